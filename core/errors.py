@@ -1,0 +1,25 @@
+"""Errors that carry what a user needs to fix their input: file, line, reason."""
+
+from __future__ import annotations
+
+
+class BayanError(Exception):
+    """A failure caused by the user's input or files, reported without a traceback."""
+
+
+class InputError(BayanError):
+    """Bad content in an input file; `line` is 1-based, or None for the whole file."""
+
+    def __init__(self, file: str, line: int | None, reason: str) -> None:
+        self.file = file
+        self.line = line
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.reason}"
+
+
+class ProjectError(BayanError):
+    """A project file that cannot be opened or used (not a project, too new, damaged)."""

@@ -1,0 +1,1 @@
+"""Codecs between files and Records. Readers yield (line, Record); writers take Records."""

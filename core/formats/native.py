@@ -1,0 +1,174 @@
+"""Bayan's native JSONL: one object per statement and annotator (DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO, TextIO, TypeGuard
+
+from core.errors import InputError
+from core.formats.lines import decoded_lines
+from core.model import Record, Relation, Span
+from core.schema import Schema
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _statement_id(value: Any, file: str, line: int) -> str | None:
+    if value is None:
+        return None
+    if _is_int(value):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value
+    raise InputError(file, line, '"id" must be a non-empty string or an integer')
+
+
+def _attrs(value: Any, file: str, line: int, where: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise InputError(file, line, f"{where}: attrs must be an object of strings")
+    return dict(value)
+
+
+def record_from_object(obj: Any, file: str, line: int) -> Record:
+    """Check the shape of one native object and build its Record (contents checked later)."""
+    if not isinstance(obj, dict):
+        raise InputError(file, line, "each line must be a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(file, line, '"text" must be a non-empty string')
+    meta = obj.get("meta", {})
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(file, line, '"meta" must be an object')
+    annotator = obj.get("annotator")
+    if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
+        raise InputError(file, line, '"annotator" must be a non-empty string or null')
+    status = obj.get("status", "done")
+    note = obj.get("note", "") or ""
+    if not isinstance(note, str):
+        raise InputError(file, line, '"note" must be a string')
+    raw_spans = obj.get("spans", []) or []
+    if not isinstance(raw_spans, list):
+        raise InputError(file, line, '"spans" must be a list')
+    spans: list[Span] = []
+    for n, item in enumerate(raw_spans, 1):
+        where = f"span {n}"
+        if not isinstance(item, dict):
+            raise InputError(file, line, f"{where}: must be an object")
+        start, end, label = item.get("start"), item.get("end"), item.get("label")
+        if not _is_int(start) or not _is_int(end):
+            raise InputError(file, line, f"{where}: start and end must be integers")
+        if not isinstance(label, str) or not label:
+            raise InputError(file, line, f"{where}: label must be a non-empty string")
+        span_text = item.get("text")
+        if span_text is not None and not isinstance(span_text, str):
+            raise InputError(file, line, f"{where}: text must be a string")
+        sid = item.get("id", f"T{n}")
+        if _is_int(sid):
+            sid = str(sid)
+        if not isinstance(sid, str) or not sid:
+            raise InputError(file, line, f"{where}: id must be a string or an integer")
+        spans.append(
+            Span(
+                start=start,
+                end=end,
+                label=label,
+                # "" means "not given" (a real span is never empty): the validator fills it.
+                text=span_text or "",
+                attrs=_attrs(item.get("attrs"), file, line, where),
+                id=sid,
+            )
+        )
+    raw_relations = obj.get("relations", []) or []
+    if not isinstance(raw_relations, list):
+        raise InputError(file, line, '"relations" must be a list')
+    relations: list[Relation] = []
+    for n, item in enumerate(raw_relations, 1):
+        if not isinstance(item, dict):
+            raise InputError(file, line, f"relation {n}: must be an object")
+        head, tail, label = item.get("head"), item.get("tail"), item.get("label")
+        head = str(head) if _is_int(head) else head
+        tail = str(tail) if _is_int(tail) else tail
+        if not isinstance(head, str) or not isinstance(tail, str) or not isinstance(label, str):
+            raise InputError(file, line, f"relation {n}: head, tail and label must be strings")
+        relations.append(Relation(head=head, tail=tail, label=label))
+    seconds = obj.get("seconds", 0) or 0
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
+        raise InputError(file, line, '"seconds" must be a non-negative number')
+    return Record(
+        id=_statement_id(obj.get("id"), file, line),
+        text=text,
+        meta=meta,
+        annotator=annotator,
+        status=status if isinstance(status, str) else repr(status),
+        note=note,
+        spans=spans,
+        relations=relations,
+        seconds=float(seconds),
+    )
+
+
+def read_json_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
+    """Each non-blank line of a JSONL file, parsed."""
+    for number, line in decoded_lines(stream, file):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(file, number, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+        except RecursionError:
+            raise InputError(file, number, "JSON nested too deeply") from None
+
+
+def read_native(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+    for number, obj in read_json_lines(stream, file):
+        yield number, record_from_object(obj, file, number)
+
+
+def record_to_object(record: Record) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "text": record.text,
+        "meta": record.meta,
+        "annotator": record.annotator,
+        "status": record.status,
+        "note": record.note,
+        "seconds": round(record.seconds, 3),
+        "spans": [
+            {
+                "id": s.id,
+                "start": s.start,
+                "end": s.end,
+                "label": s.label,
+                "text": s.text,
+                "attrs": s.attrs,
+            }
+            for s in record.spans
+        ],
+        "relations": [
+            {"head": r.head, "tail": r.tail, "label": r.label} for r in record.relations
+        ],
+    }
+
+
+def dumps_native(record: Record) -> str:
+    return json.dumps(record_to_object(record), ensure_ascii=False)
+
+
+def write_native(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
+    """Write records as native JSONL; returns how many lines were written."""
+    count = 0
+    for record in records:
+        out.write(dumps_native(record))
+        out.write("\n")
+        count += 1
+    return count

@@ -1,0 +1,16 @@
+"""Plain text: one statement per line; blank lines skipped, surrounding whitespace trimmed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from core.formats.lines import decoded_lines
+from core.model import Record
+
+
+def read_txt(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+    for number, line in decoded_lines(stream, file):
+        text = line.strip()
+        if text:
+            yield number, Record(id=None, text=text, status="todo")

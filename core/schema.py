@@ -1,0 +1,182 @@
+"""The annotation schema: span labels (with attributes) and relation types."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.errors import InputError
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+# Colors given to labels added on the fly (`--add-labels`), distinct from the defaults.
+_SPARE_COLORS = ("#8e24aa", "#43a047", "#e53935", "#00897b", "#6d4c41", "#5e35b1", "#fb8c00")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    name: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    color: str
+    key: str = ""
+    description: dict[str, str] = field(default_factory=dict)
+    attributes: tuple[Attribute, ...] = ()
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationType:
+    name: str
+    from_label: str
+    to_label: str
+    description: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    labels: tuple[Label, ...]
+    relations: tuple[RelationType, ...] = ()
+
+    def label(self, name: str) -> Label | None:
+        return next((lab for lab in self.labels if lab.name == name), None)
+
+    def relation(self, name: str) -> RelationType | None:
+        return next((r for r in self.relations if r.name == name), None)
+
+    @property
+    def label_names(self) -> list[str]:
+        return [lab.name for lab in self.labels]
+
+    def with_label(self, name: str) -> Schema:
+        """This schema plus a new label with a spare color and no key."""
+        color = _SPARE_COLORS[len(self.labels) % len(_SPARE_COLORS)]
+        return Schema(self.labels + (Label(name=name, color=color),), self.relations)
+
+    def with_relation(self, name: str, from_label: str, to_label: str) -> Schema:
+        return Schema(self.labels, self.relations + (RelationType(name, from_label, to_label),))
+
+    def to_dict(self) -> dict[str, Any]:
+        labels: list[dict[str, Any]] = []
+        for lab in self.labels:
+            item: dict[str, Any] = {"name": lab.name, "color": lab.color}
+            if lab.key:
+                item["key"] = lab.key
+            if lab.description:
+                item["description"] = dict(lab.description)
+            if lab.attributes:
+                item["attributes"] = [
+                    {"name": a.name, "values": list(a.values)} for a in lab.attributes
+                ]
+            labels.append(item)
+        relations: list[dict[str, Any]] = []
+        for rel in self.relations:
+            r: dict[str, Any] = {"name": rel.name, "from": rel.from_label, "to": rel.to_label}
+            if rel.description:
+                r["description"] = dict(rel.description)
+            relations.append(r)
+        return {"labels": labels, "relations": relations}
+
+
+def _description(value: Any, where: str, file: str) -> dict[str, str]:
+    """A description is a string (taken as English) or a language → text object."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {"en": value}
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return dict(value)
+    raise InputError(file, None, f"{where}: description must be a string or an object of strings")
+
+
+def parse_schema(data: Any, file: str = "<schema>") -> Schema:
+    """Validate a schema object (as in DESIGN.md) and build the Schema."""
+    if not isinstance(data, dict) or not isinstance(data.get("labels"), list):
+        raise InputError(file, None, 'a schema is an object with a "labels" list')
+    labels: list[Label] = []
+    keys: set[str] = set()
+    for n, item in enumerate(data["labels"], 1):
+        where = f"label {n}"
+        if not isinstance(item, dict):
+            raise InputError(file, None, f"{where}: must be an object")
+        name = item.get("name")
+        if not isinstance(name, str) or not _NAME.match(name):
+            raise InputError(file, None, f"{where}: name must be letters, digits, _ or -")
+        if any(lab.name == name for lab in labels):
+            raise InputError(file, None, f"{where}: label {name} is defined twice")
+        color = item.get("color", _SPARE_COLORS[len(labels) % len(_SPARE_COLORS)])
+        if not isinstance(color, str) or not _COLOR.match(color):
+            raise InputError(file, None, f"{where} ({name}): color must look like #1e88e5")
+        key = item.get("key", "")
+        if not isinstance(key, str) or len(key) > 1 or (key and not key.isalnum()):
+            raise InputError(file, None, f"{where} ({name}): key must be one letter or digit")
+        if key and key.lower() in keys:
+            raise InputError(file, None, f"{where} ({name}): key {key!r} is used twice")
+        if key.lower() == "r":
+            raise InputError(file, None, f"{where} ({name}): key 'r' is kept for relations")
+        keys.add(key.lower())
+        attributes: list[Attribute] = []
+        for a in item.get("attributes", []) or []:
+            if (
+                not isinstance(a, dict)
+                or not isinstance(a.get("name"), str)
+                or not isinstance(a.get("values"), list)
+                or not a["values"]
+                or not all(isinstance(v, str) for v in a["values"])
+            ):
+                raise InputError(
+                    file, None, f"{where} ({name}): an attribute needs a name and a list of values"
+                )
+            attributes.append(Attribute(a["name"], tuple(a["values"])))
+        labels.append(
+            Label(
+                name=name,
+                color=color.lower(),
+                key=key.lower(),
+                description=_description(item.get("description"), where, file),
+                attributes=tuple(attributes),
+            )
+        )
+    if not labels:
+        raise InputError(file, None, "a schema needs at least one label")
+    relations: list[RelationType] = []
+    names = {lab.name for lab in labels}
+    for n, item in enumerate(data.get("relations", []) or [], 1):
+        where = f"relation {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise InputError(file, None, f"{where}: must be an object with a name")
+        if not _NAME.match(item["name"]):
+            raise InputError(file, None, f"{where}: name must be letters, digits, _ or -")
+        if item.get("from") not in names or item.get("to") not in names:
+            raise InputError(
+                file, None, f"{where} ({item['name']}): from and to must name labels of the schema"
+            )
+        relations.append(
+            RelationType(
+                item["name"], item["from"], item["to"], _description(item.get("description"), where, file)
+            )
+        )
+    return Schema(tuple(labels), tuple(relations))
+
+
+def load_schema(path: Path) -> Schema:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), None, "not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), exc.lineno, f"not valid JSON: {exc.msg}") from None
+    return parse_schema(data, str(path))

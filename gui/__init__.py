@@ -1,0 +1,1 @@
+"""Bayan's PySide6 GUI: windows, widgets, thin Qt models over the store, undo commands."""

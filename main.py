@@ -1,0 +1,219 @@
+"""Bayan's entry point: the command line (click) and the GUI launch. Composition only."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from core.errors import BayanError, InputError
+from core.files import atomic_text_writer
+from core.formats.detect import detect_format
+from core.formats.registry import EXPORTS, READERS
+from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
+from core.schema import load_schema
+from store.export import iter_records
+from store.importer import import_records
+from store.project import Project
+
+# Exit status for a user's mistake (bad input, unusable project), as click uses for usage errors.
+EXIT_BAD_INPUT = 2
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"bayan: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a user's mistake into one line on stderr and exit status 2, never a traceback."""
+    try:
+        yield
+    except BayanError as exc:
+        fail(str(exc))
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): stop quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+
+
+def show_progress() -> bool:
+    return sys.stderr.isatty()
+
+
+def open_default_project() -> Project:
+    """The user's default project, created from the seed statements on first run."""
+    path = default_project()
+    if path.exists():
+        return Project.open(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    project = Project.create(path, load_schema(DEFAULT_SCHEMA), name="Bayan seeds")
+    try:
+        with SEED_STATEMENTS.open("rb") as stream:
+            import_records(project, READERS["txt"](stream, str(SEED_STATEMENTS)), file=str(SEED_STATEMENTS))
+    except BaseException:
+        project.close()
+        path.unlink(missing_ok=True)
+        raise
+    return project
+
+
+@click.group(invoke_without_command=True)
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Bayan: annotate actors and claims in Arabic statements.
+
+    Without a command, opens the default project (made from the seed statements
+    on first run, in $BAYAN_HOME or the user's data folder).
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui, project=None, annotator=None)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--schema", "schema_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Schema JSON (labels, attributes, relations); default: resources/schema.json.")
+def init(project: Path, schema_file: Path | None) -> None:
+    """Create a new, empty project file PROJECT."""
+    with user_errors():
+        schema = load_schema(schema_file or DEFAULT_SCHEMA)
+        Project.create(project, schema).close()
+    click.echo(f"created {project} with labels {', '.join(schema.label_names)}")
+
+
+@cli.command(name="import")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["auto", *READERS]), default="auto",
+              show_default=True, help="Format of the files; auto picks by name and content.")
+@click.option("--annotator", help="Annotator of records that name none.")
+@click.option("--add-labels", is_flag=True, help="Add labels and relation types the schema lacks.")
+def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | None, add_labels: bool) -> None:
+    """Import statements (and annotations) from FILES into PROJECT.
+
+    All files go in together or not at all: any error (reported with file, line and
+    reason) leaves the project unchanged.
+    """
+    with user_errors(), Project.open(project) as store:
+        reports = []
+        with store.atomic():
+            for path in files:
+                reports.append(_import_file(store, path, fmt, annotator, add_labels))
+        for r in reports:
+            extra = f", new labels {', '.join(r.labels_added)}" if r.labels_added else ""
+            click.echo(
+                f"{r.file}: {r.records} records, {r.statements_added} new statements, "
+                f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
+            )
+
+
+def _import_file(store: Project, path: Path, fmt: str, annotator: str | None, add_labels: bool) -> Any:
+    if path.is_dir():
+        raise InputError(str(path), None, "is a folder, not a file")
+    with path.open("rb") as stream:
+        if fmt == "auto":
+            fmt = detect_format(path, stream.read(4096))
+            stream.seek(0)
+        records = READERS[fmt](stream, str(path))
+        if not show_progress():
+            return import_records(store, records, file=str(path), annotator=annotator, add_labels=add_labels)
+        size = path.stat().st_size
+        with click.progressbar(length=size, label=path.name, file=sys.stderr) as bar:
+            def tick(_: int) -> None:
+                bar.update(stream.tell() - bar.pos)
+
+            return import_records(
+                store, records, file=str(path), annotator=annotator, add_labels=add_labels, progress=tick
+            )
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(list(EXPORTS)), default="jsonl", show_default=True)
+@click.option("--annotator", help="Only this annotator's work.")
+@click.option("--status", type=click.Choice(["done", "all"]), default="done", show_default=True,
+              help="done: what annotators marked done; all: every statement at least once.")
+def export(project: Path, out: str, fmt: str, annotator: str | None, status: str) -> None:
+    """Export PROJECT to OUT (a file, or - for standard output)."""
+    with user_errors(), Project.open(project) as store:
+        exporter = EXPORTS[fmt]
+        records = closing(iter_records(store, annotator=annotator, status=status))
+        with records as rows:
+            count = _write_export(exporter, rows, out, store)
+    if out != "-":
+        click.echo(f"wrote {count} records to {out}", err=True)
+
+
+def _write_export(exporter: Any, records: Iterator[Any], out: str, store: Project) -> int:
+    if show_progress() and out != "-":
+        total = store.statement_count()
+        with click.progressbar(records, length=total, label="export", file=sys.stderr) as bar:
+            with atomic_text_writer(out) as stream:
+                return int(exporter.write(bar, stream, store.schema))
+    with atomic_text_writer(out) as stream:
+        return int(exporter.write(records, stream, store.schema))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def stats(project: Path, as_json: bool) -> None:
+    """Summarize PROJECT: statements, spans, annotators, labels, time spent."""
+    with user_errors(), Project.open(project) as store:
+        summary = store.stats()
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else format_stats(summary))
+
+
+def format_stats(s: dict[str, Any]) -> str:
+    lines = [
+        f"project     {s['project']}",
+        f"statements  {s['statements']:,}",
+        f"spans       {s['spans']:,}",
+        f"relations   {s['relations']:,}",
+        f"time spent  {s['seconds'] / 3600:.1f} h",
+        "labels      " + ", ".join(f"{k} {v:,}" for k, v in s["labels"].items()),
+    ]
+    if s["annotators"]:
+        lines.append("annotators")
+        for a in s["annotators"]:
+            lines.append(
+                f"  {a['name']:<16} done {a['done']:>8,}   spans {a['spans']:>8,}   "
+                f"relations {a['relations']:>7,}   {a['seconds'] / 60:.0f} min"
+            )
+    else:
+        lines.append("annotators  none yet")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--annotator", help="Annotate as NAME (asked once and remembered when not given).")
+def gui(project: Path | None, annotator: str | None) -> None:
+    """Open PROJECT (default: the default project) in the annotation window."""
+    with user_errors():
+        store = Project.open(project) if project is not None else open_default_project()
+    try:
+        from gui.app import run
+    except ImportError as exc:  # the GUI needs PySide6 and a display library
+        store.close()
+        fail(f"cannot start the GUI: {exc}")
+    sys.exit(run(store, annotator=annotator))
+
+
+def main() -> None:
+    cli(prog_name="bayan")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,654 @@
+"""One project file: opening, migrating, the schema, and every write (each one transaction)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from core.errors import ProjectError
+from core.model import STATUSES
+from core.schema import Attribute, Label, RelationType, Schema
+from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Seconds a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT = 60.0
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSpan:
+    """A span as stored: its row id, the statement's seq and the annotator's name."""
+
+    id: int
+    statement: int
+    annotator: str
+    label: str
+    start: int
+    end: int
+    text: str
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRelation:
+    id: int
+    statement: int
+    annotator: str
+    head: int
+    tail: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedSpan:
+    """What delete_span removed, so that undo can put it back (relations included)."""
+
+    span: StoredSpan
+    relations: tuple[StoredRelation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    seq: int
+    id: str
+    text: str
+    meta: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    status: str
+    note: str
+    seconds: float
+    updated_at: str | None
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not an SQLite database."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read: {exc.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise ProjectError(f"{path}: not a Bayan project (not an SQLite file)")
+
+
+class Project:
+    """An open project file. Construct with `Project.open` or `Project.create`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._schema: Schema | None = None
+        self._annotator_ids: dict[str, int] = {}
+
+    # ----------------------------------------------------------------- opening
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        # isolation_level=None: transactions are explicit (see `atomic`), never implicit.
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+        )
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @classmethod
+    def create(cls, path: Path, schema: Schema, *, name: str | None = None) -> Project:
+        """A new project file at `path` (which must not exist) with `schema`."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: already exists; choose another name or open it")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path}: folder {path.parent} does not exist")
+        conn = cls._connect(path)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            project = cls(path, conn)
+            project._migrate(from_version=0)
+            with project.atomic():
+                project._write_schema(schema)
+                conn.executemany(
+                    "INSERT INTO meta(key, value) VALUES (?, ?)",
+                    [("name", name or path.stem), ("created_at", now())],
+                )
+            project._configure()
+        except BaseException:
+            conn.close()
+            path.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: Path, *, check: bool = True) -> Project:
+        """Open an existing project, migrating it (after a backup) if it is older.
+
+        `check` runs `PRAGMA integrity_check` first; a caller that checks in the
+        background (the GUI on a large project) passes False and calls `check_integrity`.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise ProjectError(f"{path}: no such project; create one with `init`")
+        if path.is_dir():
+            raise ProjectError(f"{path}: is a folder, not a project file")
+        _check_file(path)
+        conn = cls._connect(path)
+        try:
+            try:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                raise ProjectError(f"{path}: not a Bayan project ({exc})") from None
+            if app_id != APPLICATION_ID:
+                raise ProjectError(f"{path}: not a Bayan project (an SQLite file of another program)")
+            if version > LATEST_VERSION:
+                raise ProjectError(
+                    f"{path}: made by a newer version of Bayan (file format {version}; "
+                    f"this version reads up to {LATEST_VERSION}); update Bayan to open it"
+                )
+            project = cls(path, conn)
+            if check or version < LATEST_VERSION:
+                project.check_integrity()
+            if version < LATEST_VERSION:
+                project._backup(version)
+                project._migrate(from_version=version)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            project._configure()
+        except BaseException:
+            conn.close()
+            raise
+        return project
+
+    def _configure(self) -> None:
+        # FULL: a committed edit survives power loss too, not only a killed process;
+        # bench/edits.py measures what that costs per edit.
+        self.conn.execute("PRAGMA synchronous = FULL")
+
+    def check_integrity(self) -> None:
+        try:
+            rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{self.path}: damaged ({exc})") from None
+        if [r[0] for r in rows] != ["ok"]:
+            problems = "; ".join(str(r[0]) for r in rows[:3])
+            raise ProjectError(f"{self.path}: damaged (integrity check: {problems})")
+
+    def _backup(self, version: int) -> Path:
+        """A copy of the file as it is, next to it, before a migration changes it."""
+        target = self.path.with_name(f"{self.path.name}.v{version}-{datetime.now():%Y%m%d%H%M%S}.bak")
+        dest = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        shutil.copymode(self.path, target)
+        return target
+
+    def _migrate(self, *, from_version: int) -> None:
+        for number in range(from_version, LATEST_VERSION):
+            with self.atomic():
+                MIGRATIONS[number](self.conn)
+                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction (a savepoint when nested).
+
+        BEGIN IMMEDIATE takes the write lock up front, so a second process waits
+        for it (busy timeout) instead of failing when a read turns into a write.
+        """
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._schema = None
+            self._annotator_ids.clear()
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ schema
+
+    @property
+    def name(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
+        return row[0] if row else self.path.stem
+
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            self._schema = self._read_schema()
+        return self._schema
+
+    def _read_schema(self) -> Schema:
+        labels = tuple(
+            Label(
+                name=name,
+                color=color,
+                key=key,
+                description=json.loads(description),
+                attributes=tuple(Attribute(a["name"], tuple(a["values"])) for a in json.loads(attrs)),
+            )
+            for name, color, key, description, attrs in self.conn.execute(
+                "SELECT name, color, key, description, attributes FROM labels ORDER BY position"
+            )
+        )
+        relations = tuple(
+            RelationType(name, from_label, to_label, json.loads(description))
+            for name, from_label, to_label, description in self.conn.execute(
+                "SELECT name, from_label, to_label, description FROM relation_types ORDER BY position"
+            )
+        )
+        return Schema(labels, relations)
+
+    def _write_schema(self, schema: Schema) -> None:
+        """Insert the labels and relation types of `schema` that are not stored yet."""
+        known = {r[0] for r in self.conn.execute("SELECT name FROM labels")}
+        for position, label in enumerate(schema.labels):
+            if label.name in known:
+                continue
+            self.conn.execute(
+                "INSERT INTO labels(name, position, color, key, description, attributes)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    label.name,
+                    position,
+                    label.color,
+                    label.key,
+                    json.dumps(label.description, ensure_ascii=False),
+                    json.dumps([{"name": a.name, "values": list(a.values)} for a in label.attributes]),
+                ),
+            )
+        known = {r[0] for r in self.conn.execute("SELECT name FROM relation_types")}
+        for position, rel in enumerate(schema.relations):
+            if rel.name in known:
+                continue
+            self.conn.execute(
+                "INSERT INTO relation_types(name, position, from_label, to_label, description)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (rel.name, position, rel.from_label, rel.to_label, json.dumps(rel.description, ensure_ascii=False)),
+            )
+        self._schema = None
+
+    def extend_schema(self, schema: Schema) -> None:
+        """Add the labels and relation types of `schema` that the project lacks."""
+        with self.atomic():
+            self._write_schema(schema)
+
+    # -------------------------------------------------------------- annotators
+
+    def annotator_id(self, name: str, *, create: bool = True) -> int | None:
+        cached = self._annotator_ids.get(name)
+        if cached is not None:
+            return cached
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            if not create:
+                return None
+            with self.atomic():
+                row = (self.conn.execute("INSERT INTO annotators(name) VALUES (?)", (name,)).lastrowid,)
+        self._annotator_ids[name] = row[0]
+        return int(row[0])
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+
+    # --------------------------------------------------------------- statements
+
+    def statement_count(self) -> int:
+        # max(seq) equals the count (seq has no gaps) and reads one index entry.
+        row = self.conn.execute("SELECT max(seq) FROM statements").fetchone()
+        return int(row[0] or 0)
+
+    def statement(self, seq: int) -> StatementRow | None:
+        row = self.conn.execute(
+            "SELECT seq, id, text, meta FROM statements WHERE seq = ?", (seq,)
+        ).fetchone()
+        return None if row is None else StatementRow(row[0], row[1], row[2], json.loads(row[3] or "{}"))
+
+    def statement_seq(self, statement_id: str) -> int | None:
+        row = self.conn.execute("SELECT seq FROM statements WHERE id = ?", (statement_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def statements_window(
+        self, first_seq: int, count: int, *, annotator: str | None = None
+    ) -> list[tuple[int, str, str, str, bool]]:
+        """Rows (seq, id, preview, status, has_note) from `first_seq` on, read by key.
+
+        The preview is the first 120 characters; status is this annotator's ('todo'
+        when there is none).
+        """
+        aid = self.annotator_id(annotator, create=False) if annotator else None
+        rows = self.conn.execute(
+            "SELECT s.seq, s.id, substr(s.text, 1, 120), coalesce(st.status, 'todo'),"
+            " coalesce(st.note, '') != ''"
+            " FROM statements s LEFT JOIN statement_status st"
+            " ON st.statement = s.seq AND st.annotator = ?"
+            " WHERE s.seq >= ? ORDER BY s.seq LIMIT ?",
+            (aid, first_seq, count),
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+    # ------------------------------------------------------------ annotations
+
+    def status(self, statement: int, annotator: str) -> StatusRow:
+        aid = self.annotator_id(annotator, create=False)
+        row = self.conn.execute(
+            "SELECT status, note, seconds, updated_at FROM statement_status"
+            " WHERE statement = ? AND annotator = ?",
+            (statement, aid),
+        ).fetchone()
+        if row is None:
+            return StatusRow("todo", "", 0.0, None)
+        return StatusRow(row[0], row[1], row[2], row[3])
+
+    def spans(self, statement: int, annotator: str) -> list[StoredSpan]:
+        aid = self.annotator_id(annotator, create=False)
+        return [
+            StoredSpan(r[0], statement, annotator, r[1], r[2], r[3], r[4], json.loads(r[5] or "{}"))
+            for r in self.conn.execute(
+                "SELECT id, label, start, end, text, attrs FROM spans"
+                " WHERE statement = ? AND annotator = ? ORDER BY start, end DESC, label",
+                (statement, aid),
+            )
+        ]
+
+    def span(self, span_id: int) -> StoredSpan | None:
+        row = self.conn.execute(
+            "SELECT s.id, s.statement, a.name, s.label, s.start, s.end, s.text, s.attrs"
+            " FROM spans s JOIN annotators a ON a.id = s.annotator WHERE s.id = ?",
+            (span_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredSpan(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7] or "{}")
+        )
+
+    def relations(self, statement: int, annotator: str) -> list[StoredRelation]:
+        aid = self.annotator_id(annotator, create=False)
+        return [
+            StoredRelation(r[0], statement, annotator, r[1], r[2], r[3])
+            for r in self.conn.execute(
+                "SELECT id, head, tail, label FROM relations"
+                " WHERE statement = ? AND annotator = ? ORDER BY id",
+                (statement, aid),
+            )
+        ]
+
+    def _touch(self, statement: int, aid: int) -> None:
+        """Make sure the annotator has a status row for the statement (todo at first)."""
+        self.conn.execute(
+            "INSERT INTO statement_status(statement, annotator, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            (statement, aid, now()),
+        )
+
+    def _check_span(self, statement: int, label: str, start: int, end: int) -> str:
+        row = self.statement(statement)
+        if row is None:
+            raise ValueError(f"no statement {statement}")
+        if not 0 <= start < end <= len(row.text):
+            raise ValueError(f"span [{start}, {end}) outside the statement (length {len(row.text)})")
+        if self.schema.label(label) is None:
+            raise ValueError(f"unknown label {label!r}")
+        return row.text[start:end]
+
+    def add_span(
+        self,
+        *,
+        statement: int,
+        annotator: str,
+        label: str,
+        start: int,
+        end: int,
+        attrs: dict[str, str] | None = None,
+    ) -> int:
+        """Store a span and return its id (the existing one if it is already there)."""
+        with self.atomic():
+            text = self._check_span(statement, label, start, end)
+            aid = self.annotator_id(annotator)
+            assert aid is not None
+            self._touch(statement, aid)
+            self.conn.execute(
+                "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (statement, aid, label, start, end, text, json.dumps(attrs, ensure_ascii=False) if attrs else None),
+            )
+            row = self.conn.execute(
+                "SELECT id FROM spans WHERE statement = ? AND annotator = ? AND start = ?"
+                " AND end = ? AND label = ?",
+                (statement, aid, start, end, label),
+            ).fetchone()
+            return int(row[0])
+
+    def delete_span(self, span_id: int) -> DeletedSpan | None:
+        """Remove a span and its relations; return them for undo (None if already gone)."""
+        with self.atomic():
+            span = self.span(span_id)
+            if span is None:
+                return None
+            relations = tuple(
+                StoredRelation(r[0], span.statement, span.annotator, r[1], r[2], r[3])
+                for r in self.conn.execute(
+                    "SELECT id, head, tail, label FROM relations WHERE head = ? OR tail = ?",
+                    (span_id, span_id),
+                )
+            )
+            self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+            return DeletedSpan(span, relations)
+
+    def restore_span(self, deleted: DeletedSpan) -> None:
+        """Put back a deleted span with its id, and the relations it had."""
+        span = deleted.span
+        with self.atomic():
+            aid = self.annotator_id(span.annotator)
+            self._touch(span.statement, aid)  # type: ignore[arg-type]
+            self.conn.execute(
+                "INSERT INTO spans(id, statement, annotator, label, start, end, text, attrs)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    span.id,
+                    span.statement,
+                    aid,
+                    span.label,
+                    span.start,
+                    span.end,
+                    span.text,
+                    json.dumps(span.attrs, ensure_ascii=False) if span.attrs else None,
+                ),
+            )
+            for rel in deleted.relations:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO relations(id, statement, annotator, head, tail, label)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (rel.id, rel.statement, aid, rel.head, rel.tail, rel.label),
+                )
+
+    def set_span_label(self, span_id: int, label: str) -> None:
+        """Relabel a span; relations that no longer fit their type are removed."""
+        with self.atomic():
+            if self.schema.label(label) is None:
+                raise ValueError(f"unknown label {label!r}")
+            self.conn.execute("UPDATE spans SET label = ? WHERE id = ?", (label, span_id))
+            for rel_id, head_label, tail_label, rel_label in self.conn.execute(
+                "SELECT r.id, h.label, t.label, r.label FROM relations r"
+                " JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail"
+                " WHERE r.head = ? OR r.tail = ?",
+                (span_id, span_id),
+            ).fetchall():
+                kind = self.schema.relation(rel_label)
+                if kind is None or (kind.from_label, kind.to_label) != (head_label, tail_label):
+                    self.conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+
+    def set_span_attrs(self, span_id: int, attrs: dict[str, str]) -> None:
+        with self.atomic():
+            self.conn.execute(
+                "UPDATE spans SET attrs = ? WHERE id = ?",
+                (json.dumps(attrs, ensure_ascii=False) if attrs else None, span_id),
+            )
+
+    def add_relation(self, *, head: int, tail: int, label: str, relation_id: int | None = None) -> int:
+        """Link two spans of one statement and annotator; returns the relation's id."""
+        with self.atomic():
+            h, t = self.span(head), self.span(tail)
+            if h is None or t is None:
+                raise ValueError("both spans must exist")
+            if (h.statement, h.annotator) != (t.statement, t.annotator):
+                raise ValueError("a relation links spans of one statement and annotator")
+            kind = self.schema.relation(label)
+            if kind is None or (kind.from_label, kind.to_label) != (h.label, t.label):
+                raise ValueError(f"{label} cannot link {h.label} to {t.label}")
+            aid = self.annotator_id(h.annotator)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO relations(id, statement, annotator, head, tail, label)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (relation_id, h.statement, aid, head, tail, label),
+            )
+            row = self.conn.execute(
+                "SELECT id FROM relations WHERE head = ? AND tail = ? AND label = ?",
+                (head, tail, label),
+            ).fetchone()
+            return int(row[0])
+
+    def delete_relation(self, relation_id: int) -> StoredRelation | None:
+        with self.atomic():
+            row = self.conn.execute(
+                "SELECT r.id, r.statement, a.name, r.head, r.tail, r.label FROM relations r"
+                " JOIN annotators a ON a.id = r.annotator WHERE r.id = ?",
+                (relation_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+            return StoredRelation(*row)
+
+    def set_status(self, *, statement: int, annotator: str, status: str) -> str:
+        """Set the annotator's status of a statement; returns the previous one."""
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}")
+        with self.atomic():
+            previous = self.status(statement, annotator).status
+            aid = self.annotator_id(annotator)
+            self.conn.execute(
+                "INSERT INTO statement_status(statement, annotator, status, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE"
+                " SET status = excluded.status, updated_at = excluded.updated_at",
+                (statement, aid, status, now()),
+            )
+            return previous
+
+    def set_note(self, *, statement: int, annotator: str, note: str) -> str:
+        """Set the annotator's note on a statement; returns the previous one."""
+        with self.atomic():
+            previous = self.status(statement, annotator).note
+            aid = self.annotator_id(annotator)
+            self.conn.execute(
+                "INSERT INTO statement_status(statement, annotator, note, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE"
+                " SET note = excluded.note, updated_at = excluded.updated_at",
+                (statement, aid, note, now()),
+            )
+            return previous
+
+    def add_seconds(self, *, statement: int, annotator: str, seconds: float) -> None:
+        """Add time spent on a statement (recorded by the GUI as the annotator works)."""
+        if seconds <= 0:
+            return
+        with self.atomic():
+            aid = self.annotator_id(annotator)
+            self.conn.execute(
+                "INSERT INTO statement_status(statement, annotator, seconds, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET seconds = seconds + excluded.seconds",
+                (statement, aid, seconds, now()),
+            )
+
+    def first_open_statement(self, annotator: str, *, after: int = 0) -> int | None:
+        """The first statement after seq `after` that the annotator has not marked done."""
+        aid = self.annotator_id(annotator, create=False)
+        row = self.conn.execute(
+            "SELECT s.seq FROM statements s WHERE s.seq > ? AND NOT EXISTS ("
+            " SELECT 1 FROM statement_status st WHERE st.statement = s.seq"
+            " AND st.annotator = ? AND st.status = 'done') ORDER BY s.seq LIMIT 1",
+            (after, aid),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def done_count(self, annotator: str) -> int:
+        aid = self.annotator_id(annotator, create=False)
+        row = self.conn.execute(
+            "SELECT count(*) FROM statement_status WHERE annotator = ? AND status = 'done'", (aid,)
+        ).fetchone()
+        return int(row[0])
+
+    # ------------------------------------------------------------------- stats
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `stats`: statements, spans, per annotator and per label."""
+        annotators = []
+        for name, aid in self.conn.execute("SELECT name, id FROM annotators ORDER BY name").fetchall():
+            counts = dict(
+                self.conn.execute(
+                    "SELECT status, count(*) FROM statement_status WHERE annotator = ? GROUP BY status",
+                    (aid,),
+                ).fetchall()
+            )
+            spans, seconds = self.conn.execute(
+                "SELECT (SELECT count(*) FROM spans WHERE annotator = ?),"
+                " (SELECT coalesce(sum(seconds), 0) FROM statement_status WHERE annotator = ?)",
+                (aid, aid),
+            ).fetchone()
+            annotators.append(
+                {
+                    "name": name,
+                    "done": counts.get("done", 0),
+                    "skipped": counts.get("skipped", 0),
+                    "spans": spans,
+                    "relations": self.conn.execute(
+                        "SELECT count(*) FROM relations WHERE annotator = ?", (aid,)
+                    ).fetchone()[0],
+                    "seconds": round(float(seconds), 1),
+                }
+            )
+        per_label = dict(self.conn.execute("SELECT label, count(*) FROM spans GROUP BY label").fetchall())
+        return {
+            "project": self.name,
+            "statements": self.statement_count(),
+            "spans": self.conn.execute("SELECT count(*) FROM spans").fetchone()[0],
+            "relations": self.conn.execute("SELECT count(*) FROM relations").fetchone()[0],
+            "annotators": annotators,
+            "labels": {name: per_label.get(name, 0) for name in self.schema.label_names},
+            "seconds": round(sum(a["seconds"] for a in annotators), 1),
+        }

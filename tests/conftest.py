@@ -1,0 +1,36 @@
+"""Shared fixtures. Qt runs offscreen in every test; each test gets its own BAYAN_HOME."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BAYAN_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    return tmp_path / "p.bayan"
+
+
+@pytest.fixture
+def project(project_path: Path) -> Iterator[object]:
+    from core.paths import DEFAULT_SCHEMA
+    from core.schema import load_schema
+    from store.project import Project
+
+    store = Project.create(project_path, load_schema(DEFAULT_SCHEMA))
+    yield store
+    store.close()
