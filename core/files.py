@@ -12,6 +12,15 @@ from pathlib import Path
 from typing import TextIO
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextmanager
 def atomic_text_writer(target: str) -> Iterator[TextIO]:
     """A text stream that becomes `target` only when the block ends without error.
@@ -28,6 +37,9 @@ def atomic_text_writer(target: str) -> Iterator[TextIO]:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            # mkstemp makes the file private (0600); the result gets the mode a plain
+            # open() would have given it, or keeps the mode of the file it replaces.
+            os.chmod(tmp, _mode_for(path))
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -50,7 +62,10 @@ def atomic_folder(target: str) -> Iterator[Path]:
             old.rmdir()
             path.rename(old)
             tmp.rename(path)
-            shutil.rmtree(old)
+            if old.is_dir():
+                shutil.rmtree(old)
+            else:
+                old.unlink()
         else:
             tmp.rename(path)
     except BaseException:

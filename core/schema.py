@@ -126,8 +126,11 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
         if key.lower() == "r":
             raise InputError(file, None, f"{where} ({name}): key 'r' is kept for relations")
         keys.add(key.lower())
+        raw_attributes = item.get("attributes", []) or []
+        if not isinstance(raw_attributes, list):
+            raise InputError(file, None, f"{where} ({name}): attributes must be a list")
         attributes: list[Attribute] = []
-        for a in item.get("attributes", []) or []:
+        for a in raw_attributes:
             if (
                 not isinstance(a, dict)
                 or not isinstance(a.get("name"), str)
@@ -138,7 +141,9 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
                 raise InputError(
                     file, None, f"{where} ({name}): an attribute needs a name and a list of values"
                 )
-            attributes.append(Attribute(a["name"], tuple(a["values"])))
+            if any(known.name == a["name"] for known in attributes):
+                raise InputError(file, None, f"{where} ({name}): attribute {a['name']} is defined twice")
+            attributes.append(Attribute(a["name"], tuple(dict.fromkeys(a["values"]))))
         labels.append(
             Label(
                 name=name,
@@ -150,18 +155,24 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
         )
     if not labels:
         raise InputError(file, None, "a schema needs at least one label")
+    raw_relations = data.get("relations", []) or []
+    if not isinstance(raw_relations, list):
+        raise InputError(file, None, '"relations" must be a list')
     relations: list[RelationType] = []
     names = {lab.name for lab in labels}
-    for n, item in enumerate(data.get("relations", []) or [], 1):
+    for n, item in enumerate(raw_relations, 1):
         where = f"relation {n}"
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise InputError(file, None, f"{where}: must be an object with a name")
         if not _NAME.match(item["name"]):
             raise InputError(file, None, f"{where}: name must be letters, digits, _ or -")
-        if item.get("from") not in names or item.get("to") not in names:
+        ends = (item.get("from"), item.get("to"))
+        if not all(isinstance(end, str) and end in names for end in ends):
             raise InputError(
                 file, None, f"{where} ({item['name']}): from and to must name labels of the schema"
             )
+        if any(rel.name == item["name"] for rel in relations):
+            raise InputError(file, None, f"{where}: relation {item['name']} is defined twice")
         relations.append(
             RelationType(
                 item["name"], item["from"], item["to"], _description(item.get("description"), where, file)

@@ -56,7 +56,8 @@ def iter_records(
     if status == "done":
         status_where = (where + " AND" if where else " WHERE") + " status = 'done'"
     # Cursors on one connection see one consistent snapshot inside a transaction.
-    if not conn.in_transaction:
+    began = not conn.in_transaction
+    if began:
         conn.execute("BEGIN")
     try:
         statuses = _Cursor(
@@ -138,5 +139,6 @@ def iter_records(
             if not emitted and status == "all":
                 yield Record(id=sid, text=text, meta=meta, annotator=None, status="todo")
     finally:
-        if conn.in_transaction:
+        # Only end the snapshot this generator began; a caller's transaction is theirs.
+        if began and conn.in_transaction:
             conn.execute("COMMIT")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -11,9 +10,34 @@ from core.errors import InputError
 from core.model import Record
 
 
+class _Lines:
+    """Physical lines of a UTF-8 stream (BOM optional), decoded one at a time.
+
+    Decoding line by line, rather than through a buffered text wrapper, lets an
+    encoding error name the line it is on; `number` is the last line handed out.
+    """
+
+    def __init__(self, stream: BinaryIO, file: str) -> None:
+        self.stream = stream
+        self.file = file
+        self.number = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.stream:
+            self.number += 1
+            if self.number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    self.file, self.number, f"not UTF-8 text (byte {exc.start + 1} of the line)"
+                ) from None
+
+
 def read_csv(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
-    text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text_stream)
+    lines = _Lines(stream, file)
+    reader = csv.reader(iter(lines))
     try:
         try:
             header = next(reader)
@@ -25,10 +49,10 @@ def read_csv(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
             raise InputError(file, 1, "the header names a column twice")
         text_col = header.index("text")
         id_col = header.index("id") if "id" in header else None
-        line = reader.line_num
+        line = lines.number
         for row in reader:
             # A record may span several physical lines (quoted newlines): report its first.
-            first_line, line = line + 1, reader.line_num
+            first_line, line = line + 1, lines.number
             if not row or all(not cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
@@ -45,9 +69,5 @@ def read_csv(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
             }
             sid = row[id_col].strip() if id_col is not None else ""
             yield first_line, Record(id=sid or None, text=text, meta=meta, status="todo")
-    except UnicodeDecodeError:
-        raise InputError(file, reader.line_num + 1, "not UTF-8 text") from None
     except csv.Error as exc:
-        raise InputError(file, reader.line_num, f"not valid CSV: {exc}") from None
-    finally:
-        text_stream.detach()
+        raise InputError(file, lines.number, f"not valid CSV: {exc}") from None

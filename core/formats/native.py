@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO, TypeGuard
 
@@ -10,6 +12,30 @@ from core.errors import InputError
 from core.formats.lines import decoded_lines
 from core.model import Record, Relation, Span
 from core.schema import Schema
+
+# A \uD800-\uDFFF escape may decode to a lone surrogate, which is not text and cannot be
+# stored as UTF-8; only lines containing one pay for the full check.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ValueError(f"number {literal} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON; other tools cannot read them back.
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _has_lone_surrogate(obj: Any) -> bool:
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _is_int(value: Any) -> TypeGuard[int]:
@@ -101,7 +127,11 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
             raise InputError(file, line, f"relation {n}: head, tail and label must be strings")
         relations.append(Relation(head=head, tail=tail, label=label))
     seconds = obj.get("seconds", 0) or 0
-    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
+    if (
+        not isinstance(seconds, (int, float))
+        or isinstance(seconds, bool)
+        or not 0 <= seconds < 1e15
+    ):
         raise InputError(file, line, '"seconds" must be a non-negative number')
     return Record(
         id=_statement_id(obj.get("id"), file, line),
@@ -122,11 +152,16 @@ def read_json_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            obj = json.loads(line, parse_float=_finite_float, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise InputError(file, number, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+        except ValueError as exc:
+            raise InputError(file, number, f"not valid JSON: {exc}") from None
         except RecursionError:
             raise InputError(file, number, "JSON nested too deeply") from None
+        if _SURROGATE_ESCAPE.search(line) and _has_lone_surrogate(obj):
+            raise InputError(file, number, "a string holds a lone surrogate (\\uD800-\\uDFFF), which is not text")
+        yield number, obj
 
 
 def read_native(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
