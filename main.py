@@ -20,6 +20,7 @@ from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.schema import load_schema
 from store.export import iter_records
 from store.importer import import_records
+from store.merge import merge_projects
 from store.project import Project
 
 # Exit status for a user's mistake (bad input, unusable project), as click uses for usage errors.
@@ -194,6 +195,39 @@ def format_stats(s: dict[str, Any]) -> str:
     else:
         lines.append("annotators  none yet")
     return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("review", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--prefer", type=click.Choice(["newer"]),
+              help="Resolve conflicts: the more recently changed record of a statement wins whole.")
+@click.option("--add-labels", is_flag=True, help="Add labels, attribute values and relation types REVIEW lacks.")
+def merge(review: Path, files: tuple[Path, ...], prefer: str | None, add_labels: bool) -> None:
+    """Merge annotators' project FILES into the project REVIEW.
+
+    Statements are matched by id (missing ones are added); each annotator's spans,
+    relations, attributes, notes and statuses are kept under their name. Merging a
+    file again adds nothing. If an annotator's work on a statement differs between
+    REVIEW and a file (or two files), the conflicting statements are listed and
+    nothing is merged, unless --prefer newer. The FILES are only read.
+    """
+    def tell(stage: str) -> None:
+        click.echo(f"merge: {stage}", err=True)
+
+    with user_errors(), Project.open(review) as store:
+        reports = merge_projects(
+            store, files, prefer=prefer, add_labels=add_labels, progress=tell if show_progress() else None
+        )
+    for r in reports:
+        extra = f", new labels {', '.join(r.labels_added)}" if r.labels_added else ""
+        replaced = f", {r.records_replaced} replaced by newer" if r.records_replaced else ""
+        kept = f", {r.records_kept} older kept out" if r.records_kept else ""
+        click.echo(
+            f"{r.file}: annotators {', '.join(r.annotators) or 'none'}; {r.records_added} new records"
+            f"{replaced}{kept}, {r.records_unchanged} already there; {r.statements_added} new statements, "
+            f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
+        )
 
 
 @cli.command()
