@@ -174,13 +174,11 @@ class _Merger:
         added: list[str] = []
         widened: list[Label] = []
         keys = {lab.key for lab in ours.labels if lab.key}
+        missing_parts: list[str] = []
         for label in theirs.labels:
             mine = ours.label(label.name)
             if mine is None:
-                if not self.add_labels:
-                    raise InputError(
-                        file, None, f"label {label.name} is not in the review project's schema (use --add-labels)"
-                    )
+                missing_parts.append(f"label {label.name}")
                 key = label.key if label.key not in keys else ""
                 keys.add(key)
                 labels.append(Label(label.name, label.color, key, label.description, label.attributes))
@@ -193,13 +191,7 @@ class _Merger:
                 missing = [v for v in attribute.values if known is None or v not in known.values]
                 if not missing:
                     continue
-                if not self.add_labels:
-                    raise InputError(
-                        file,
-                        None,
-                        f"label {label.name}: attribute {attribute.name} has value(s) {', '.join(missing)} "
-                        "that the review project's schema lacks (use --add-labels)",
-                    )
+                missing_parts.append(f"{label.name} {attribute.name} value(s) {', '.join(missing)}")
                 changed = True
                 if known is None:
                     attributes.append(attribute)
@@ -211,10 +203,7 @@ class _Merger:
         for rel in theirs.relations:
             mine_rel = ours.relation(rel.name)
             if mine_rel is None:
-                if not self.add_labels:
-                    raise InputError(
-                        file, None, f"relation {rel.name} is not in the review project's schema (use --add-labels)"
-                    )
+                missing_parts.append(f"relation {rel.name}")
                 relations.append(rel)
                 added.append(rel.name)
             elif (mine_rel.from_label, mine_rel.to_label) != (rel.from_label, rel.to_label):
@@ -224,6 +213,12 @@ class _Merger:
                     f"relation {rel.name} goes from {rel.from_label} to {rel.to_label} here but from "
                     f"{mine_rel.from_label} to {mine_rel.to_label} in the review project",
                 )
+        if missing_parts and not self.add_labels:
+            raise InputError(
+                file,
+                None,
+                f"{'; '.join(missing_parts)}: not in the review project's schema (use --add-labels to add)",
+            )
         if added:
             self.review._write_schema(Schema(tuple(labels), tuple(relations)))
         for label in widened:
