@@ -426,6 +426,16 @@ class Project:
             raise ValueError(f"unknown label {label!r}")
         return row.text[start:end]
 
+    def _check_attrs(self, label: str, attrs: dict[str, str] | None) -> None:
+        # Stored attributes must survive export -> import, which checks them the same way.
+        found = self.schema.label(label)
+        for name, value in (attrs or {}).items():
+            attribute = found.attribute(name) if found else None
+            if attribute is None:
+                raise ValueError(f"label {label} has no attribute {name!r}")
+            if value not in attribute.values:
+                raise ValueError(f"{name} must be one of {', '.join(attribute.values)}, not {value!r}")
+
     def add_span(
         self,
         *,
@@ -439,6 +449,7 @@ class Project:
         """Store a span and return its id (the existing one if it is already there)."""
         with self.atomic():
             text = self._check_span(statement, label, start, end)
+            self._check_attrs(label, attrs)
             aid = self.annotator_id(annotator)
             assert aid is not None
             self._touch(statement, aid)
@@ -497,24 +508,58 @@ class Project:
                     (rel.id, rel.statement, aid, rel.head, rel.tail, rel.label),
                 )
 
-    def set_span_label(self, span_id: int, label: str) -> None:
-        """Relabel a span; relations that no longer fit their type are removed."""
+    def set_span_label(
+        self, span_id: int, label: str, *, restore: tuple[StoredRelation, ...] = ()
+    ) -> tuple[StoredRelation, ...]:
+        """Relabel a span; relations that no longer fit their type are removed and returned.
+
+        `restore` puts back relations an earlier relabel removed (the GUI's undo), in the
+        same transaction.
+        """
+        removed: list[StoredRelation] = []
         with self.atomic():
-            if self.schema.label(label) is None:
+            new_label = self.schema.label(label)
+            if new_label is None:
                 raise ValueError(f"unknown label {label!r}")
-            self.conn.execute("UPDATE spans SET label = ? WHERE id = ?", (label, span_id))
-            for rel_id, head_label, tail_label, rel_label in self.conn.execute(
-                "SELECT r.id, h.label, t.label, r.label FROM relations r"
+            span = self.span(span_id)
+            if span is None:
+                raise ValueError(f"no span {span_id}")
+            try:
+                self.conn.execute("UPDATE spans SET label = ? WHERE id = ?", (label, span_id))
+            except sqlite3.IntegrityError:
+                raise ValueError(f"the annotator already has a {label} span there") from None
+            # Attributes the new label does not define would make the export unreadable.
+            kept = {k: v for k, v in span.attrs.items() if (a := new_label.attribute(k)) and v in a.values}
+            if kept != span.attrs:
+                self.conn.execute(
+                    "UPDATE spans SET attrs = ? WHERE id = ?",
+                    (json.dumps(kept, ensure_ascii=False) if kept else None, span_id),
+                )
+            for rel_id, statement, annotator, head, tail, head_label, tail_label, rel_label in self.conn.execute(
+                "SELECT r.id, r.statement, a.name, r.head, r.tail, h.label, t.label, r.label FROM relations r"
                 " JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail"
+                " JOIN annotators a ON a.id = r.annotator"
                 " WHERE r.head = ? OR r.tail = ?",
                 (span_id, span_id),
             ).fetchall():
                 kind = self.schema.relation(rel_label)
                 if kind is None or (kind.from_label, kind.to_label) != (head_label, tail_label):
                     self.conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+                    removed.append(StoredRelation(rel_id, statement, annotator, head, tail, rel_label))
+            for rel in restore:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO relations(id, statement, annotator, head, tail, label)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (rel.id, rel.statement, self.annotator_id(rel.annotator), rel.head, rel.tail, rel.label),
+                )
+        return tuple(removed)
 
     def set_span_attrs(self, span_id: int, attrs: dict[str, str]) -> None:
         with self.atomic():
+            span = self.span(span_id)
+            if span is None:
+                raise ValueError(f"no span {span_id}")
+            self._check_attrs(span.label, attrs)
             self.conn.execute(
                 "UPDATE spans SET attrs = ? WHERE id = ?",
                 (json.dumps(attrs, ensure_ascii=False) if attrs else None, span_id),
