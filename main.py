@@ -236,7 +236,7 @@ def merge(review: Path, files: tuple[Path, ...], prefer: str | None, add_labels:
 def gui(project: Path | None, annotator: str | None) -> None:
     """Open PROJECT (default: the default project) in the annotation window."""
     with user_errors():
-        store = Project.open(project) if project is not None else open_default_project()
+        store = Project.open(project, check=False) if project is not None else open_default_project()
     try:
         from gui.app import run
     except ImportError as exc:  # the GUI needs PySide6 and a display library

@@ -1,18 +1,79 @@
-"""Starting the Qt application on an open project."""
+"""Starting the Qt application on an open project: fonts, the annotator's name, the window."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
+from core.paths import RESOURCES
+from gui.main_window import MainWindow
+from gui.settings import Settings
 from store.project import Project
 
+BUNDLED_FONT = RESOURCES / "fonts" / "Amiri-Regular.ttf"
+# Arabic faces we prefer when the system has them, best first.
+PREFERRED_ARABIC = ("Amiri", "Noto Naskh Arabic", "Noto Sans Arabic", "Scheherazade New", "Arial")
 
-def run(project: Project, *, annotator: str | None = None) -> int:
+
+def arabic_font_family(database: type[QFontDatabase] = QFontDatabase) -> str:
+    """A font family that has Arabic: a preferred system one, else the bundled Amiri."""
+    families = database.families(QFontDatabase.WritingSystem.Arabic)
+    for name in PREFERRED_ARABIC:
+        if name in families:
+            return name
+    font_id = database.addApplicationFont(str(BUNDLED_FONT))
+    loaded = database.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if loaded:
+        return str(loaded[0])
+    return families[0] if families else ""
+
+
+def ask_annotator_name(parent: QWidget | None, current: str = "") -> str:
+    """Ask who is annotating (asked once; the answer is remembered in the settings)."""
+    while True:
+        name, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("App", "Annotator"),
+            QCoreApplication.translate("App", "Your name (your annotations are kept under it):"),
+            QLineEdit.EchoMode.Normal,
+            current,
+        )
+        if not ok:
+            return ""
+        if name.strip():
+            return name.strip()
+
+
+def make_window(
+    project: Project, settings: Settings, annotator: str, *, check_integrity: bool = True
+) -> MainWindow:
+    return MainWindow(
+        project, settings, annotator, font_family=arabic_font_family() or None, check_integrity=check_integrity
+    )
+
+
+def run(project: Project, *, annotator: str | None = None, settings: Settings | None = None) -> int:
+    """Open the annotation window on `project` and run until it closes.
+
+    main.py opens the project without the O(size) integrity check; the window runs it
+    in the background once it shows.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle(f"Bayan — {project.name}")
-    window.setCentralWidget(QLabel(f"{project.statement_count()} statements"))
+    app.setApplicationName("Bayan")
+    app.setOrganizationName("Bayan")
+    settings = settings or Settings()
+    name = (annotator or "").strip() or settings.annotator()
+    if not name:
+        name = ask_annotator_name(None)
+        if not name:
+            project.close()
+            return 1
+    settings.set_annotator(name)
+    window = make_window(project, settings, name)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    window.project.close()
+    return code

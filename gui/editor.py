@@ -1,0 +1,438 @@
+"""The statement editor: read-only text, keyboard selection, spans drawn over the text.
+
+The widget only emits what the annotator asked for (a span, a relabel, a deletion, a
+relation); the main window turns those into undoable store operations. Offsets leave
+this widget as code points: `Utf16Map` converts Qt's UTF-16 positions at the boundary.
+The document is never modified to show spans: they are `ExtraSelection`s over it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from core.direction import is_right_to_left
+from core.offsets import Utf16Map
+from core.schema import Schema
+from core.snap import exact_span, snap_to_words
+from store.project import StoredRelation, StoredSpan
+
+# Label styles: even-numbered labels of the schema are painted as a background, odd
+# ones add a thick underline, so an ACTOR nested in a CLAIM stays visible; spans are
+# drawn longest first so a nested span paints over the one around it.
+BACKGROUND_ALPHA = 80
+SELECTED_ALPHA = 190
+# Room above each line for the relation arcs.
+LINE_HEIGHT_PERCENT = 190
+BASE_POINT_SIZE = 18
+
+
+class StatementEditor(QTextEdit):
+    labelRequested = Signal(str, int, int)  # label, start, end (code points, end exclusive)
+    relabelRequested = Signal(int, str)  # span id, new label
+    deleteRequested = Signal(int)  # span id
+    relationRequested = Signal(int, int, str)  # head span id, tail span id, relation label
+    spanSelected = Signal(int)  # span id, or -1 for none
+    helpRequested = Signal()
+    message = Signal(str)  # a hint for the status bar
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None, *, font_family: str | None = None) -> None:
+        super().__init__(parent)
+        self.schema = schema
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        font = QFont(font_family) if font_family else QFont()
+        font.setPointSize(BASE_POINT_SIZE)
+        self.setFont(font)
+        self._base_point_size = BASE_POINT_SIZE
+        self.document().setDocumentMargin(28)
+        self.text = ""
+        self._map = Utf16Map("")
+        self.spans: list[StoredSpan] = []
+        self.relations: list[StoredRelation] = []
+        self.selected_span: int | None = None
+        self._relation_from: int | None = None  # head span while picking a relation's tail
+        self._relation_type: str | None = None
+        self._press_pos: QPoint | None = None
+
+    # --------------------------------------------------------------- content
+
+    def set_schema(self, schema: Schema) -> None:
+        self.schema = schema
+        self._refresh()
+
+    def show_statement(self, text: str, spans: list[StoredSpan], relations: list[StoredRelation]) -> None:
+        """Show a statement (right-aligned RTL if Arabic, LTR otherwise) and give it the focus."""
+        self.text = text
+        self._map = Utf16Map(text)
+        self.selected_span = None
+        self._cancel_relation()
+        self.setPlainText(text)
+        rtl = is_right_to_left(text)
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        # AlignAbsolute: an Arabic statement is right-aligned whatever the UI's direction.
+        align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
+        option = self.document().defaultTextOption()
+        option.setTextDirection(direction)
+        option.setAlignment(align)
+        self.document().setDefaultTextOption(option)
+        block_format = QTextBlockFormat()
+        block_format.setLayoutDirection(direction)
+        block_format.setAlignment(align)
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        self.set_annotations(spans, relations)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_annotations(self, spans: list[StoredSpan], relations: list[StoredRelation]) -> None:
+        """New spans and relations for the statement shown (after an edit, undo or redo)."""
+        self.spans = list(spans)
+        self.relations = list(relations)
+        if self.selected_span is not None and self.span(self.selected_span) is None:
+            self.selected_span = None
+        if self._relation_from is not None and self.span(self._relation_from) is None:
+            self._cancel_relation()
+        self._refresh()
+
+    def span(self, span_id: int) -> StoredSpan | None:
+        return next((s for s in self.spans if s.id == span_id), None)
+
+    # ------------------------------------------------------------ selection
+
+    def selection_offsets(self) -> tuple[int, int]:
+        """The text selection in code points (start == end when nothing is selected)."""
+        cursor = self.textCursor()
+        return self._map.from_utf16(cursor.selectionStart()), self._map.from_utf16(cursor.selectionEnd())
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select code points [start, end) as if the annotator had (tests, search hits)."""
+        cursor = self.textCursor()
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def select_span(self, span_id: int | None) -> None:
+        if span_id is not None and self.span(span_id) is None:
+            span_id = None
+        if span_id == self.selected_span:
+            return
+        self.selected_span = span_id
+        self._refresh()
+        self.spanSelected.emit(-1 if span_id is None else span_id)
+
+    def _clear_text_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    # -------------------------------------------------------------- drawing
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting code points [start, end), for an ExtraSelection."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _label_index(self, name: str) -> int:
+        return next((i for i, lab in enumerate(self.schema.labels) if lab.name == name), 0)
+
+    def _refresh(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        candidates = set(self._relation_candidates())
+        for span in sorted(self.spans, key=lambda s: (-(s.end - s.start), s.start)):
+            label = self.schema.label(span.label)
+            color = QColor(label.color if label else "#9e9e9e")
+            fmt = QTextCharFormat()
+            background = QColor(color)
+            selected = span.id == self.selected_span or span.id == self._relation_from
+            background.setAlpha(SELECTED_ALPHA if selected else BACKGROUND_ALPHA)
+            fmt.setBackground(QBrush(background))
+            if self._label_index(span.label) % 2 == 1:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(color)
+            if span.id in candidates:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(QColor("#d81b60"))
+            if selected:
+                fmt.setForeground(QBrush(QColor("#000000")))
+            extra = QTextEdit.ExtraSelection()
+            extra.cursor = self.cursor_for(span.start, span.end)
+            extra.format = fmt
+            selections.append(extra)
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def _anchor(self, span: StoredSpan) -> QPointF:
+        """Top middle of the span's first line, where a relation arc starts or ends."""
+        first = self.cursorRect(self.cursor_for(span.start, span.start))
+        last_cursor = QTextCursor(self.document())
+        last_cursor.setPosition(self._map.to_utf16(span.end))
+        last = self.cursorRect(last_cursor)
+        if abs(first.center().y() - last.center().y()) < first.height() / 2:
+            x = (first.center().x() + last.center().x()) / 2
+        else:
+            x = first.center().x()
+        return QPointF(x, first.top())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.relations:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor("#6a1b9a"))
+        pen.setWidthF(1.6)
+        painter.setPen(pen)
+        for rel in self.relations:
+            head, tail = self.span(rel.head), self.span(rel.tail)
+            if head is None or tail is None:
+                continue
+            a, b = self._anchor(head), self._anchor(tail)
+            rise = min(22.0, 8.0 + abs(a.x() - b.x()) / 12)
+            top = min(a.y(), b.y()) - rise
+            path = QPainterPath(a)
+            path.cubicTo(QPointF(a.x(), top), QPointF(b.x(), top), b)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setBrush(QColor("#6a1b9a"))
+            painter.drawEllipse(a, 2.5, 2.5)
+            painter.drawPolygon(QPolygonF([b, QPointF(b.x() - 4, b.y() - 7), QPointF(b.x() + 4, b.y() - 7)]))
+        painter.end()
+
+    def span_rect(self, span: StoredSpan) -> QRect:
+        """Viewport rectangle of a span's first character (tests click there)."""
+        cursor = self.cursor_for(span.start, span.start)
+        rect = self.cursorRect(cursor)
+        after = QTextCursor(self.document())
+        after.setPosition(self._map.to_utf16(span.start + 1))
+        return rect.united(self.cursorRect(after))
+
+    # ----------------------------------------------------------------- zoom
+
+    def set_zoom(self, steps: int) -> None:
+        font = self.font()
+        font.setPointSize(max(6, self._base_point_size + steps))
+        self.setFont(font)
+        self._refresh()
+
+    # ------------------------------------------------------------- keyboard
+
+    def event(self, event: QEvent) -> bool:
+        # Tab and Shift+Tab walk through the spans instead of moving the focus away.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
+                self._cycle_span(-1 if backwards else 1)
+                return True
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self._claims_key(event):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def _claims_key(self, event: QKeyEvent) -> bool:
+        """Keys this widget handles itself even if a window shortcut uses them."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
+            return mods == Qt.KeyboardModifier.NoModifier
+        return self._letter(event) is not None
+
+    @staticmethod
+    def _letter(event: QKeyEvent) -> str | None:
+        """The letter or digit of a plain or Alt key press (what label keys and `r` use)."""
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.AltModifier):
+            return None
+        key = event.key()
+        if Qt.Key.Key_A.value <= key <= Qt.Key.Key_Z.value or Qt.Key.Key_0.value <= key <= Qt.Key.Key_9.value:
+            return chr(key).lower()
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        letter = self._letter(event)
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if self._relation_from is not None:
+            if key == Qt.Key.Key_Escape:
+                self._cancel_relation()
+                self.message.emit(self.tr("Relation cancelled"))
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_span in self._relation_candidates():
+                self._finish_relation(self.selected_span)
+                return
+        if letter is not None:
+            if letter == "r" and not alt:
+                self.start_relation()
+                return
+            label = next((lab for lab in self.schema.labels if lab.key and lab.key == letter), None)
+            if label is not None:
+                self.apply_label(label.name, exact=alt)
+                return
+            if not alt:
+                return  # a read-only text: stray letters do nothing
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected_span is not None:
+            self.deleteRequested.emit(self.selected_span)
+            return
+        if key == Qt.Key.Key_Escape:
+            self._clear_text_selection()
+            self.select_span(None)
+            return
+        if event.text() == "?":
+            self.helpRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def apply_label(self, label: str, *, exact: bool = False) -> None:
+        """Label the text selection (snapped to words unless `exact`), or relabel the selected span."""
+        start, end = self.selection_offsets()
+        if start != end:
+            bounds = exact_span(self.text, start, end) if exact else snap_to_words(self.text, start, end)
+            if bounds is None:
+                self.message.emit(self.tr("Nothing to label: the selection holds only spaces or punctuation"))
+                return
+            self._clear_text_selection()
+            self.labelRequested.emit(label, bounds[0], bounds[1])
+            return
+        if self.selected_span is not None:
+            span = self.span(self.selected_span)
+            if span is not None and span.label != label:
+                self.relabelRequested.emit(span.id, label)
+            return
+        self.message.emit(self.tr("Select some text first (Shift+arrows or the mouse)"))
+
+    def _cycle_span(self, step: int) -> None:
+        pool = self._relation_candidates() if self._relation_from is not None else None
+        ordered = sorted(self.spans, key=lambda s: (s.start, -s.end))
+        ids = [s.id for s in ordered if pool is None or s.id in pool]
+        if not ids:
+            return
+        if self.selected_span in ids:
+            i = (ids.index(self.selected_span) + step) % len(ids)
+        else:
+            i = 0 if step > 0 else len(ids) - 1
+        self._clear_text_selection()
+        self.select_span(ids[i])
+
+    # ------------------------------------------------------------ relations
+
+    def _relation_candidates(self) -> list[int]:
+        if self._relation_from is None or self._relation_type is None:
+            return []
+        kind = self.schema.relation(self._relation_type)
+        if kind is None:
+            return []
+        return [s.id for s in self.spans if s.label == kind.to_label and s.id != self._relation_from]
+
+    def start_relation(self) -> None:
+        """`r`: link the selected span to another (the first relation type that starts at its label)."""
+        span = self.span(self.selected_span) if self.selected_span is not None else None
+        if span is None:
+            self.message.emit(self.tr("Select a span first (click it or press Tab), then press r"))
+            return
+        kind = next((r for r in self.schema.relations if r.from_label == span.label), None)
+        if kind is None:
+            self.message.emit(self.tr("No relation starts at a {0} span").replace("{0}", span.label))
+            return
+        self._relation_from = span.id
+        self._relation_type = kind.name
+        candidates = self._relation_candidates()
+        if not candidates:
+            self._cancel_relation()
+            self.message.emit(self.tr("No {0} span to link to").replace("{0}", kind.to_label))
+            return
+        self.selected_span = candidates[0] if len(candidates) == 1 else None
+        self._refresh()
+        self.message.emit(
+            self.tr("{0}: click the {1} (or Tab to it and press Return); Esc cancels")
+            .replace("{0}", kind.name)
+            .replace("{1}", kind.to_label)
+        )
+
+    def _finish_relation(self, tail: int | None) -> None:
+        head, kind = self._relation_from, self._relation_type
+        self._cancel_relation()
+        if head is not None and tail is not None and kind is not None:
+            self.selected_span = head
+            self.relationRequested.emit(head, tail, kind)
+        self._refresh()
+
+    def _cancel_relation(self) -> None:
+        self._relation_from = None
+        self._relation_type = None
+        self._refresh() if hasattr(self, "spans") else None
+
+    @property
+    def picking_relation(self) -> bool:
+        return self._relation_from is not None
+
+    # ---------------------------------------------------------------- mouse
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3
+        if moved and self.textCursor().hasSelection():
+            return
+        hits = self.spans_at(pos)
+        if self._relation_from is not None:
+            targets = [h for h in hits if h in self._relation_candidates()]
+            if targets:
+                self._finish_relation(targets[0])
+            return
+        if not hits:
+            self.select_span(None)
+            return
+        self._clear_text_selection()
+        # Repeated clicks on nested spans cycle from the innermost outwards.
+        if self.selected_span in hits:
+            self.select_span(hits[(hits.index(self.selected_span) + 1) % len(hits)])
+        else:
+            self.select_span(hits[0])
+
+    def spans_at(self, pos: QPoint) -> list[int]:
+        """Ids of the spans under viewport point `pos`, innermost first."""
+        position = self.document().documentLayout().hitTest(
+            QPointF(pos) + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value()),
+            Qt.HitTestAccuracy.ExactHit,
+        )
+        if position < 0:
+            return []
+        index = self._map.from_utf16(position)
+        # hitTest gives the nearer edge of a character: take the spans around that edge.
+        inside = [s for s in self.spans if s.start <= index < s.end]
+        if not inside:
+            inside = [s for s in self.spans if s.start < index <= s.end]
+        return [s.id for s in sorted(inside, key=lambda s: (s.end - s.start, s.start))]

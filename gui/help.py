@@ -1,0 +1,109 @@
+"""The shortcut overlay (F1 or ?): every key the workbench knows, over the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ShortcutOverlay", text)
+
+
+def editor_shortcuts(label_keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Keys handled by the statement editor itself (label keys come from the schema)."""
+    rows = [(key, tr("Label the selection as {0} (snapped to whole words)").replace("{0}", name))
+            for key, name in label_keys]
+    rows += [(f"Alt+{key}", tr("Label exactly the selected characters as {0}").replace("{0}", name))
+             for key, name in label_keys]
+    rows += [
+        (tr("Shift+Arrows"), tr("Select characters")),
+        (tr("Ctrl+Shift+Arrows"), tr("Select words")),
+        (tr("Shift+Home / Shift+End"), tr("Select to the start / end of the line")),
+        (tr("Ctrl+Shift+Home / End"), tr("Select to the start / end of the statement")),
+        (tr("Ctrl+A"), tr("Select the whole statement")),
+        (tr("Tab / Shift+Tab"), tr("Select the next / previous span")),
+        (tr("Click"), tr("Select a span (click again for the span around it)")),
+        (tr("Another label's key"), tr("Relabel the selected span")),
+        (tr("Delete"), tr("Delete the selected span")),
+        ("r", tr("Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return")),
+        (tr("Esc"), tr("Clear the selection; cancel linking")),
+    ]
+    return rows
+
+
+class ShortcutOverlay(QWidget):
+    """A translucent sheet over its parent listing shortcuts; any key or click closes it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = parent
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(60, 40, 60, 40)
+        self.title = QLabel()
+        self.title.setStyleSheet("color: white; font-size: 20px; font-weight: bold;")
+        outer.addWidget(self.title)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(24)
+        outer.addLayout(self.grid)
+        outer.addStretch(1)
+        self.footer = QLabel()
+        self.footer.setStyleSheet("color: #dddddd;")
+        outer.addWidget(self.footer)
+        self.rows: list[tuple[str, str]] = []
+        parent.installEventFilter(self)
+        self.hide()
+
+    def set_shortcuts(self, rows: list[tuple[str, str]]) -> None:
+        self.rows = rows
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        half = (len(rows) + 1) // 2
+        for i, (keys, what) in enumerate(rows):
+            column = 0 if i < half else 2
+            key_label = QLabel(keys)
+            key_label.setStyleSheet("color: #ffe082; font-family: monospace; font-weight: bold;")
+            text_label = QLabel(what)
+            text_label.setStyleSheet("color: white;")
+            text_label.setWordWrap(True)
+            self.grid.addWidget(key_label, i % half, column)
+            self.grid.addWidget(text_label, i % half, column + 1)
+        self.title.setText(tr("Keyboard shortcuts"))
+        self.footer.setText(tr("Press any key or click to close."))
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+            return
+        self.setGeometry(self.host.rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(20, 20, 30, 225))
+        painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.hide()
+        event.accept()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.hide()
+
+    def hideEvent(self, event: object) -> None:
+        focus_back = getattr(self.host, "focus_editor", None)
+        if callable(focus_back):
+            focus_back()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.host.rect())
+        return False

@@ -1,0 +1,662 @@
+"""The annotator's main window: wires the statement list, the editor and the panels to the store.
+
+The window composes and routes; it computes nothing itself. Every edit is a QUndoCommand
+(gui/commands.py) whose redo/undo writes through one store call, so there is no "save".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import BayanError
+from core.paths import DEFAULT_SCHEMA
+from core.schema import load_schema
+from gui.commands import (
+    AddRelationCommand,
+    AddSpanCommand,
+    DeleteRelationCommand,
+    DeleteSpanCommand,
+    RelabelSpanCommand,
+    SetAttrsCommand,
+    SetNoteCommand,
+    SetStatusCommand,
+)
+from gui.editor import StatementEditor
+from gui.help import ShortcutOverlay, editor_shortcuts
+from gui.models import RelationTableModel, SpanTableModel, StatementListModel
+from gui.panels import AnnotationPanel, AttributeEditor, LabelPalette, NoteDialog
+from gui.settings import Settings
+from store.project import Project, StoredRelation, StoredSpan
+
+# Time on a statement is written to the store at least this often, so a crash loses little.
+TIME_FLUSH_MS = 30_000
+# Longer stretches without a key or click count as a break, not as work on the statement.
+IDLE_CAP_SECONDS = 300.0
+
+
+class IntegrityCheck(QThread):
+    """PRAGMA integrity_check on its own connection, off the GUI thread (O(file size))."""
+
+    failed = Signal(str)
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+
+    def run(self) -> None:
+        try:
+            with Project.open(self.path, check=False) as project:
+                project.check_integrity()
+        except BayanError as exc:
+            self.failed.emit(str(exc))
+
+
+class MainWindow(QMainWindow):
+    """Menus are attributes (`file_menu`, `edit_menu`, `view_menu`, `help_menu`) so that
+    other modules (search, languages, import/export) can add their actions."""
+
+    statementOpened = Signal(int)
+    projectChanged = Signal()
+
+    def __init__(
+        self,
+        project: Project,
+        settings: Settings,
+        annotator: str,
+        *,
+        font_family: str | None = None,
+        check_integrity: bool = True,
+    ) -> None:
+        super().__init__()
+        self.project = project
+        self.settings = settings
+        self.annotator = annotator
+        self.current_seq: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self._opening = False
+        self._clock = QElapsedTimer()
+        self._integrity: IntegrityCheck | None = None
+
+        self.list_model = StatementListModel(project, annotator, self)
+        self.span_model = SpanTableModel(project, self)
+        self.relation_model = RelationTableModel(self)
+        self._build_widgets(font_family)
+        self._build_actions()
+        self._connect()
+
+        self._time_timer = QTimer(self)
+        self._time_timer.setInterval(TIME_FLUSH_MS)
+        self._time_timer.timeout.connect(self.flush_time)
+        self._time_timer.start()
+
+        self.editor.set_zoom(settings.zoom())
+        self.settings.add_recent_project(project.path)
+        self._update_title()
+        self.resize(1280, 800)
+        geometry, _state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        first = project.first_open_statement(annotator) or (1 if project.statement_count() else None)
+        if first is not None:
+            self.open_statement(first)
+        self._update_progress()
+        if check_integrity:
+            QTimer.singleShot(0, self.start_integrity_check)
+
+    # ---------------------------------------------------------------- widgets
+
+    def _build_widgets(self, font_family: str | None) -> None:
+        self.list_view = QTableView()
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setWordWrap(False)
+        self.list_view.verticalHeader().hide()
+        # Fixed sizes: sizing to contents would read every row of a million-row model.
+        self.list_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.list_view.verticalHeader().setDefaultSectionSize(24)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(StatementListModel.PREVIEW, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(StatementListModel.ID, 90)
+        header.resizeSection(StatementListModel.STATUS, 44)
+        header.resizeSection(StatementListModel.NOTE, 36)
+        self.position_label = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.position_label)
+        left_layout.addWidget(self.list_view)
+
+        self.editor = StatementEditor(self.project.schema, font_family=font_family)
+
+        self.label_palette = LabelPalette(self.project.schema)
+        self.annotations = AnnotationPanel(self.span_model, self.relation_model)
+        self.attribute_editor = AttributeEditor(self.project.schema)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.label_palette)
+        right_layout.addWidget(self.annotations, 1)
+        right_layout.addWidget(self.attribute_editor)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([330, 640, 310])
+        self.setCentralWidget(self.splitter)
+
+        self.progress_label = QLabel()
+        self.annotator_label = QLabel()
+        self.statusBar().addPermanentWidget(self.annotator_label)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.overlay = ShortcutOverlay(self)
+
+    def _action(self, text: str, shortcuts: list[str] | None = None, slot: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+
+        self.new_action = self._action(self.tr("&New project…"), None, self.new_project)
+        self.open_action = self._action(self.tr("&Open project…"), ["Ctrl+O"], self.choose_project)
+        self.recent_menu = QMenu(self.tr("&Recent projects"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.annotator_action = self._action(self.tr("Change &annotator…"), None, self.ask_annotator)
+        self.quit_action = self._action(self.tr("&Quit"), ["Ctrl+Q"], self.close)
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.annotator_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.done_action = self._action(
+            self.tr("Mark &done and open the next"), ["Ctrl+Return", "Ctrl+Enter"], self.mark_done_and_next
+        )
+        self.skip_action = self._action(self.tr("Mark &skipped and open the next"), ["Ctrl+Shift+K"], self.skip)
+        self.todo_action = self._action(self.tr("Mark &to do"), None, self.mark_todo)
+        self.note_action = self._action(self.tr("&Note on this statement…"), ["Ctrl+N"], self.edit_note)
+        self.delete_action = QAction(self.tr("&Delete the selected span"), self)
+        self.delete_action.setShortcut(QKeySequence("Delete"))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the editor handles Delete
+        self.delete_action.triggered.connect(self.delete_selected_span)
+        for action in (self.undo_action, self.redo_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        for action in (self.done_action, self.skip_action, self.todo_action, self.note_action, self.delete_action):
+            self.edit_menu.addAction(action)
+
+        self.next_action = self._action(self.tr("&Next statement"), ["Alt+Right", "PgDown"], self.next_statement)
+        self.previous_action = self._action(
+            self.tr("&Previous statement"), ["Alt+Left", "PgUp"], self.previous_statement
+        )
+        self.next_open_action = self._action(
+            self.tr("Next statement &not done"), ["Ctrl+Shift+Right"], self.next_open_statement
+        )
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), ["Ctrl+=", "Ctrl++"], lambda: self.zoom(+1))
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), ["Ctrl+-"], lambda: self.zoom(-1))
+        self.zoom_reset_action = self._action(self.tr("&Reset zoom"), ["Ctrl+0"], lambda: self.zoom(None))
+        self.list_focus_action = self._action(self.tr("Go to the statement &list"), ["Ctrl+L"], self.list_view.setFocus)
+        self.editor_focus_action = self._action(self.tr("Go to the &text"), ["Ctrl+E"], self.focus_editor)
+        for action in (self.next_action, self.previous_action, self.next_open_action):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.list_focus_action)
+        self.view_menu.addAction(self.editor_focus_action)
+
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), ["F1"], self.show_shortcuts)
+        self.about_action = self._action(self.tr("&About Bayan"), None, self.about)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
+        self.editor.labelRequested.connect(self.add_span)
+        self.editor.relabelRequested.connect(self.relabel_span)
+        self.editor.deleteRequested.connect(self.delete_span)
+        self.editor.relationRequested.connect(self.add_relation)
+        self.editor.spanSelected.connect(self._span_selected)
+        self.editor.helpRequested.connect(self.show_shortcuts)
+        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.label_palette.labelChosen.connect(self._palette_label)
+        self.annotations.spanActivated.connect(self._span_activated)
+        self.annotations.deleteSpan.connect(self.delete_span)
+        self.annotations.deleteRelation.connect(self.delete_relation)
+        self.attribute_editor.attrsChanged.connect(self.set_attrs)
+
+    # ------------------------------------------------------------- statements
+
+    def open_statement(self, seq: int) -> None:
+        """Show statement `seq` (1-based position), with the focus in the editor."""
+        row = self.project.statement(seq)
+        if row is None:
+            return
+        if seq != self.current_seq:
+            self.flush_time()
+        self.current_seq = seq
+        self._opening = True
+        try:
+            spans = self.project.spans(seq, self.annotator)
+            relations = self.project.relations(seq, self.annotator)
+            self.editor.show_statement(row.text, spans, relations)
+            self._show_annotations(spans, relations)
+            index = self.list_model.index(seq - 1, StatementListModel.PREVIEW)
+            self.list_view.selectionModel().setCurrentIndex(
+                index,
+                self.list_view.selectionModel().SelectionFlag.ClearAndSelect
+                | self.list_view.selectionModel().SelectionFlag.Rows,
+            )
+            self.list_view.scrollTo(index)
+        finally:
+            self._opening = False
+        self._update_position()
+        self.statementOpened.emit(seq)
+
+    def _list_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._opening or not current.isValid():
+            return
+        self.open_statement(current.row() + 1)
+        self.list_view.setFocus()  # keep walking the list with the arrows
+
+    def next_statement(self) -> None:
+        if self.current_seq is not None and self.current_seq < self.project.statement_count():
+            self.open_statement(self.current_seq + 1)
+
+    def previous_statement(self) -> None:
+        if self.current_seq is not None and self.current_seq > 1:
+            self.open_statement(self.current_seq - 1)
+
+    def next_open_statement(self) -> None:
+        after = self.current_seq or 0
+        seq = self.project.first_open_statement(self.annotator, after=after)
+        if seq is None:
+            seq = self.project.first_open_statement(self.annotator)
+        if seq is None:
+            self.statusBar().showMessage(self.tr("Every statement is done."), 6000)
+            return
+        self.open_statement(seq)
+
+    def reload(self) -> None:
+        """Re-read everything from the store (after an import, or a schema change)."""
+        self.project._schema = None
+        schema = self.project.schema
+        self.editor.set_schema(schema)
+        self.label_palette.set_schema(schema)
+        self.attribute_editor.schema = schema
+        self.list_model.reload()
+        if self.current_seq is not None and self.project.statement(self.current_seq) is not None:
+            self.open_statement(self.current_seq)
+        else:
+            first = self.project.first_open_statement(self.annotator) or (
+                1 if self.project.statement_count() else None
+            )
+            if first is not None:
+                self.open_statement(first)
+        self._update_progress()
+
+    def _refresh_current(self) -> None:
+        if self.current_seq is None:
+            return
+        spans = self.project.spans(self.current_seq, self.annotator)
+        relations = self.project.relations(self.current_seq, self.annotator)
+        self.editor.set_annotations(spans, relations)
+        self._show_annotations(spans, relations)
+
+    def _show_annotations(self, spans: list[StoredSpan], relations: list[StoredRelation]) -> None:
+        self.span_model.set_spans(spans)
+        self.relation_model.set_relations(relations, spans)
+        selected = self.editor.selected_span
+        self.attribute_editor.set_span(self.editor.span(selected) if selected is not None else None)
+        if selected is not None:
+            self.annotations.show_selected_span(selected)
+
+    def _changed(self, seq: int) -> None:
+        """Called by every command after it wrote to the store."""
+        if seq != self.current_seq:
+            self.open_statement(seq)  # undo/redo of an edit made on another statement
+        else:
+            self._refresh_current()
+        self.list_model.refresh_statement(seq)
+        self._update_progress()
+
+    # ------------------------------------------------------------------ edits
+
+    def add_span(self, label: str, start: int, end: int) -> None:
+        if self.current_seq is None:
+            return
+        existing = next(
+            (s for s in self.editor.spans if (s.start, s.end, s.label) == (start, end, label)), None
+        )
+        if existing is not None:
+            self.editor.select_span(existing.id)
+            return
+        command = AddSpanCommand(
+            self.project, statement=self.current_seq, annotator=self.annotator, label=label,
+            start=start, end=end, changed=self._changed, text=self.tr("Add {0}").replace("{0}", label),
+        )
+        self.undo_stack.push(command)
+        if command.span_id is not None:
+            self.editor.select_span(command.span_id)
+
+    def relabel_span(self, span_id: int, label: str) -> None:
+        span = self.editor.span(span_id)
+        if span is None or self.current_seq is None or span.label == label:
+            return
+        self.undo_stack.push(RelabelSpanCommand(
+            self.project, statement=self.current_seq, span_id=span_id, old=span.label, new=label,
+            changed=self._changed, text=self.tr("Relabel as {0}").replace("{0}", label),
+        ))
+
+    def delete_span(self, span_id: int) -> None:
+        if self.current_seq is None or self.editor.span(span_id) is None:
+            return
+        self.undo_stack.push(DeleteSpanCommand(
+            self.project, statement=self.current_seq, span_id=span_id, changed=self._changed,
+            text=self.tr("Delete span"),
+        ))
+
+    def delete_selected_span(self) -> None:
+        if self.editor.selected_span is not None:
+            self.delete_span(self.editor.selected_span)
+
+    def set_attrs(self, span_id: int, attrs: dict[str, str]) -> None:
+        span = self.editor.span(span_id)
+        if span is None or self.current_seq is None:
+            return
+        self.undo_stack.push(SetAttrsCommand(
+            self.project, statement=self.current_seq, span_id=span_id, old=span.attrs, new=attrs,
+            changed=self._changed, text=self.tr("Set attributes"),
+        ))
+        self.focus_editor()
+
+    def add_relation(self, head: int, tail: int, label: str) -> None:
+        if self.current_seq is None:
+            return
+        if any((r.head, r.tail, r.label) == (head, tail, label) for r in self.editor.relations):
+            return
+        self.undo_stack.push(AddRelationCommand(
+            self.project, statement=self.current_seq, head=head, tail=tail, label=label,
+            changed=self._changed, text=self.tr("Link {0}").replace("{0}", label),
+        ))
+
+    def delete_relation(self, relation_id: int) -> None:
+        if self.current_seq is None:
+            return
+        self.undo_stack.push(DeleteRelationCommand(
+            self.project, statement=self.current_seq, relation_id=relation_id, changed=self._changed,
+            text=self.tr("Delete relation"),
+        ))
+
+    def _set_status(self, status: str, text: str) -> None:
+        if self.current_seq is None:
+            return
+        if self.project.status(self.current_seq, self.annotator).status == status:
+            return
+        self.undo_stack.push(SetStatusCommand(
+            self.project, statement=self.current_seq, annotator=self.annotator, status=status,
+            changed=self._changed, text=text,
+        ))
+
+    def mark_done_and_next(self) -> None:
+        if self.current_seq is None:
+            return
+        current = self.current_seq
+        self._set_status("done", self.tr("Mark done"))
+        seq = self.project.first_open_statement(self.annotator, after=current)
+        if seq is None:
+            seq = self.project.first_open_statement(self.annotator)
+        if seq is None:
+            self.statusBar().showMessage(self.tr("Every statement is done. Well done!"), 8000)
+            return
+        self.open_statement(seq)
+
+    def skip(self) -> None:
+        self._set_status("skipped", self.tr("Mark skipped"))
+        self.next_statement()
+
+    def mark_todo(self) -> None:
+        self._set_status("todo", self.tr("Mark to do"))
+
+    def edit_note(self) -> None:
+        if self.current_seq is None:
+            return
+        previous = self.project.status(self.current_seq, self.annotator).note
+        dialog = NoteDialog(previous, self)
+        if dialog.exec() and dialog.note() != previous:
+            self.set_note(dialog.note())
+        self.focus_editor()
+
+    def set_note(self, note: str) -> None:
+        if self.current_seq is None:
+            return
+        self.undo_stack.push(SetNoteCommand(
+            self.project, statement=self.current_seq, annotator=self.annotator, note=note,
+            changed=self._changed, text=self.tr("Edit note"),
+        ))
+
+    # -------------------------------------------------------------- selection
+
+    def _palette_label(self, label: str) -> None:
+        self.focus_editor()
+        self.editor.apply_label(label)
+
+    def _span_activated(self, span_id: int) -> None:
+        self.editor.select_span(span_id)
+        self.focus_editor()
+
+    def _span_selected(self, span_id: int) -> None:
+        span = self.editor.span(span_id) if span_id >= 0 else None
+        self.attribute_editor.set_span(span)
+        if span is None:
+            self.annotations.span_view.clearSelection()
+        else:
+            self.annotations.show_selected_span(span.id)
+
+    def focus_editor(self) -> None:
+        self.editor.setFocus()
+
+    # ------------------------------------------------------------- status bar
+
+    def _update_position(self) -> None:
+        total = self.project.statement_count()
+        seq = self.current_seq or 0
+        status = self.project.status(seq, self.annotator) if seq else None
+        self.position_label.setText(
+            self.tr("Statement {0} / {1}").replace("{0}", f"{seq:,}").replace("{1}", f"{total:,}")
+            + (f"   ✎ {self.tr('note')}" if status and status.note else "")
+        )
+
+    def _update_progress(self) -> None:
+        done = self.project.done_count(self.annotator)
+        total = self.project.statement_count()
+        self.progress_label.setText(self.tr("Done {0} / {1}").replace("{0}", f"{done:,}").replace("{1}", f"{total:,}"))
+        self.annotator_label.setText(self.tr("Annotator: {0}").replace("{0}", self.annotator))
+        self._update_position()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("Bayan — {0}").replace("{0}", self.project.name))
+
+    # ------------------------------------------------------------------- time
+
+    def flush_time(self) -> None:
+        """Add the time spent on the current statement since the last flush to the store."""
+        if self._clock.isValid() and self.current_seq is not None:
+            seconds = min(self._clock.elapsed() / 1000.0, IDLE_CAP_SECONDS)
+            if seconds > 0:
+                self.project.add_seconds(statement=self.current_seq, annotator=self.annotator, seconds=seconds)
+        self._clock.start()
+
+    # ------------------------------------------------------------------- zoom
+
+    def zoom(self, step: int | None) -> None:
+        steps = 0 if step is None else self.settings.zoom() + step
+        self.settings.set_zoom(steps)
+        self.editor.set_zoom(self.settings.zoom())
+
+    # ---------------------------------------------------------------- project
+
+    def new_project(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New project"), str(Path.home()), self.tr("Bayan projects (*.bayan)")
+        )
+        if not name:
+            return
+        path = Path(name) if name.endswith(".bayan") else Path(name + ".bayan")
+        try:
+            project = Project.create(path, load_schema(DEFAULT_SCHEMA))
+        except BayanError as exc:
+            QMessageBox.warning(self, self.tr("Cannot create the project"), str(exc))
+            return
+        self.set_project(project)
+
+    def choose_project(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), str(Path.home()), self.tr("Bayan projects (*.bayan);;All files (*)")
+        )
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> bool:
+        try:
+            project = Project.open(path, check=False)
+        except BayanError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the project"), str(exc))
+            return False
+        self.set_project(project)
+        self.start_integrity_check()
+        return True
+
+    def set_project(self, project: Project) -> None:
+        """Work on `project` from now on (the previous one is closed)."""
+        self.flush_time()
+        self.undo_stack.clear()
+        old = self.project
+        self.project = project
+        self.list_model.project = project
+        self.span_model.project = project
+        self.current_seq = None
+        if old is not project:
+            old.close()
+        self.settings.add_recent_project(project.path)
+        self._update_title()
+        self.reload()
+        self.projectChanged.emit()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_projects():
+            action = self.recent_menu.addAction(str(path))
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def ask_annotator(self) -> None:
+        from gui.app import ask_annotator_name  # the dialog lives with the start-up code
+
+        name = ask_annotator_name(self, self.annotator)
+        if name and name != self.annotator:
+            self.flush_time()
+            self.annotator = name
+            self.settings.set_annotator(name)
+            self.undo_stack.clear()
+            self.list_model.set_annotator(name)
+            self.current_seq = None
+            self.reload()
+
+    def start_integrity_check(self) -> None:
+        """Check the file in the background; a large project opens without waiting for it."""
+        check = IntegrityCheck(self.project.path, self)
+        check.failed.connect(self._integrity_failed)
+        check.finished.connect(check.deleteLater)
+        self._integrity = check
+        check.start()
+
+    def _integrity_failed(self, message: str) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("The project file is damaged"),
+            self.tr("The integrity check failed:\n{0}\n\nKeep a copy of the file and restore a backup.")
+            .replace("{0}", message),
+        )
+
+    # ------------------------------------------------------------------- help
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        keys = [(lab.key, lab.name) for lab in self.project.schema.labels if lab.key]
+        rows = editor_shortcuts(keys)
+        for action in self.findChildren(QAction):
+            if action.shortcuts():
+                text = action.text().replace("&", "").rstrip("…")
+                if text:
+                    keys_text = " / ".join(
+                        s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                    )
+                    rows.append((keys_text, text))
+        rows.append(("?", self.tr("This list")))
+        seen: set[tuple[str, str]] = set()
+        return [r for r in rows if not (r in seen or seen.add(r))]  # type: ignore[func-returns-value]
+
+    def show_shortcuts(self) -> None:
+        self.overlay.set_shortcuts(self.shortcut_rows())
+        self.overlay.toggle()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Bayan"),
+            self.tr("Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it."),
+        )
+
+    # ------------------------------------------------------------------ close
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_time()
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        if self._integrity is not None:
+            try:
+                self._integrity.wait(5000)
+            except RuntimeError:  # already deleted after finishing
+                pass
+        super().closeEvent(event)

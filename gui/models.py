@@ -1,0 +1,231 @@
+"""Thin Qt item models over the project store: they read what they show, by key, in windows."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from store.project import Project, StoredRelation, StoredSpan
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Rows fetched per read from the store and how many such windows stay cached: a view
+# shows a few dozen rows, so memory stays flat however many statements the project has.
+WINDOW = 200
+CACHED_WINDOWS = 8
+
+STATUS_MARKS = {"todo": "○", "done": "✓", "skipped": "–"}
+NOTE_MARK = "✎"
+
+
+class StatementListModel(QAbstractTableModel):
+    """Every statement of the project, one row per seq (1..N without gaps), read in windows."""
+
+    ID, PREVIEW, STATUS, NOTE = range(4)
+    SeqRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self._count = project.statement_count()
+        self._windows: OrderedDict[int, list[tuple[int, str, str, str, bool]]] = OrderedDict()
+
+    # ------------------------------------------------------------ structure
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Id"), self.tr("Statement"), self.tr("Status"), self.tr("Note"))[section] \
+                if 0 <= section < 4 else None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return f"{section + 1:,}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # ----------------------------------------------------------------- data
+
+    def row_data(self, row: int) -> tuple[int, str, str, str, bool] | None:
+        """(seq, id, preview, status, has_note) of `row`, from the cached window or the store."""
+        if not 0 <= row < self._count:
+            return None
+        key = row // WINDOW
+        window = self._windows.get(key)
+        if window is None:
+            window = self.project.statements_window(key * WINDOW + 1, WINDOW, annotator=self.annotator)
+            self._windows[key] = window
+            while len(self._windows) > CACHED_WINDOWS:
+                self._windows.popitem(last=False)
+        else:
+            self._windows.move_to_end(key)
+        offset = row - key * WINDOW
+        return window[offset] if offset < len(window) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        item = self.row_data(index.row())
+        if item is None:
+            return None
+        seq, sid, preview, status, has_note = item
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.ID:
+                return sid
+            if column == self.PREVIEW:
+                return preview.replace("\n", " ")
+            if column == self.STATUS:
+                return STATUS_MARKS.get(status, status)
+            if column == self.NOTE:
+                return NOTE_MARK if has_note else ""
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.STATUS:
+                return {"todo": self.tr("to do"), "done": self.tr("done"), "skipped": self.tr("skipped")}.get(status)
+            if column == self.NOTE and has_note:
+                return self.tr("has a note")
+            if column == self.PREVIEW:
+                return preview
+        elif role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QColor("#2e7d32") if status == "done" else None
+        elif role == self.SeqRole:
+            return seq
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.STATUS, self.NOTE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    # ------------------------------------------------------------- updates
+
+    def refresh_statement(self, seq: int) -> None:
+        """Re-read the window holding statement `seq` (its status or note changed)."""
+        row = seq - 1
+        self._windows.pop(row // WINDOW, None)
+        if 0 <= row < self._count:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def reload(self) -> None:
+        """Start over from the store (after an import added statements, or another annotator)."""
+        self.beginResetModel()
+        self._windows.clear()
+        self._count = self.project.statement_count()
+        self.endResetModel()
+
+    def set_annotator(self, annotator: str) -> None:
+        self.annotator = annotator
+        self.reload()
+
+
+class SpanTableModel(QAbstractTableModel):
+    """The current statement's spans (one annotator): label, text, attributes."""
+
+    LABEL, TEXT, ATTRS = range(3)
+    SpanIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.spans: list[StoredSpan] = []
+
+    def set_spans(self, spans: list[StoredSpan]) -> None:
+        self.beginResetModel()
+        self.spans = list(spans)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return (self.tr("Label"), self.tr("Text"), self.tr("Attributes"))[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self.spans):
+            return None
+        span = self.spans[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.LABEL:
+                return span.label
+            if index.column() == self.TEXT:
+                return span.text
+            if index.column() == self.ATTRS:
+                return ", ".join(f"{k}={v}" for k, v in sorted(span.attrs.items()))
+        elif role == Qt.ItemDataRole.DecorationRole and index.column() == self.LABEL:
+            label = self.project.schema.label(span.label)
+            return QColor(label.color) if label else None
+        elif role == self.SpanIdRole:
+            return span.id
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return f"{span.label} [{span.start}, {span.end})"
+        return None
+
+    def row_of(self, span_id: int) -> int:
+        return next((i for i, s in enumerate(self.spans) if s.id == span_id), -1)
+
+
+class RelationTableModel(QAbstractTableModel):
+    """The current statement's relations: head span → label → tail span."""
+
+    HEAD, LABEL, TAIL = range(3)
+    RelationIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.relations: list[StoredRelation] = []
+        self._texts: dict[int, str] = {}
+
+    def set_relations(self, relations: list[StoredRelation], spans: list[StoredSpan]) -> None:
+        self.beginResetModel()
+        self.relations = list(relations)
+        self._texts = {s.id: s.text for s in spans}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.relations)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return (self.tr("From"), self.tr("Relation"), self.tr("To"))[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self.relations):
+            return None
+        rel = self.relations[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.HEAD:
+                return self._texts.get(rel.head, str(rel.head))
+            if index.column() == self.LABEL:
+                return rel.label
+            if index.column() == self.TAIL:
+                return self._texts.get(rel.tail, str(rel.tail))
+        elif role == self.RelationIdRole:
+            return rel.id
+        return None

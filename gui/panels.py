@@ -1,0 +1,207 @@
+"""Side panels: label palette, spans and relations of the statement, attribute editor, note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.schema import Schema
+from gui.models import RelationTableModel, SpanTableModel
+from store.project import StoredSpan
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class LabelPalette(QGroupBox):
+    """One button per label of the schema, in its color, with its key."""
+
+    labelChosen = Signal(str)
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Labels"))
+        self._layout = QVBoxLayout(self)
+        self.buttons: dict[str, QPushButton] = {}
+        self.set_schema(schema)
+
+    def set_schema(self, schema: Schema) -> None:
+        for button in self.buttons.values():
+            button.deleteLater()
+        self.buttons.clear()
+        for label in schema.labels:
+            text = f"{label.name}  [{label.key}]" if label.key else label.name
+            button = QPushButton(swatch(label.color), text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
+            button.setStyleSheet(f"text-align: left; padding: 4px; border-left: 6px solid {label.color};")
+            description = label.description.get("en") or next(iter(label.description.values()), "")
+            button.setToolTip(description)
+            button.clicked.connect(lambda _=False, name=label.name: self.labelChosen.emit(name))
+            self._layout.addWidget(button)
+            self.buttons[label.name] = button
+
+
+class AnnotationPanel(QWidget):
+    """The statement's spans and relations; a click selects, Delete on a row removes."""
+
+    spanActivated = Signal(int)
+    deleteSpan = Signal(int)
+    deleteRelation = Signal(int)
+
+    def __init__(self, spans: SpanTableModel, relations: RelationTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.span_model = spans
+        self.relation_model = relations
+        self.span_view = self._table(spans)
+        self.relation_view = self._table(relations)
+        self.span_title = QLabel(self.tr("Spans"))
+        self.relation_title = QLabel(self.tr("Relations"))
+        layout.addWidget(self.span_title)
+        layout.addWidget(self.span_view, 3)
+        row = QHBoxLayout()
+        self.delete_span_button = QPushButton(self.tr("Delete span"))
+        self.delete_span_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.delete_span_button.clicked.connect(self._delete_selected_span)
+        row.addWidget(self.delete_span_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.relation_title)
+        layout.addWidget(self.relation_view, 2)
+        row = QHBoxLayout()
+        self.delete_relation_button = QPushButton(self.tr("Delete relation"))
+        self.delete_relation_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.delete_relation_button.clicked.connect(self._delete_selected_relation)
+        row.addWidget(self.delete_relation_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.span_view.clicked.connect(self._span_clicked)
+
+    @staticmethod
+    def _table(model: SpanTableModel | RelationTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        return view
+
+    def _span_clicked(self, index: QModelIndex) -> None:
+        span_id = index.data(SpanTableModel.SpanIdRole)
+        if span_id is not None:
+            self.spanActivated.emit(int(span_id))
+
+    def show_selected_span(self, span_id: int) -> None:
+        row = self.span_model.row_of(span_id)
+        if row < 0:
+            self.span_view.clearSelection()
+        else:
+            self.span_view.selectRow(row)
+
+    def _delete_selected_span(self) -> None:
+        rows = self.span_view.selectionModel().selectedRows()
+        if rows:
+            self.deleteSpan.emit(int(rows[0].data(SpanTableModel.SpanIdRole)))
+
+    def _delete_selected_relation(self) -> None:
+        rows = self.relation_view.selectionModel().selectedRows()
+        if rows:
+            self.deleteRelation.emit(int(rows[0].data(RelationTableModel.RelationIdRole)))
+
+
+class AttributeEditor(QGroupBox):
+    """The attributes of the selected span's label (e.g. a CLAIM's stance), one combo box each."""
+
+    attrsChanged = Signal(int, dict)  # span id, the new attributes
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Attributes"))
+        self.schema = schema
+        self._form = QFormLayout(self)
+        self._span: StoredSpan | None = None
+        self.combos: dict[str, QComboBox] = {}
+        self._empty = QLabel(self.tr("Select a span to edit its attributes."))
+        self._empty.setWordWrap(True)
+        self._form.addRow(self._empty)
+
+    def set_span(self, span: StoredSpan | None) -> None:
+        self._span = span
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.combos.clear()
+        label = self.schema.label(span.label) if span is not None else None
+        if span is None or label is None or not label.attributes:
+            self._empty = QLabel(
+                self.tr("Select a span to edit its attributes.") if span is None
+                else self.tr("{0} has no attributes.").replace("{0}", span.label)
+            )
+            self._empty.setWordWrap(True)
+            self._form.addRow(self._empty)
+            return
+        for attribute in label.attributes:
+            combo = QComboBox()
+            combo.addItem(self.tr("(none)"), "")
+            for value in attribute.values:
+                combo.addItem(value, value)
+            current = span.attrs.get(attribute.name, "")
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.currentIndexChanged.connect(lambda _i, name=attribute.name: self._changed(name))
+            self._form.addRow(attribute.name, combo)
+            self.combos[attribute.name] = combo
+
+    def _changed(self, name: str) -> None:
+        if self._span is None:
+            return
+        attrs = dict(self._span.attrs)
+        value = str(self.combos[name].currentData() or "")
+        if value:
+            attrs[name] = value
+        else:
+            attrs.pop(name, None)
+        if attrs != self._span.attrs:
+            self.attrsChanged.emit(self._span.id, attrs)
+
+
+class NoteDialog(QDialog):
+    """The annotator's note on a statement: doubts for the reviewer."""
+
+    def __init__(self, note: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Note on this statement"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("A note for the reviewer (saved with your annotations):")))
+        self.edit = QPlainTextEdit(note)
+        layout.addWidget(self.edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, 220)
+        self.edit.setFocus()
+
+    def note(self) -> str:
+        return self.edit.toPlainText().strip()
