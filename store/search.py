@@ -28,6 +28,9 @@ SHORTEST_INDEXED_QUERY = 3
 # (a fraction of a second) that an edit made meanwhile waits unnoticed for the lock.
 INDEX_BATCH = 2000
 STATUS_FILTERS = ("todo", "done", "skipped")
+# Up to this many statements in a status, a status filter reads them and checks their
+# text (≈2 µs each); beyond it, the index drives and the status is checked per hit.
+STATUS_DRIVEN_MAX = 50_000
 
 
 class _FoldTable(dict[int, str]):
@@ -209,38 +212,61 @@ class SearchIndex:
             return None, []
         if (status in ("done", "skipped") or label is not None) and aid is None:
             return None, []
+        by_status = status in ("done", "skipped") and self._few_with_status(aid, status)
+        joins: list[str] = []
+        join_args: list[Any] = []
         where: list[str] = []
-        args: list[Any] = [aid]
-        if needle:
-            # The index drives: FTS5 walks its matches in rowid order and stops at LIMIT.
-            source = "search_index f JOIN statements s ON s.seq = f.rowid"
-            if len(needle) >= SHORTEST_INDEXED_QUERY:
-                # GLOB, not LIKE: FTS5 answers it from the trigrams and then checks the
-                # stored text, and it needs no ESCAPE clause (which SQLite would not pass
-                # to the index); the text is already case-folded.
-                where.append("f.body GLOB ?")
-                args.append("*" + _glob_literal(needle) + "*")
-            else:
+        args: list[Any] = []
+        # CROSS JOIN fixes the order SQLite joins in: the driving table comes first and
+        # is read in seq order, so LIMIT stops the scan (and no sort of all hits happens).
+        if by_status:
+            # Few statements carry this status: read them from the status index and
+            # check each one's search form directly, rather than probe the index per row.
+            key = "st.statement"
+            source = "statement_status st CROSS JOIN statements s ON s.seq = st.statement"
+            where += ["st.annotator = ?", "st.status = ?"]
+            args += [aid, status]
+            if needle:
+                joins.append("CROSS JOIN search_index f ON f.rowid = s.seq")
                 where.append("instr(f.body, ?) > 0")
                 args.append(needle)
         else:
-            source = "statements s"
-        if status == "todo":
-            where.append("coalesce(st.status, 'todo') = 'todo'")
-        elif status is not None:
-            where.append("st.status = ?")
-            args.append(status)
+            if needle:
+                key = "f.rowid"
+                source = "search_index f CROSS JOIN statements s ON s.seq = f.rowid"
+                if len(needle) >= SHORTEST_INDEXED_QUERY:
+                    # GLOB, not LIKE: FTS5 answers it from the trigrams and then checks the
+                    # stored text, and it needs no ESCAPE clause (which SQLite would not pass
+                    # to the index); the text is already case-folded.
+                    where.append("f.body GLOB ?")
+                    args.append("*" + _glob_literal(needle) + "*")
+                else:
+                    where.append("instr(f.body, ?) > 0")
+                    args.append(needle)
+            else:
+                key = "s.seq"
+                source = "statements s"
+            joins.append("LEFT JOIN statement_status st ON st.statement = s.seq AND st.annotator = ?")
+            join_args.append(aid)
+            if status == "todo":
+                where.append("coalesce(st.status, 'todo') = 'todo'")
+            elif status is not None:
+                where.append("st.status = ?")
+                args.append(status)
         if label is not None:
             where.append(
                 "EXISTS (SELECT 1 FROM spans sp WHERE sp.statement = s.seq AND sp.annotator = ? AND sp.label = ?)"
             )
-            args.extend([aid, label])
-        # Order by the driving table's own key, so no sort of all matches happens.
-        key = "f.rowid" if needle else "s.seq"
+            args += [aid, label]
         where.append(f"{key} > ?")
-        sql = (
-            f"SELECT {columns} FROM {source}"
-            " LEFT JOIN statement_status st ON st.statement = s.seq AND st.annotator = ?"
-            " WHERE " + " AND ".join(where) + f" ORDER BY {key}"
-        )
-        return sql, args
+        sql = f"SELECT {columns} FROM {source} {' '.join(joins)} WHERE {' AND '.join(where)} ORDER BY {key}"
+        return sql, join_args + args
+
+    def _few_with_status(self, aid: int | None, status: str) -> bool:
+        """Whether this annotator has fewer than STATUS_DRIVEN_MAX statements in `status`
+        (counted from the status index, so asking costs at most that many entries)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM statement_status WHERE annotator = ? AND status = ? LIMIT ?)",
+            (aid, status, STATUS_DRIVEN_MAX),
+        ).fetchone()
+        return int(row[0]) < STATUS_DRIVEN_MAX

@@ -107,7 +107,12 @@ def test_paging_by_key_returns_every_hit_once_in_order(project: Project) -> None
     assert index.count("الاسلحة", cap=5) == 5
 
 
-def test_status_filter_is_this_annotators(project: Project) -> None:
+@pytest.mark.parametrize("status_driven_max", [50_000, 1])
+def test_status_filter_is_this_annotators(
+    project: Project, status_driven_max: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both plans: reading the few statements in a status, or letting the index drive.
+    monkeypatch.setattr("store.search.STATUS_DRIVEN_MAX", status_driven_max)
     add_statements(project, "الأسلحة واحد", "الأسلحة اثنان", "الأسلحة ثلاثة", "الأسلحة أربعة")
     project.set_status(statement=1, annotator="amal", status="done")
     project.set_status(statement=2, annotator="amal", status="skipped")
