@@ -42,6 +42,12 @@ def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _given(obj: dict[str, Any], key: str, default: Any) -> Any:
+    """The value at `key`; missing or null means `default` (other falsy values are kept and checked)."""
+    value = obj.get(key)
+    return default if value is None else value
+
+
 def _statement_id(value: Any, file: str, line: int) -> str | None:
     if value is None:
         return None
@@ -78,10 +84,10 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
     if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
         raise InputError(file, line, '"annotator" must be a non-empty string or null')
     status = obj.get("status", "done")
-    note = obj.get("note", "") or ""
+    note = _given(obj, "note", "")
     if not isinstance(note, str):
         raise InputError(file, line, '"note" must be a string')
-    raw_spans = obj.get("spans", []) or []
+    raw_spans = _given(obj, "spans", [])
     if not isinstance(raw_spans, list):
         raise InputError(file, line, '"spans" must be a list')
     spans: list[Span] = []
@@ -113,7 +119,7 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
                 id=sid,
             )
         )
-    raw_relations = obj.get("relations", []) or []
+    raw_relations = _given(obj, "relations", [])
     if not isinstance(raw_relations, list):
         raise InputError(file, line, '"relations" must be a list')
     relations: list[Relation] = []
@@ -126,7 +132,7 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
         if not isinstance(head, str) or not isinstance(tail, str) or not isinstance(label, str):
             raise InputError(file, line, f"relation {n}: head, tail and label must be strings")
         relations.append(Relation(head=head, tail=tail, label=label))
-    seconds = obj.get("seconds", 0) or 0
+    seconds = _given(obj, "seconds", 0)
     if (
         not isinstance(seconds, (int, float))
         or isinstance(seconds, bool)
