@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
@@ -47,6 +48,16 @@ def ask_annotator_name(parent: QWidget | None, current: str = "") -> str:
             return name.strip()
 
 
+def resolve_annotator(settings: Settings, given: str | None, ask: Callable[[], str]) -> str:
+    """The annotator's name: the one given, else the remembered one, else asked (once) and remembered."""
+    name = (given or "").strip() or settings.annotator()
+    if not name:
+        name = ask().strip()
+    if name:
+        settings.set_annotator(name)
+    return name
+
+
 def make_window(
     project: Project, settings: Settings, annotator: str, *, check_integrity: bool = True
 ) -> MainWindow:
@@ -65,13 +76,10 @@ def run(project: Project, *, annotator: str | None = None, settings: Settings | 
     app.setApplicationName("Bayan")
     app.setOrganizationName("Bayan")
     settings = settings or Settings()
-    name = (annotator or "").strip() or settings.annotator()
+    name = resolve_annotator(settings, annotator, lambda: ask_annotator_name(None))
     if not name:
-        name = ask_annotator_name(None)
-        if not name:
-            project.close()
-            return 1
-    settings.set_annotator(name)
+        project.close()
+        return 1
     window = make_window(project, settings, name)
     window.show()
     code = int(app.exec())

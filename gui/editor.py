@@ -8,7 +8,7 @@ The document is never modified to show spans: they are `ExtraSelection`s over it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,11 +36,25 @@ from store.project import StoredRelation, StoredSpan
 # Label styles: even-numbered labels of the schema are painted as a background, odd
 # ones add a thick underline, so an ACTOR nested in a CLAIM stays visible; spans are
 # drawn longest first so a nested span paints over the one around it.
-BACKGROUND_ALPHA = 80
-SELECTED_ALPHA = 190
-# Room above each line for the relation arcs.
-LINE_HEIGHT_PERCENT = 190
+BACKGROUND_ALPHA = 95
+BAR_BACKGROUND_ALPHA = 40
+SELECTED_ALPHA = 170
+BAR_HEIGHT = 4
+RELATION_COLOR = "#6a1b9a"
+# Room above each line for the relation arcs and below it for the bars.
+LINE_HEIGHT_PERCENT = 165
+# Where glyphs start and end within a line's height (of the font's line, before the
+# extra line spacing), for placing arcs above and bars below the letters.
+TEXT_TOP = 0.05
+TEXT_BOTTOM = 1.0
 BASE_POINT_SIZE = 18
+
+
+def _x(value: object) -> float:
+    """QTextLine.cursorToX's x, whether PySide returns it alone or with the position."""
+    if isinstance(value, tuple):
+        return float(value[0])
+    return float(value)  # type: ignore[arg-type]
 
 
 class StatementEditor(QTextEdit):
@@ -75,6 +89,7 @@ class StatementEditor(QTextEdit):
         self._relation_from: int | None = None  # head span while picking a relation's tail
         self._relation_type: str | None = None
         self._press_pos: QPoint | None = None
+        self._lanes: dict[int, int] = {}
 
     # --------------------------------------------------------------- content
 
@@ -163,25 +178,32 @@ class StatementEditor(QTextEdit):
     def _label_index(self, name: str) -> int:
         return next((i for i, lab in enumerate(self.schema.labels) if lab.name == name), 0)
 
+    def _is_bar_label(self, name: str) -> bool:
+        """Odd-numbered labels of the schema (CLAIM by default) are drawn as a bar under the text."""
+        return self._label_index(name) % 2 == 1
+
+    def _color(self, name: str) -> QColor:
+        label = self.schema.label(name)
+        return QColor(label.color if label else "#9e9e9e")
+
     def _refresh(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
         candidates = set(self._relation_candidates())
+        self._lanes = self._bar_lanes()
         for span in sorted(self.spans, key=lambda s: (-(s.end - s.start), s.start)):
-            label = self.schema.label(span.label)
-            color = QColor(label.color if label else "#9e9e9e")
+            color = self._color(span.label)
+            selected = span.id == self.selected_span or span.id == self._relation_from
+            bar = self._is_bar_label(span.label)
             fmt = QTextCharFormat()
             background = QColor(color)
-            selected = span.id == self.selected_span or span.id == self._relation_from
-            background.setAlpha(SELECTED_ALPHA if selected else BACKGROUND_ALPHA)
+            if selected:
+                background.setAlpha(SELECTED_ALPHA)
+            else:
+                background.setAlpha(BAR_BACKGROUND_ALPHA if bar else BACKGROUND_ALPHA)
             fmt.setBackground(QBrush(background))
-            if self._label_index(span.label) % 2 == 1:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(color)
             if span.id in candidates:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor("#d81b60"))
-            if selected:
-                fmt.setForeground(QBrush(QColor("#000000")))
+                fmt.setUnderlineColor(QColor(RELATION_COLOR))
             extra = QTextEdit.ExtraSelection()
             extra.cursor = self.cursor_for(span.start, span.end)
             extra.format = fmt
@@ -189,41 +211,82 @@ class StatementEditor(QTextEdit):
         self.setExtraSelections(selections)
         self.viewport().update()
 
+    def _bar_lanes(self) -> dict[int, int]:
+        """A lane (0, 1, …) per bar span so that overlapping bars never draw on each other."""
+        lanes: dict[int, int] = {}
+        placed: list[tuple[int, int, int]] = []  # start, end, lane
+        bars = sorted((s for s in self.spans if self._is_bar_label(s.label)), key=lambda s: (s.start, -s.end))
+        for span in bars:
+            taken = {lane for start, end, lane in placed if start < span.end and span.start < end}
+            lane = next(i for i in range(len(placed) + 1) if i not in taken)
+            lanes[span.id] = lane
+            placed.append((span.start, span.end, lane))
+        return lanes
+
+    def span_segments(self, span: StoredSpan) -> list[QRectF]:
+        """Viewport rectangles covering the span, one per visual line it occupies."""
+        start16, end16 = self._map.to_utf16(span.start), self._map.to_utf16(span.end)
+        doc = self.document()
+        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        rects: list[QRectF] = []
+        block = doc.findBlock(start16)
+        while block.isValid() and block.position() < end16:
+            layout = block.layout()
+            base = block.position()
+            origin = layout.position() + offset
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_start = base + line.textStart()
+                line_end = line_start + line.textLength()
+                s, e = max(start16, line_start), min(end16, line_end)
+                if s >= e:
+                    continue
+                x1, x2 = _x(line.cursorToX(s - base)), _x(line.cursorToX(e - base))
+                rects.append(QRectF(min(x1, x2), line.y(), abs(x2 - x1), line.height()).translated(origin))
+            block = block.next()
+        return rects
+
     def _anchor(self, span: StoredSpan) -> QPointF:
         """Top middle of the span's first line, where a relation arc starts or ends."""
-        first = self.cursorRect(self.cursor_for(span.start, span.start))
-        last_cursor = QTextCursor(self.document())
-        last_cursor.setPosition(self._map.to_utf16(span.end))
-        last = self.cursorRect(last_cursor)
-        if abs(first.center().y() - last.center().y()) < first.height() / 2:
-            x = (first.center().x() + last.center().x()) / 2
-        else:
-            x = first.center().x()
-        return QPointF(x, first.top())
+        segments = self.span_segments(span)
+        if not segments:
+            return QPointF()
+        first = segments[0]
+        return QPointF(first.center().x(), first.top() + first.height() * TEXT_TOP)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self.relations:
-            return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor("#6a1b9a"))
-        pen.setWidthF(1.6)
-        painter.setPen(pen)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for span in self.spans:
+            lane = self._lanes.get(span.id)
+            if lane is None:
+                continue
+            color = self._color(span.label)
+            thick = BAR_HEIGHT + (2 if span.id == self.selected_span else 0)
+            painter.setBrush(color)
+            for rect in self.span_segments(span):
+                y = rect.top() + rect.height() * TEXT_BOTTOM + 2 + lane * (BAR_HEIGHT + 2)
+                painter.drawRect(QRectF(rect.left(), y, rect.width(), thick))
+        pen = QPen(QColor(RELATION_COLOR))
+        pen.setWidthF(1.8)
         for rel in self.relations:
             head, tail = self.span(rel.head), self.span(rel.tail)
             if head is None or tail is None:
                 continue
             a, b = self._anchor(head), self._anchor(tail)
-            rise = min(22.0, 8.0 + abs(a.x() - b.x()) / 12)
+            rise = min(26.0, 10.0 + abs(a.x() - b.x()) / 10)
             top = min(a.y(), b.y()) - rise
             path = QPainterPath(a)
             path.cubicTo(QPointF(a.x(), top), QPointF(b.x(), top), b)
+            painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
-            painter.setBrush(QColor("#6a1b9a"))
-            painter.drawEllipse(a, 2.5, 2.5)
-            painter.drawPolygon(QPolygonF([b, QPointF(b.x() - 4, b.y() - 7), QPointF(b.x() + 4, b.y() - 7)]))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(RELATION_COLOR))
+            painter.drawEllipse(a, 3.0, 3.0)
+            painter.drawPolygon(QPolygonF([b, QPointF(b.x() - 5, b.y() - 8), QPointF(b.x() + 5, b.y() - 8)]))
         painter.end()
 
     def span_rect(self, span: StoredSpan) -> QRect:

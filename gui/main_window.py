@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         header.resizeSection(StatementListModel.ID, 90)
         header.resizeSection(StatementListModel.STATUS, 44)
         header.resizeSection(StatementListModel.NOTE, 36)
+        header.moveSection(StatementListModel.ID, StatementListModel.NOTE)  # the preview matters more
         self.position_label = QLabel()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
             self.tr("&Previous statement"), ["Alt+Left", "PgUp"], self.previous_statement
         )
         self.next_open_action = self._action(
-            self.tr("Next statement &not done"), ["Ctrl+Shift+Right"], self.next_open_statement
+            self.tr("Next statement &not done"), ["Ctrl+PgDown"], self.next_open_statement
         )
         self.zoom_in_action = self._action(self.tr("Zoom &in"), ["Ctrl+=", "Ctrl++"], lambda: self.zoom(+1))
         self.zoom_out_action = self._action(self.tr("Zoom &out"), ["Ctrl+-"], lambda: self.zoom(-1))

@@ -1,0 +1,398 @@
+"""Ctrl+F: search every statement, Arabic-normalized, filtered by status and label.
+
+The panel is a dock beside the editor. Results are a thin model that reads pages of hits
+from `store.search` by key as the view scrolls (never all of them). While a search is
+active, the statement shown has its matches highlighted at their original offsets.
+When many statements are not indexed yet (after a large import), the index is built on
+a worker thread with its own connection, with progress in the panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import BayanError
+from core.normalize import find_all
+from store.project import Project
+from store.search import SearchHit, SearchIndex
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Hits read per page from the store; the view asks for the next page when it scrolls there.
+PAGE = 100
+# Rows the result list keeps at most; past that, the annotator refines the search.
+MAX_ROWS = 20_000
+# More unindexed statements than this are indexed on a worker thread (with progress);
+# fewer are indexed in the search call itself (a fraction of a second).
+BACKGROUND_INDEX_MIN = 20_000
+# Typing pauses this long before the search runs.
+TYPING_DELAY_MS = 250
+# Characters of context shown before a match in a result's excerpt.
+EXCERPT_BEFORE = 24
+EXCERPT_LENGTH = 110
+COUNT_CAP = 10_000
+
+
+def excerpt(hit: SearchHit) -> str:
+    """A one-line excerpt of the statement around its first match."""
+    text = hit.text.replace("\n", " ")
+    start = max(0, hit.matches[0][0] - EXCERPT_BEFORE) if hit.matches else 0
+    piece = text[start : start + EXCERPT_LENGTH]
+    return ("…" if start > 0 else "") + piece + ("…" if start + EXCERPT_LENGTH < len(text) else "")
+
+
+class SearchResultModel(QAbstractListModel):
+    """The hits of one search, read page by page by key (`seq > last`), as the view scrolls."""
+
+    SeqRole = Qt.ItemDataRole.UserRole + 1
+    MatchesRole = Qt.ItemDataRole.UserRole + 2
+    StatusRole = Qt.ItemDataRole.UserRole + 3
+
+    STATUS_MARKS = {"todo": "○", "done": "✓", "skipped": "–"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._index: SearchIndex | None = None
+        self._query = ""
+        self._filters: dict[str, Any] = {}
+        # (seq, status, excerpt, matches): not the whole text, so rows stay small.
+        self._rows: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
+        self._exhausted = True
+
+    def set_search(self, index: SearchIndex | None, query: str, **filters: Any) -> None:
+        """Start a new search (None: no search, an empty list); reads the first page."""
+        self.beginResetModel()
+        self._index = index
+        self._query = query
+        self._filters = filters
+        self._rows = []
+        self._exhausted = index is None
+        self.endResetModel()
+        if index is not None:
+            self.fetchMore(QModelIndex())
+
+    def clear(self) -> None:
+        self.set_search(None, "")
+
+    # ------------------------------------------------------------ structure
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._exhausted or self._index is None:
+            return
+        after = self._rows[-1][0] if self._rows else 0
+        limit = min(PAGE, MAX_ROWS - len(self._rows))
+        hits = self._index.search(self._query, after_seq=after, limit=limit, **self._filters)
+        if len(hits) < limit or len(self._rows) + len(hits) >= MAX_ROWS:
+            self._exhausted = True
+        if not hits:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
+        self._rows.extend((h.seq, h.status, excerpt(h), h.matches) for h in hits)
+        self.endInsertRows()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        seq, status, text, matches = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{seq:,}  {self.STATUS_MARKS.get(status, '')}  {text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == self.SeqRole:
+            return seq
+        if role == self.MatchesRole:
+            return [list(m) for m in matches]
+        if role == self.StatusRole:
+            return status
+        return None
+
+    def seq_at(self, row: int) -> int | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+
+class IndexWorker(QThread):
+    """Brings the search index up to date on its own connection (sqlite3 connections
+    stay in the thread that made them)."""
+
+    progressed = Signal(int, int)  # statements indexed so far, statements to index
+    failed = Signal(str)
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+
+    def run(self) -> None:
+        try:
+            with Project.open(self.path, check=False) as project:
+                SearchIndex(project).update(
+                    progress=lambda done, total: self.progressed.emit(done, total),
+                    should_stop=self.isInterruptionRequested,
+                )
+        except (BayanError, OSError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 (a database error must reach the panel, not vanish)
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+
+class SearchPanel(QWidget):
+    """Query, filters, result list; emits the statement the annotator chose."""
+
+    statementRequested = Signal(int)  # seq
+    searched = Signal()  # a new search ran (the highlights of the shown statement may change)
+
+    STATUS_CHOICES = ("", "todo", "done", "skipped")
+
+    def __init__(self, project: Project, annotator: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.index = SearchIndex(project)
+        self.worker: IndexWorker | None = None
+        self._active_query = ""
+
+        self.query_edit = QLineEdit()
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setPlaceholderText(self.tr("Search all statements"))
+        self.query_edit.setToolTip(
+            self.tr("Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.")
+        )
+        self.status_combo = QComboBox()
+        for code, text in zip(
+            self.STATUS_CHOICES,
+            (self.tr("Any status"), self.tr("To do"), self.tr("Done"), self.tr("Skipped")),
+            strict=True,
+        ):
+            self.status_combo.addItem(text, code)
+        self.label_combo = QComboBox()
+        self.summary = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("Indexing for search… %p%"))
+        self.progress.hide()
+        self.model = SearchResultModel(self)
+        self.results = QListView()
+        self.results.setModel(self.model)
+        self.results.setUniformItemSizes(True)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setWordWrap(False)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.label_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.query_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.query_edit.returnPressed.connect(self._return_pressed)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.label_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.results.activated.connect(self._activated)
+        self.results.clicked.connect(self._activated)
+        self._fill_labels()
+
+    # --------------------------------------------------------------- context
+
+    def set_project(self, project: Project) -> None:
+        """Search `project` from now on (after File → Open)."""
+        self.stop_indexing()
+        self.project = project
+        self.index = SearchIndex(project)
+        self._fill_labels()
+        self.model.clear()
+        self.summary.clear()
+        self._active_query = ""
+
+    def _fill_labels(self) -> None:
+        current = self.label_combo.currentData()
+        self.label_combo.blockSignals(True)
+        self.label_combo.clear()
+        self.label_combo.addItem(self.tr("Any label"), "")
+        for label in self.project.schema.labels:
+            self.label_combo.addItem(label.name, label.name)
+        found = self.label_combo.findData(current)
+        self.label_combo.setCurrentIndex(max(found, 0))
+        self.label_combo.blockSignals(False)
+
+    def active_query(self) -> str:
+        """The query of the results shown ('' when there is none)."""
+        return self._active_query
+
+    def matches_in(self, text: str) -> list[tuple[int, int]]:
+        """Where the active query matches `text`, in code points (for the editor)."""
+        return find_all(text, self._active_query) if self._active_query else []
+
+    # ---------------------------------------------------------------- search
+
+    def filters(self) -> dict[str, Any]:
+        status = self.status_combo.currentData() or None
+        label = self.label_combo.currentData() or None
+        annotator = self.annotator()
+        return {"annotator": annotator or None, "status": status, "label": label}
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        query = self.query_edit.text().strip()
+        filters = self.filters()
+        if not query and filters["status"] is None and filters["label"] is None:
+            self.model.clear()
+            self.summary.clear()
+            self._active_query = ""
+            self.searched.emit()
+            return
+        if self.index.pending() > BACKGROUND_INDEX_MIN:
+            self.start_indexing()
+            return
+        self._active_query = query
+        self.model.set_search(self.index, query, **filters)
+        count = self.index.count(query, cap=COUNT_CAP, **filters)
+        if count >= COUNT_CAP:
+            text = self.tr("More than {0} statements").replace("{0}", f"{COUNT_CAP:,}")
+        elif count == 1:
+            text = self.tr("1 statement")
+        else:
+            text = self.tr("{0} statements").replace("{0}", f"{count:,}")
+        self.summary.setText(text)
+        self.searched.emit()
+
+    def _return_pressed(self) -> None:
+        if self._timer.isActive() or self.query_edit.text().strip() != self._active_query:
+            self.run_search()
+        elif self.model.rowCount():
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.model.index(0, 0))
+            self._activated(self.model.index(0, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        seq = self.model.seq_at(index.row())
+        if seq is not None:
+            self.statementRequested.emit(seq)
+
+    # -------------------------------------------------------------- indexing
+
+    def start_indexing(self) -> None:
+        """Index what is missing on a worker thread; the search runs when it is done."""
+        if self.worker is not None:
+            return
+        self.summary.setText(self.tr("Preparing the search index…"))
+        self.progress.setValue(0)
+        self.progress.show()
+        worker = IndexWorker(self.project.path, self)
+        worker.progressed.connect(self._indexing_progressed)
+        worker.failed.connect(self._indexing_failed)
+        worker.finished.connect(self._indexing_finished)
+        self.worker = worker
+        worker.start()
+
+    def _indexing_progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _indexing_failed(self, message: str) -> None:
+        self.summary.setText(self.tr("The search index could not be built: {0}").replace("{0}", message))
+
+    def _indexing_finished(self) -> None:
+        worker, self.worker = self.worker, None
+        self.progress.hide()
+        if worker is not None:
+            worker.deleteLater()
+            if not worker.isInterruptionRequested() and self.index.pending() <= BACKGROUND_INDEX_MIN:
+                self.run_search()
+
+    def stop_indexing(self) -> None:
+        if self.worker is not None:
+            self.worker.requestInterruption()
+            self.worker.wait()
+            self._indexing_finished()
+
+    def is_indexing(self) -> bool:
+        return self.worker is not None
+
+
+def install_search(window: MainWindow) -> QDockWidget:
+    """Add Edit → Find (Ctrl+F) and the search dock to the main window, and highlight
+    the active query's matches in every statement the window opens."""
+    panel = SearchPanel(window.project, lambda: window.annotator, window)
+    dock = QDockWidget(window.tr("Search"), window)
+    dock.setObjectName("search_dock")
+    dock.setWidget(panel)
+    dock.hide()
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.search_panel = panel  # type: ignore[attr-defined]
+    window.search_dock = dock  # type: ignore[attr-defined]
+
+    def show_panel() -> None:
+        dock.show()
+        dock.raise_()
+        panel.query_edit.setFocus()
+        panel.query_edit.selectAll()
+        if panel.index.pending() > BACKGROUND_INDEX_MIN:
+            panel.start_indexing()
+
+    def highlight(_seq: int = 0) -> None:
+        window.editor.set_search_matches(panel.matches_in(window.editor.text))
+
+    def open_hit(seq: int) -> None:
+        window.open_statement(seq)
+
+    action = QAction(window.tr("&Find in all statements…"), window)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+    action.triggered.connect(show_panel)
+    window.addAction(action)
+    window.edit_menu.addSeparator()
+    window.edit_menu.addAction(action)
+    window.find_action = action  # type: ignore[attr-defined]
+    panel.statementRequested.connect(open_hit)
+    panel.searched.connect(highlight)
+    window.statementOpened.connect(highlight)
+    window.projectChanged.connect(lambda: panel.set_project(window.project))
+    window.destroyed.connect(panel.stop_indexing)
+    return dock

@@ -1,0 +1,51 @@
+"""GUI fixtures: a seeded project, isolated settings, and the main window on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from core.formats.registry import READERS
+from core.paths import SEED_STATEMENTS
+from store.importer import import_records
+from store.project import Project
+
+ANNOTATOR = "amal"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> object:
+    from gui.settings import Settings
+
+    return Settings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def seeded(project: Project) -> Project:
+    with SEED_STATEMENTS.open("rb") as stream:
+        import_records(project, READERS["txt"](stream, str(SEED_STATEMENTS)), file=str(SEED_STATEMENTS))
+    return project
+
+
+def add_statements(project: Project, texts: list[str], tmp_path: Path) -> None:
+    source = tmp_path / "more.txt"
+    source.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    with source.open("rb") as stream:
+        import_records(project, READERS["txt"](stream, str(source)), file=str(source))
+
+
+@pytest.fixture
+def window(seeded: Project, settings: object, qtbot: object) -> Iterator[object]:
+    from gui.main_window import MainWindow
+
+    win = MainWindow(seeded, settings, ANNOTATOR, check_integrity=False)  # type: ignore[arg-type]
+    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    win.resize(1200, 760)
+    win.show()
+    qtbot.waitExposed(win)  # type: ignore[attr-defined]
+    win.activateWindow()
+    win.editor.setFocus()
+    yield win
+    win.undo_stack.clear()
