@@ -41,6 +41,8 @@ BAR_BACKGROUND_ALPHA = 40
 SELECTED_ALPHA = 170
 BAR_HEIGHT = 4
 RELATION_COLOR = "#6a1b9a"
+SEARCH_BACKGROUND = "#c5e1a5"  # search hits (gui/search.py)
+SEARCH_FOREGROUND = "#b71c1c"
 # Room above each line for the relation arcs and below it for the bars.
 LINE_HEIGHT_PERCENT = 165
 # Where glyphs start and end within a line's height (of the font's line, before the
@@ -90,6 +92,7 @@ class StatementEditor(QTextEdit):
         self._relation_type: str | None = None
         self._press_pos: QPoint | None = None
         self._lanes: dict[int, int] = {}
+        self.search_matches: list[tuple[int, int]] = []  # gui/search.py: the active query's hits
 
     # --------------------------------------------------------------- content
 
@@ -122,6 +125,7 @@ class StatementEditor(QTextEdit):
         cursor = self.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         self.setTextCursor(cursor)
+        self.search_matches = []
         self.set_annotations(spans, relations)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -134,6 +138,25 @@ class StatementEditor(QTextEdit):
         if self._relation_from is not None and self.span(self._relation_from) is None:
             self._cancel_relation()
         self._refresh()
+
+    def set_search_matches(self, ranges: list[tuple[int, int]]) -> None:
+        """Highlight search hits, code-point ranges of the statement shown (gui/search.py)."""
+        self.search_matches = [(a, b) for a, b in ranges if 0 <= a < b <= len(self.text)]
+        self._refresh()
+
+    def _search_selections(self) -> list[QTextEdit.ExtraSelection]:
+        # First in the list, so spans draw over them; the text color keeps hits visible
+        # inside a span's background too.
+        selections = []
+        for start, end in self.search_matches:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(QColor(SEARCH_BACKGROUND)))
+            fmt.setForeground(QBrush(QColor(SEARCH_FOREGROUND)))
+            extra = QTextEdit.ExtraSelection()
+            extra.cursor = self.cursor_for(start, end)
+            extra.format = fmt
+            selections.append(extra)
+        return selections
 
     def span(self, span_id: int) -> StoredSpan | None:
         return next((s for s in self.spans if s.id == span_id), None)
@@ -187,7 +210,7 @@ class StatementEditor(QTextEdit):
         return QColor(label.color if label else "#9e9e9e")
 
     def _refresh(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
+        selections: list[QTextEdit.ExtraSelection] = self._search_selections()
         candidates = set(self._relation_candidates())
         self._lanes = self._bar_lanes()
         for span in sorted(self.spans, key=lambda s: (-(s.end - s.start), s.start)):
