@@ -21,16 +21,18 @@ def is_word_char(ch: str) -> bool:
 
 
 def _is_edge_junk(ch: str) -> bool:
-    """What a snapped span never starts or ends with: spaces, punctuation, controls."""
-    return unicodedata.category(ch)[0] in "ZPC" and ch not in (ZWJ, ZWNJ)
+    """What a snapped span never starts or ends with: spaces, punctuation, controls, bare joiners."""
+    return unicodedata.category(ch)[0] in "ZPC"
 
 
 def _continues_cluster(text: str, i: int) -> bool:
     """Whether text[i] belongs to the grapheme cluster of text[i - 1]."""
     ch = text[i]
     prev = text[i - 1]
-    if unicodedata.category(ch) in ("Mn", "Me", "Mc") or ch == ZWJ or prev == ZWJ:
+    if unicodedata.category(ch) in ("Mn", "Me", "Mc") or ch == ZWJ:
         return True
+    if prev == ZWJ and (unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000):
+        return True  # the next emoji of a ZWJ sequence (👩‍👩‍👧)
     if 0x1F3FB <= ord(ch) <= 0x1F3FF or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0020 <= ord(ch) <= 0xE007F:
         return True  # skin tones, variation selectors, tag characters (subdivision flags)
     if _is_regional(ch) and _is_regional(prev):
