@@ -201,8 +201,18 @@ def record_to_object(record: Record) -> dict[str, Any]:
     }
 
 
+# JSON allows these raw inside strings, but str.splitlines() and JavaScript readers take
+# them for line breaks and would cut a record in two; json.dumps escapes the rest.
+_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+
+
+def _escape_line_break(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def dumps_native(record: Record) -> str:
-    return json.dumps(record_to_object(record), ensure_ascii=False)
+    line = json.dumps(record_to_object(record), ensure_ascii=False)
+    return _LINE_BREAKS.sub(_escape_line_break, line)
 
 
 def write_native(records: Iterable[Record], out: TextIO, schema: Schema) -> int:

@@ -275,3 +275,11 @@ def test_atomic_text_writer_to_stdout(capsys: pytest.CaptureFixture[str]) -> Non
     with atomic_text_writer("-") as stream:
         stream.write("سطر\n")
     assert capsys.readouterr().out == "سطر\n"
+
+
+def test_native_lines_survive_readers_that_split_on_unicode_line_breaks() -> None:
+    record = Record(id="s", text="أ\u2028ب\u2029ج\x85د\nه\r", note="\u2028")
+    line = dumps_native(record)
+    assert line.splitlines() == [line]
+    ((_, back),) = native(line.encode() + b"\n")
+    assert (back.text, back.note) == (record.text, record.note)
