@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -356,12 +358,17 @@ class SearchPanel(QWidget):
     def is_indexing(self) -> bool:
         return self.worker is not None
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.stop_indexing()
+        return False
+
 
 def install_search(window: MainWindow) -> QDockWidget:
     """Add Edit → Find (Ctrl+F) and the search dock to the main window, and highlight
     the active query's matches in every statement the window opens."""
     panel = SearchPanel(window.project, lambda: window.annotator, window)
-    dock = QDockWidget(window.tr("Search"), window)
+    dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), window)
     dock.setObjectName("search_dock")
     dock.setWidget(panel)
     dock.hide()
@@ -383,7 +390,7 @@ def install_search(window: MainWindow) -> QDockWidget:
     def open_hit(seq: int) -> None:
         window.open_statement(seq)
 
-    action = QAction(window.tr("&Find in all statements…"), window)
+    action = QAction(QCoreApplication.translate("SearchPanel", "&Find in all statements…"), window)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
     action.triggered.connect(show_panel)
     window.addAction(action)
@@ -394,5 +401,6 @@ def install_search(window: MainWindow) -> QDockWidget:
     panel.searched.connect(highlight)
     window.statementOpened.connect(highlight)
     window.projectChanged.connect(lambda: panel.set_project(window.project))
-    window.destroyed.connect(panel.stop_indexing)
+    # A running worker must end before its window (and the thread object) goes away.
+    window.installEventFilter(panel)
     return dock

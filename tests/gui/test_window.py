@@ -1,0 +1,209 @@
+"""The main window around the editor: notes, time, help, zoom, direction, settings, projects."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from core.paths import DEFAULT_SCHEMA
+from core.schema import load_schema
+from gui.panels import NoteDialog
+from gui.settings import Settings
+from store.project import Project
+from tests.gui.conftest import ANNOTATOR, add_statements
+
+Ctrl = Qt.KeyboardModifier.ControlModifier
+
+
+def test_menus_are_reachable_for_other_modules(window: Any) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    assert window.file_menu.title() == "&File" and window.view_menu.title() == "&View"
+    assert window.edit_menu.actions()[0] is window.undo_action
+
+
+def test_note_shortcut_stores_the_note_and_marks_the_list(window: Any, qtbot: Any) -> None:
+    def fill_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NoteDialog)
+        dialog.edit.setPlainText("  هل الفاعل هو الائتلاف؟ ")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_and_save)
+    qtbot.keyClick(window.editor, Qt.Key.Key_N, Ctrl)
+    assert window.project.status(1, ANNOTATOR).note == "هل الفاعل هو الائتلاف؟"
+    assert window.list_model.index(0, window.list_model.NOTE).data() == "✎"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Ctrl)
+    assert window.project.status(1, ANNOTATOR).note == ""
+    assert window.list_model.index(0, window.list_model.NOTE).data() == ""
+
+
+def test_time_on_a_statement_is_recorded_when_leaving_it(window: Any, qtbot: Any) -> None:
+    qtbot.wait(120)
+    qtbot.keyClick(window.editor, Qt.Key.Key_PageDown)
+    seconds = window.project.status(1, ANNOTATOR).seconds
+    assert 0.1 <= seconds < 5
+    qtbot.wait(60)
+    window.flush_time()  # the periodic timer's slot
+    assert window.project.status(2, ANNOTATOR).seconds >= 0.05
+    assert window.project.stats()["seconds"] >= 0.1
+
+
+def test_help_overlay_lists_every_shortcut(window: Any, qtbot: Any) -> None:
+    qtbot.keyClick(window.editor, Qt.Key.Key_F1)
+    assert window.overlay.isVisible()
+    keys = " | ".join(k for k, _ in window.overlay.rows)
+    for expected in ("Ctrl+Return", "Ctrl+Z", "Ctrl+Shift+Z", "Alt+Right", "PgDown", "Ctrl+N", "F1", "Ctrl+=",
+                     "Ctrl+-", "Tab", "Delete", "Alt+a", " a ", "r"):
+        assert expected.strip() in keys, expected
+    qtbot.keyClick(window.overlay, Qt.Key.Key_Escape)
+    assert not window.overlay.isVisible()
+    assert window.editor.hasFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier, )
+    assert window.overlay.isVisible()
+
+
+def test_zoom_changes_the_text_size_and_is_remembered(window: Any, qtbot: Any, settings: Settings) -> None:
+    size = window.editor.font().pointSize()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Equal, Ctrl)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Equal, Ctrl)
+    assert window.editor.font().pointSize() == size + 2
+    qtbot.keyClick(window.editor, Qt.Key.Key_Minus, Ctrl)
+    assert window.editor.font().pointSize() == size + 1
+    assert Settings(settings.qsettings).zoom() == 1
+
+
+def test_arabic_is_right_aligned_and_latin_left_aligned(window: Any, tmp_path: Path) -> None:
+    block = window.editor.document().firstBlock()
+    assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignAbsolute
+    add_statements(window.project, ["The OPCW said the attack used sarin."], tmp_path)
+    window.reload()
+    window.open_statement(11)
+    block = window.editor.document().firstBlock()
+    assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignLeft
+    assert window.editor.toPlainText() == "The OPCW said the attack used sarin."  # never reshaped
+
+
+def test_layout_mirrors_right_to_left(window: Any, qtbot: Any) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        qtbot.waitUntil(lambda: window.splitter.widget(0).mapTo(window, QPoint(0, 0)).x() > 0, timeout=2000)
+        left_part = window.splitter.widget(0)
+        origin = left_part.mapTo(window, QPoint(0, 0)).x()
+        assert origin > window.width() / 2  # the statement list is now on the right
+        # The Arabic statement stays right-aligned under the mirrored layout.
+        assert window.editor.document().firstBlock().blockFormat().alignment() & Qt.AlignmentFlag.AlignAbsolute
+    finally:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_attribute_editor_sets_the_claims_stance(window: Any, qtbot: Any) -> None:
+    editor = window.editor
+    start = editor.text.index("إلى تحرك")
+    editor.select_text(start, start + 8)
+    window.label_palette.buttons["CLAIM"].click()  # the palette labels like the key does
+    span = window.project.spans(1, ANNOTATOR)[0]
+    assert span.label == "CLAIM"
+    assert editor.selected_span == span.id
+    combo = window.attribute_editor.combos["stance"]
+    combo.setCurrentIndex(combo.findData("oppose"))
+    assert window.project.span(span.id).attrs == {"stance": "oppose"}
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Ctrl)
+    assert window.project.span(span.id).attrs == {}
+
+
+def test_clicking_the_list_opens_a_statement(window: Any, qtbot: Any) -> None:
+    index = window.list_model.index(4, window.list_model.PREVIEW)
+    rect = window.list_view.visualRect(index)
+    qtbot.mouseClick(window.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_seq == 5
+    assert window.position_label.text().startswith("Statement 5 / 10")
+
+
+def test_annotator_is_asked_once_and_remembered(settings: Settings) -> None:
+    from gui.app import resolve_annotator
+
+    asked: list[int] = []
+
+    def ask() -> str:
+        asked.append(1)
+        return " hana "
+
+    assert resolve_annotator(settings, None, ask) == "hana"
+    assert resolve_annotator(settings, None, ask) == "hana"
+    assert asked == [1]
+    assert resolve_annotator(settings, "amal", ask) == "amal"
+    assert Settings(settings.qsettings).annotator() == "amal"
+
+
+def test_open_another_project_and_recent_list(window: Any, tmp_path: Path, settings: Settings) -> None:
+    other_path = tmp_path / "other.bayan"
+    other = Project.create(other_path, load_schema(DEFAULT_SCHEMA), name="Other")
+    add_statements(other, ["قال الوزير إن الاتفاق صامد"], tmp_path)
+    other.close()
+    assert window.open_project(other_path)
+    assert "Other" in window.windowTitle()
+    assert window.list_model.rowCount() == 1 and window.current_seq == 1
+    assert window.undo_stack.count() == 0
+    assert settings.recent_projects()[0] == other_path.resolve()
+    window._fill_recent_menu()
+    assert [a.text() for a in window.recent_menu.actions()][0] == str(other_path.resolve())
+
+
+def test_reload_after_an_import_shows_new_statements(window: Any, tmp_path: Path) -> None:
+    add_statements(window.project, ["بيان جديد"], tmp_path)
+    window.reload()
+    assert window.list_model.rowCount() == 11
+    assert "/ 11" in window.progress_label.text()
+
+
+def test_integrity_check_runs_off_the_gui_thread_and_reports_damage(tmp_path: Path, qtbot: Any) -> None:
+    from gui.main_window import IntegrityCheck
+
+    path = tmp_path / "d.bayan"
+    project = Project.create(path, load_schema(DEFAULT_SCHEMA))
+    add_statements(project, [f"بيان {i} " * 20 for i in range(400)], tmp_path)
+    project.close()
+    good = IntegrityCheck(path)
+    failures: list[str] = []
+    good.failed.connect(failures.append)
+    with qtbot.waitSignal(good.finished, timeout=10_000):
+        good.start()
+    assert failures == []
+    # Break an index page so that integrity_check (not opening) finds the damage.
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'statements_hash'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as f:
+        f.seek((root - 1) * page_size + 8)
+        f.write(b"\xff" * 64)
+    bad = IntegrityCheck(path)
+    bad.failed.connect(failures.append)
+    with qtbot.waitSignal(bad.finished, timeout=10_000):
+        bad.start()
+    assert failures and "damaged" in failures[0]
+
+
+def test_bundled_font_is_loaded_when_no_arabic_font_is_installed() -> None:
+    from gui.app import BUNDLED_FONT, arabic_font_family
+
+    class NoArabicFonts(QFontDatabase):
+        @staticmethod
+        def families(*_: object) -> list[str]:  # type: ignore[override]
+            return []
+
+    assert BUNDLED_FONT.exists() and (BUNDLED_FONT.parent / "OFL.txt").exists()
+    assert arabic_font_family(NoArabicFonts) == "Amiri"
