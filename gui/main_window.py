@@ -48,6 +48,9 @@ from store.project import Project, StoredRelation, StoredSpan
 TIME_FLUSH_MS = 30_000
 # Longer stretches without a key or click count as a break, not as work on the statement.
 IDLE_CAP_SECONDS = 300.0
+# A visit shorter than this (paging through statements) is written by the periodic flush
+# rather than at once: each write is an fsync'd transaction, which would slow paging.
+MIN_WRITE_SECONDS = 1.0
 
 
 class IntegrityCheck(QThread):
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._opening = False
         self._clock = QElapsedTimer()
+        self._pending_seconds: dict[int, float] = {}
         self._integrity: IntegrityCheck | None = None
 
         self.list_model = StatementListModel(project, annotator, self)
@@ -275,7 +279,7 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         if seq != self.current_seq:
-            self.flush_time()
+            self._leave_statement()
         self.current_seq = seq
         self._opening = True
         try:
@@ -521,13 +525,29 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------- time
 
-    def flush_time(self) -> None:
-        """Add the time spent on the current statement since the last flush to the store."""
+    def _leave_statement(self) -> None:
+        """Account the time on the statement being left: written now unless it was a glance."""
+        self._account_time()
+        if self.current_seq is not None and self._pending_seconds.get(self.current_seq, 0.0) >= MIN_WRITE_SECONDS:
+            self._write_time(self.current_seq)
+
+    def _account_time(self) -> None:
         if self._clock.isValid() and self.current_seq is not None:
             seconds = min(self._clock.elapsed() / 1000.0, IDLE_CAP_SECONDS)
             if seconds > 0:
-                self.project.add_seconds(statement=self.current_seq, annotator=self.annotator, seconds=seconds)
+                self._pending_seconds[self.current_seq] = self._pending_seconds.get(self.current_seq, 0.0) + seconds
         self._clock.start()
+
+    def _write_time(self, seq: int) -> None:
+        seconds = self._pending_seconds.pop(seq, 0.0)
+        if seconds > 0:
+            self.project.add_seconds(statement=seq, annotator=self.annotator, seconds=seconds)
+
+    def flush_time(self) -> None:
+        """Write all time spent so far to the store (periodically, on close, on switching)."""
+        self._account_time()
+        for seq in list(self._pending_seconds):
+            self._write_time(seq)
 
     # ------------------------------------------------------------------- zoom
 
