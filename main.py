@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -13,13 +14,13 @@ from typing import Any, NoReturn
 import click
 
 from core.errors import BayanError, InputError
-from core.files import atomic_text_writer
-from core.formats.detect import detect_format
-from core.formats.registry import EXPORTS, READERS
+from core.files import atomic_folder, atomic_text_writer
+from core.formats.detect import detect_folder_format, detect_format
+from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.schema import load_schema
 from store.export import iter_records
-from store.importer import import_records
+from store.importer import ImportReport, import_records
 from store.merge import merge_projects
 from store.project import Project
 
@@ -45,6 +46,9 @@ def user_errors() -> Iterator[None]:
         sys.exit(1)
     except OSError as exc:
         fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    except sqlite3.OperationalError as exc:
+        # Locked past the busy timeout, read-only, disk full: the file's situation, not a bug.
+        fail(f"cannot use the project: {exc}")
 
 
 def show_progress() -> bool:
@@ -95,8 +99,8 @@ def init(project: Path, schema_file: Path | None) -> None:
 @cli.command(name="import")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["auto", *READERS]), default="auto",
-              show_default=True, help="Format of the files; auto picks by name and content.")
+@click.option("--format", "fmt", type=click.Choice(["auto", *READERS, *FOLDER_READERS]), default="auto",
+              show_default=True, help="Format of the files; auto picks by name and content (a folder: brat).")
 @click.option("--annotator", help="Annotator of records that name none.")
 @click.option("--add-labels", is_flag=True, help="Add labels and relation types the schema lacks.")
 def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | None, add_labels: bool) -> None:
@@ -120,10 +124,16 @@ def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | N
 
 def _import_file(store: Project, path: Path, fmt: str, annotator: str | None, add_labels: bool) -> Any:
     if path.is_dir():
-        raise InputError(str(path), None, "is a folder, not a file")
+        if fmt == "auto":
+            fmt = detect_folder_format(path)
+        if fmt not in FOLDER_READERS:
+            raise InputError(str(path), None, f"is a folder, not a {fmt} file")
+        return _import_folder(store, path, fmt, annotator, add_labels)
+    if fmt in FOLDER_READERS:
+        raise InputError(str(path), None, f"{fmt} reads a folder, not a file")
     with path.open("rb") as stream:
         if fmt == "auto":
-            fmt = detect_format(path, stream.read(4096))
+            fmt = detect_format(path, stream.read(1 << 20))
             stream.seek(0)
         records = READERS[fmt](stream, str(path))
         if not show_progress():
@@ -138,17 +148,37 @@ def _import_file(store: Project, path: Path, fmt: str, annotator: str | None, ad
             )
 
 
+def _import_folder(store: Project, path: Path, fmt: str, annotator: str | None, add_labels: bool) -> Any:
+    """Each document of a folder format is imported as its own file (for its messages)."""
+    total = ImportReport(file=str(path))
+    labels: list[str] = []
+    documents = FOLDER_READERS[fmt](path)
+    with click.progressbar(documents, label=path.name, file=sys.stderr, hidden=not show_progress()) as bar:
+        for file, line, record in bar:
+            r = import_records(store, [(line, record)], file=file, annotator=annotator, add_labels=add_labels)
+            total.records += r.records
+            total.statements_added += r.statements_added
+            total.spans_added += r.spans_added
+            total.relations_added += r.relations_added
+            labels += [name for name in r.labels_added if name not in labels]
+    total.labels_added = tuple(labels)
+    return total
+
+
 @cli.command()
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("out", type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(list(EXPORTS)), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORTS)), default="jsonl", show_default=True,
+              help="Output format: " + ", ".join(f"{e.name} ({e.description})" for e in EXPORTS.values()) + ".")
 @click.option("--annotator", help="Only this annotator's work.")
 @click.option("--status", type=click.Choice(["done", "all"]), default="done", show_default=True,
               help="done: what annotators marked done; all: every statement at least once.")
 def export(project: Path, out: str, fmt: str, annotator: str | None, status: str) -> None:
-    """Export PROJECT to OUT (a file, or - for standard output)."""
+    """Export PROJECT to OUT (a file, or - for standard output; a folder for brat)."""
     with user_errors(), Project.open(project) as store:
         exporter = EXPORTS[fmt]
+        if isinstance(exporter, FolderExportFormat):
+            _check_export_folder(Path(out), fmt)
         records = closing(iter_records(store, annotator=annotator, status=status))
         with records as rows:
             count = _write_export(exporter, rows, out, store)
@@ -156,7 +186,23 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
         click.echo(f"wrote {count} records to {out}", err=True)
 
 
+def _check_export_folder(out: Path, fmt: str) -> None:
+    """Refuse to replace anything but an empty folder or an earlier export of the same kind."""
+    if str(out) == "-":
+        raise InputError(str(out), None, f"{fmt} writes a folder; give a folder name, not -")
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), None, f"is a file; {fmt} writes a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "annotation.conf").is_file():
+        raise InputError(str(out), None, f"is a folder that is not empty and not a {fmt} export; give a new name")
+
+
 def _write_export(exporter: Any, records: Iterator[Any], out: str, store: Project) -> int:
+    if isinstance(exporter, FolderExportFormat):
+        # A folder appears whole or not at all, like a file.
+        with click.progressbar(
+            records, length=store.statement_count(), label="export", file=sys.stderr, hidden=not show_progress()
+        ) as bar, atomic_folder(out) as folder:
+            return int(exporter.write(bar, folder, store.schema))
     if show_progress() and out != "-":
         total = store.statement_count()
         with click.progressbar(records, length=total, label="export", file=sys.stderr) as bar:

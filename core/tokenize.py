@@ -23,6 +23,7 @@ exactly one token. CoNLL, Prodigy and token-level agreement use these tokens.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -142,3 +143,17 @@ def iter_tokens(text: str) -> Iterator[Token]:
 def tokenize(text: str) -> list[Token]:
     """The tokens of `text`, as a list."""
     return list(iter_tokens(text))
+
+
+def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """First and last (inclusive) token index that `[start, end)` overlaps.
+
+    `starts`/`ends` are the tokens' offsets in order. A span that overlaps no token
+    (it covers only separators) points at the token after it, or the last token.
+    """
+    first = bisect.bisect_right(ends, start)
+    last = bisect.bisect_left(starts, end) - 1
+    if first > last:
+        at = min(first, len(starts) - 1)
+        return at, at
+    return first, last

@@ -8,21 +8,67 @@ from pathlib import Path
 from core.errors import InputError
 
 _BY_SUFFIX = {".txt": "txt", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# Keys that only Prodigy tasks have (native JSONL shares text/spans/meta with them).
+_PRODIGY_KEYS = ("_input_hash", "_task_hash", "_annotator_id", "_session_id", "answer", "tokens")
+
+
+def _json_line_format(obj: object) -> str | None:
+    """Which JSONL dialect one parsed line is: doccano, prodigy, native jsonl, or None."""
+    if not isinstance(obj, dict) or "text" not in obj:
+        return None
+    if "entities" in obj or isinstance(obj.get("label"), list):
+        return "doccano"
+    if any(key in obj for key in _PRODIGY_KEYS):
+        return "prodigy"
+    return "jsonl"
+
+
+def _first_task(text: str) -> object:
+    """The first item of a JSON list that begins `text`, or None if it is cut off."""
+    start = text.find("{")
+    if start < 0:
+        return None
+    try:
+        return json.JSONDecoder().raw_decode(text, start)[0]
+    except ValueError:
+        return None
+
+
+def detect_folder_format(path: Path) -> str:
+    """A folder is read as brat when it (or a subfolder) holds .ann files."""
+    if any(path.glob("*.ann")) or any(path.glob("*/*.ann")):
+        return "brat"
+    raise InputError(str(path), None, "a folder is read as brat, but it has no .ann files; give --format")
 
 
 def detect_format(path: Path, head: bytes) -> str:
-    """The format of a file from its suffix, or from a first line that is a JSON object."""
-    fmt = _BY_SUFFIX.get(path.suffix.lower())
-    if fmt is not None:
+    """The format of a file from its suffix and its first line (or first task).
+
+    `.txt`, `.csv` go by name. A first line that is a JSON object tells doccano
+    (`entities` or a `label` list), Prodigy (`_input_hash`, `tokens`, `answer`, …) and
+    native JSONL apart; a `.jsonl` file whose first line says nothing is native. A JSON
+    list of tasks with `data` (or any list in a `.json` file) is Label Studio.
+    """
+    suffix = path.suffix.lower()
+    fmt = _BY_SUFFIX.get(suffix)
+    if fmt in ("txt", "csv"):
         return fmt
-    first = head.lstrip(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
-    if first.startswith(b"{"):
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip().decode("utf-8", "ignore")
+    if text.startswith("["):
+        task = _first_task(text)
+        if suffix == ".json" or (isinstance(task, dict) and isinstance(task.get("data"), dict)):
+            return "labelstudio"
+    first = text.split("\n", 1)[0]
+    if first.startswith("{"):
         try:
             obj = json.loads(first)
         except ValueError:
             obj = None
-        if isinstance(obj, dict) and "text" in obj:
-            return "jsonl"
+        dialect = _json_line_format(obj)
+        if dialect is not None:
+            return dialect
+    if fmt is not None:
+        return fmt
     raise InputError(
         str(path), None, "cannot tell the format from the file's name or content; give --format"
     )

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from core.formats.brat import read_brat, write_brat
+from core.formats.conll import write_conll
 from core.formats.csv import read_csv
+from core.formats.doccano import read_doccano, write_doccano
+from core.formats.labelstudio import read_labelstudio, write_labelstudio
 from core.formats.native import read_native, write_native
+from core.formats.network import write_network, write_network_csv
+from core.formats.prodigy import read_prodigy, write_prodigy
 from core.formats.txt import read_txt
 from core.model import Record
 from core.schema import Schema
 
 Reader = Callable[[BinaryIO, str], Iterator[tuple[int, Record]]]
 TextWriter = Callable[[Iterable[Record], TextIO, Schema], int]
+# A folder reader yields (file, line, Record): each record names the file it came from.
+FolderReader = Callable[[Path], Iterator[tuple[str, int, Record]]]
+# A folder writer fills an empty folder (made and later renamed into place by the caller).
+FolderWriter = Callable[[Iterable[Record], Path, Schema], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +35,36 @@ class ExportFormat:
     suffix: str
 
 
+@dataclass(frozen=True, slots=True)
+class FolderExportFormat:
+    """A format that is a folder of files (brat); `write` fills a fresh folder."""
+
+    name: str
+    description: str
+    write: FolderWriter
+    suffix: str = ""
+
+
 READERS: dict[str, Reader] = {
     "txt": read_txt,
     "csv": read_csv,
     "jsonl": read_native,
+    "doccano": read_doccano,
+    "prodigy": read_prodigy,
+    "labelstudio": read_labelstudio,
 }
 
-EXPORTS: dict[str, ExportFormat] = {
+FOLDER_READERS: dict[str, FolderReader] = {
+    "brat": read_brat,
+}
+
+EXPORTS: dict[str, ExportFormat | FolderExportFormat] = {
     "jsonl": ExportFormat("jsonl", "Bayan's native JSONL", write_native, ".jsonl"),
+    "doccano": ExportFormat("doccano", "doccano JSONL", write_doccano, ".jsonl"),
+    "prodigy": ExportFormat("prodigy", "Prodigy/spaCy JSONL with tokens", write_prodigy, ".jsonl"),
+    "conll": ExportFormat("conll", "CoNLL columns, one BIO column per label", write_conll, ".conll"),
+    "brat": FolderExportFormat("brat", "brat standoff folder (.txt/.ann)", write_brat),
+    "labelstudio": ExportFormat("labelstudio", "Label Studio JSON tasks", write_labelstudio, ".json"),
+    "network": ExportFormat("network", "actor-claim network (GraphML)", write_network, ".graphml"),
+    "network-csv": ExportFormat("network-csv", "actor-claim network edge list (CSV)", write_network_csv, ".csv"),
 }

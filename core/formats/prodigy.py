@@ -1,0 +1,200 @@
+"""Prodigy's (and spaCy's) JSONL: tokens, spans with token indices, relations.
+
+One line per statement and annotator:
+`{"text", "meta", "_input_hash", "_task_hash", "tokens": [{"text", "start", "end", "id",
+"ws"}], "spans": [{"start", "end", "token_start", "token_end", "label"}], "relations":
+[{"head", "child", "head_span", "child_span", "label"}], "answer": "accept",
+"_annotator_id", "_session_id", "id"}`.
+
+Tokens come from `core.tokenize`; `token_start`/`token_end` (inclusive) are the first and
+last token a span overlaps, while `start`/`end` stay the span's exact code-point offsets
+(a span may begin inside a token: Arabic clitics). A relation's `head`/`child` are the
+last tokens of its spans, as in Prodigy's relation recipes. Span attributes are kept in an
+extra `attrs` key of the span when set. The annotator is `_annotator_id` (and
+`_session_id`); the statement id is `id`. `answer` is `accept` for done, `ignore` for
+skipped and todo work.
+
+The reader needs `text` and `spans` (`start`, `end`, `label`); tokens are not needed.
+`answer` maps back: accept → done, ignore and reject → skipped (spans kept).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from hashlib import blake2b
+from typing import Any, BinaryIO, TextIO
+
+from core.errors import InputError
+from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines
+from core.model import Record, Relation, Span
+from core.schema import Schema
+from core.tokenize import iter_tokens, token_range
+
+_ANSWERS = {"done": "accept", "skipped": "ignore", "todo": "ignore"}
+_STATUSES = {"accept": "done", "ignore": "skipped", "reject": "skipped"}
+
+
+def _hash32(value: str) -> int:
+    """A signed 32-bit hash, the range Prodigy's own hashes use."""
+    return int.from_bytes(blake2b(value.encode("utf-8"), digest_size=4).digest(), "big", signed=True)
+
+
+def record_to_prodigy(record: Record) -> dict[str, Any]:
+    text = record.text
+    tokens: list[dict[str, Any]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for n, tok in enumerate(iter_tokens(text)):
+        tokens.append(
+            {
+                "text": tok.text,
+                "start": tok.start,
+                "end": tok.end,
+                "id": n,
+                "ws": tok.end < len(text) and text[tok.end].isspace(),
+            }
+        )
+        starts.append(tok.start)
+        ends.append(tok.end)
+    spans: list[dict[str, Any]] = []
+    by_id: dict[str, dict[str, Any]] = {}
+    for s in record.spans:
+        first, last = token_range(starts, ends, s.start, s.end) if tokens else (0, 0)
+        item: dict[str, Any] = {
+            "start": s.start,
+            "end": s.end,
+            "token_start": first,
+            "token_end": last,
+            "label": s.label,
+        }
+        if s.attrs:
+            item["attrs"] = s.attrs
+        spans.append(item)
+        by_id[s.id] = item
+    relations = []
+    for r in record.relations:
+        head, child = by_id[r.head], by_id[r.tail]
+        relations.append(
+            {
+                "head": head["token_end"],
+                "child": child["token_end"],
+                "head_span": {k: head[k] for k in ("start", "end", "token_start", "token_end", "label")},
+                "child_span": {k: child[k] for k in ("start", "end", "token_start", "token_end", "label")},
+                "label": r.label,
+            }
+        )
+    input_hash = _hash32(text)
+    task_key = json.dumps([spans, relations], sort_keys=True, ensure_ascii=False)
+    obj: dict[str, Any] = {
+        "id": record.id,
+        "text": text,
+        "meta": record.meta,
+        "_input_hash": input_hash,
+        "_task_hash": _hash32(f"{input_hash} {task_key}"),
+        "tokens": tokens,
+        "spans": spans,
+        "relations": relations,
+        "answer": _ANSWERS.get(record.status, "accept"),
+    }
+    if record.annotator is not None:
+        obj["_annotator_id"] = record.annotator
+        obj["_session_id"] = record.annotator
+    return obj
+
+
+def write_prodigy(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
+    """Prodigy JSONL, one line per statement and annotator; returns lines written."""
+    count = 0
+    for record in records:
+        out.write(json.dumps(record_to_prodigy(record), ensure_ascii=False))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def _span_key(value: Any) -> tuple[int, int, str] | None:
+    if not isinstance(value, dict):
+        return None
+    start, end, label = value.get("start"), value.get("end"), value.get("label")
+    if _is_int(start) and _is_int(end) and isinstance(label, str):
+        return start, end, label
+    return None
+
+
+def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
+    """One Prodigy task as a Record; contents are checked later."""
+    if not isinstance(obj, dict):
+        raise InputError(file, line, "each line must be a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(file, line, '"text" must be a non-empty string')
+    raw_spans = obj.get("spans", []) or []
+    if not isinstance(raw_spans, list):
+        raise InputError(file, line, '"spans" must be a list')
+    spans: list[Span] = []
+    ids: dict[tuple[int, int, str], str] = {}
+    last_token: dict[int, str] = {}
+    for n, item in enumerate(raw_spans, 1):
+        where = f"span {n}"
+        if not isinstance(item, dict):
+            raise InputError(file, line, f"{where}: must be an object")
+        key = _span_key(item)
+        if key is None:
+            raise InputError(file, line, f"{where}: start and end must be integers and label a string")
+        sid = str(n)
+        ids.setdefault(key, sid)
+        if _is_int(item.get("token_end")):
+            last_token.setdefault(item["token_end"], sid)
+        span_text = item.get("text")
+        spans.append(
+            Span(
+                start=key[0],
+                end=key[1],
+                label=key[2],
+                text=span_text if isinstance(span_text, str) else "",
+                attrs=_attrs(item.get("attrs"), file, line, where),
+                id=sid,
+            )
+        )
+    raw_relations = obj.get("relations", []) or []
+    if not isinstance(raw_relations, list):
+        raise InputError(file, line, '"relations" must be a list')
+    relations: list[Relation] = []
+    for n, item in enumerate(raw_relations, 1):
+        where = f"relation {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str):
+            raise InputError(file, line, f"{where}: must be an object with a label")
+        ends: list[str] = []
+        for side, span_side in (("head", "head_span"), ("child", "child_span")):
+            span_key = _span_key(item.get(span_side))
+            found = ids.get(span_key) if span_key is not None else None
+            if found is None and _is_int(item.get(side)):
+                found = last_token.get(item[side])
+            if found is None:
+                raise InputError(file, line, f"{where}: its {side} is not one of the task's spans")
+            ends.append(found)
+        relations.append(Relation(head=ends[0], tail=ends[1], label=item["label"]))
+    answer = obj.get("answer", "accept")
+    if answer not in _STATUSES:
+        raise InputError(file, line, f'"answer" must be accept, reject or ignore, not {answer!r}')
+    annotator = obj.get("_annotator_id", obj.get("_session_id"))
+    if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
+        raise InputError(file, line, '"_annotator_id" must be a non-empty string')
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InputError(file, line, '"meta" must be an object')
+    return Record(
+        id=_statement_id(obj.get("id"), file, line),
+        text=text,
+        meta=meta,
+        annotator=annotator,
+        status=_STATUSES[answer],
+        spans=spans,
+        relations=relations,
+    )
+
+
+def read_prodigy(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+    for number, obj in read_json_lines(stream, file):
+        yield number, record_from_prodigy(obj, file, number)
