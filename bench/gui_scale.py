@@ -109,7 +109,7 @@ def main() -> None:
     big_times: list[float] = []
     rss_seed: list[float] = []
     rss_big: list[float] = []
-    for _ in range(3):
+    for _ in range(5):
         seconds, window = open_window(seed_path)
         seed_times.append(seconds)
         rss_seed.append(rss_mb())

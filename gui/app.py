@@ -55,6 +55,7 @@ def resolve_annotator(settings: Settings, given: str | None, ask: Callable[[], s
         name = ask().strip()
     if name:
         settings.set_annotator(name)
+        settings.sync()
     return name
 
 

@@ -675,6 +675,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_time()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
         if self._integrity is not None:
             try:
                 self._integrity.wait(5000)

@@ -31,7 +31,11 @@ class Settings:
         return self.qsettings.value(key, default)
 
     def set_value(self, key: str, value: object) -> None:
+        # No sync() here: QSettings writes back from the event loop, and a sync per
+        # change would put a file write (tens of ms) on the window's opening path.
         self.qsettings.setValue(key, value)
+
+    def sync(self) -> None:
         self.qsettings.sync()
 
     # ------------------------------------------------------------ annotator
@@ -76,4 +80,3 @@ class Settings:
     def set_window_state(self, geometry: object, state: object) -> None:
         self.qsettings.setValue("window/geometry", geometry)
         self.qsettings.setValue("window/state", state)
-        self.qsettings.sync()
