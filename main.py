@@ -177,6 +177,8 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
     """Export PROJECT to OUT (a file, or - for standard output; a folder for brat)."""
     with user_errors(), Project.open(project) as store:
         exporter = EXPORTS[fmt]
+        if out != "-" and Path(out).exists() and Path(out).samefile(project):
+            raise InputError(out, None, "is the project itself; exporting over it would destroy it")
         if isinstance(exporter, FolderExportFormat):
             _check_export_folder(Path(out), fmt)
         records = closing(iter_records(store, annotator=annotator, status=status))

@@ -271,3 +271,13 @@ def test_native_import_then_export_gives_back_the_records(records: list[dict[str
     assert list(dict.fromkeys(o["text"] for o in exported)) == order
     for obj in exported:
         assert obj["id"] is not None
+
+
+def test_exporting_over_the_project_itself_is_refused(filled: Project) -> None:
+    filled.close()
+    before = filled.path.read_bytes()
+    result = run("export", str(filled.path), str(filled.path))
+    assert result.exit_code == 2 and "project itself" in result.stderr
+    assert filled.path.read_bytes() == before
+    with Project.open(filled.path) as again:
+        assert again.statement_count() == 4
