@@ -362,3 +362,16 @@ def test_a_project_locked_past_the_busy_timeout_is_a_clear_error(
         holder.execute("ROLLBACK")
         holder.close()
     assert run("import", proj, path).exit_code == 0
+
+
+def test_import_and_export_with_a_progress_bar(proj: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main, "show_progress", lambda: True)
+    for name, data in (("a.txt", "".join(f"سطر {i}\n" for i in range(2500))),
+                       ("b.csv", "text\n" + "".join(f"csv {i}\n" for i in range(1500))),
+                       ("c.jsonl", jsonl(*GOOD))):
+        result = run("import", proj, _write(tmp_path / name, data))
+        assert result.exit_code == 0, result.output
+    out = tmp_path / "out.jsonl"
+    result = run("export", proj, out, "--status", "all")
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2500 + 1500 + 3
