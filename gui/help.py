@@ -88,7 +88,7 @@ class ShortcutOverlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(20, 20, 30, 225))
+        painter.fillRect(self.rect(), QColor(20, 20, 30, 242))
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -99,13 +99,21 @@ class AnnotationPanel(QWidget):
 
     @staticmethod
     def _table(model: SpanTableModel | RelationTableModel) -> QTableView:
+        """A compact table whose text columns share the width (no horizontal scrolling)."""
         view = QTableView()
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(False)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        stretch = (SpanTableModel.TEXT,) if isinstance(model, SpanTableModel) else (
+            RelationTableModel.HEAD, RelationTableModel.TAIL)
+        for column in range(model.columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         return view
 
