@@ -64,6 +64,7 @@ class StatementEditor(QTextEdit):
     relabelRequested = Signal(int, str)  # span id, new label
     deleteRequested = Signal(int)  # span id
     relationRequested = Signal(int, int, str)  # head span id, tail span id, relation label
+    attrsRequested = Signal(int, dict)  # span id, its new attributes
     spanSelected = Signal(int)  # span id, or -1 for none
     helpRequested = Signal()
     message = Signal(str)  # a hint for the status bar
@@ -383,6 +384,8 @@ class StatementEditor(QTextEdit):
             if label is not None:
                 self.apply_label(label.name, exact=alt)
                 return
+            if letter.isdigit() and not alt and self._set_attribute_by_digit(int(letter)):
+                return
             if not alt:
                 return  # a read-only text: stray letters do nothing
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected_span is not None:
@@ -414,6 +417,24 @@ class StatementEditor(QTextEdit):
                 self.relabelRequested.emit(span.id, label)
             return
         self.message.emit(self.tr("Select some text first (Shift+arrows or the mouse)"))
+
+    def _set_attribute_by_digit(self, digit: int) -> bool:
+        """1–9 pick a value of the selected span's first attribute (a CLAIM's stance); 0 clears it."""
+        span = self.span(self.selected_span) if self.selected_span is not None else None
+        label = self.schema.label(span.label) if span is not None else None
+        if span is None or label is None or not label.attributes:
+            return False
+        attribute = label.attributes[0]
+        attrs = dict(span.attrs)
+        if digit == 0:
+            attrs.pop(attribute.name, None)
+        elif digit <= len(attribute.values):
+            attrs[attribute.name] = attribute.values[digit - 1]
+        else:
+            return False
+        if attrs != span.attrs:
+            self.attrsRequested.emit(span.id, attrs)
+        return True
 
     def _cycle_span(self, step: int) -> None:
         pool = self._relation_candidates() if self._relation_from is not None else None

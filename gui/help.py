@@ -27,6 +27,7 @@ def editor_shortcuts(label_keys: list[tuple[str, str]]) -> list[tuple[str, str]]
         (tr("Click"), tr("Select a span (click again for the span around it)")),
         (tr("Another label's key"), tr("Relabel the selected span")),
         (tr("Delete"), tr("Delete the selected span")),
+        (tr("1 … 9, 0"), tr("Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears")),
         ("r", tr("Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return")),
         (tr("Esc"), tr("Clear the selection; cancel linking")),
     ]

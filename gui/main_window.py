@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         self.editor.relabelRequested.connect(self.relabel_span)
         self.editor.deleteRequested.connect(self.delete_span)
         self.editor.relationRequested.connect(self.add_relation)
+        self.editor.attrsRequested.connect(self.set_attrs)
         self.editor.spanSelected.connect(self._span_selected)
         self.editor.helpRequested.connect(self.show_shortcuts)
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))

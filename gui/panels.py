@@ -157,7 +157,16 @@ class AttributeEditor(QGroupBox):
         self._form.addRow(self._empty)
 
     def set_span(self, span: StoredSpan | None) -> None:
-        self._span = span
+        previous, self._span = self._span, span
+        if span is not None and previous is not None and (previous.id, previous.label) == (span.id, span.label) \
+                and set(self.combos) == {a.name for a in getattr(self.schema.label(span.label), "attributes", ())}:
+            # Same span (its attributes changed, maybe from one of these combos): update in place,
+            # never delete a combo box while its own signal is being delivered.
+            for name, combo in self.combos.items():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(span.attrs.get(name, ""))))
+                combo.blockSignals(False)
+            return
         while self._form.rowCount():
             self._form.removeRow(0)
         self.combos.clear()

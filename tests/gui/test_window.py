@@ -127,6 +127,16 @@ def test_attribute_editor_sets_the_claims_stance(window: Any, qtbot: Any) -> Non
     assert window.project.span(span.id).attrs == {"stance": "oppose"}
     qtbot.keyClick(editor, Qt.Key.Key_Z, Ctrl)
     assert window.project.span(span.id).attrs == {}
+    # With the keyboard: digits pick the stance of the selected claim, 0 clears it.
+    editor.select_span(span.id)
+    qtbot.keyClick(editor, Qt.Key.Key_1)
+    assert window.project.span(span.id).attrs == {"stance": "support"}
+    assert window.attribute_editor.combos["stance"].currentData() == "support"
+    qtbot.keyClick(editor, Qt.Key.Key_3)
+    assert window.project.span(span.id).attrs == {"stance": "neutral"}
+    qtbot.keyClick(editor, Qt.Key.Key_9)  # no ninth value: nothing changes
+    qtbot.keyClick(editor, Qt.Key.Key_0)
+    assert window.project.span(span.id).attrs == {}
 
 
 def test_clicking_the_list_opens_a_statement(window: Any, qtbot: Any) -> None:
