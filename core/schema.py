@@ -11,9 +11,14 @@ from typing import Any
 from core.errors import InputError
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 # Colors given to labels added on the fly (`--add-labels`), distinct from the defaults.
 _SPARE_COLORS = ("#8e24aa", "#43a047", "#e53935", "#00897b", "#6d4c41", "#5e35b1", "#fb8c00")
+
+
+def is_valid_name(name: str) -> bool:
+    """Label and relation names: ASCII letters, digits, _ and -, not starting with a digit."""
+    return _NAME.fullmatch(name) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,7 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
         if not isinstance(item, dict):
             raise InputError(file, None, f"{where}: must be an object")
         name = item.get("name")
-        if not isinstance(name, str) or not _NAME.match(name):
+        if not isinstance(name, str) or not is_valid_name(name):
             raise InputError(file, None, f"{where}: name must be letters, digits, _ or -")
         if any(lab.name == name for lab in labels):
             raise InputError(file, None, f"{where}: label {name} is defined twice")
@@ -164,7 +169,7 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
         where = f"relation {n}"
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise InputError(file, None, f"{where}: must be an object with a name")
-        if not _NAME.match(item["name"]):
+        if not is_valid_name(item["name"]):
             raise InputError(file, None, f"{where}: name must be letters, digits, _ or -")
         ends = (item.get("from"), item.get("to"))
         if not all(isinstance(end, str) and end in names for end in ends):

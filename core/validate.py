@@ -6,7 +6,9 @@ from dataclasses import replace
 
 from core.errors import InputError
 from core.model import STATUSES, Record, Relation, Span
-from core.schema import Schema
+from core.schema import Schema, is_valid_name
+
+_NAMES = "names are ASCII letters, digits, _ or -"
 
 
 class RecordValidator:
@@ -70,6 +72,8 @@ class RecordValidator:
                     raise self._fail(
                         line, f"{where}: unknown label {span.label!r} (use --add-labels to add it)"
                     )
+                if not is_valid_name(span.label):
+                    raise self._fail(line, f"{where}: label {span.label!r} cannot be added: {_NAMES}")
                 self.schema = self.schema.with_label(span.label)
                 self.added_labels.append(span.label)
                 label = self.schema.label(span.label)
@@ -106,6 +110,8 @@ class RecordValidator:
                     raise self._fail(
                         line, f"{where}: unknown relation {rel.label!r} (use --add-labels to add it)"
                     )
+                if not is_valid_name(rel.label):
+                    raise self._fail(line, f"{where}: relation {rel.label!r} cannot be added: {_NAMES}")
                 self.schema = self.schema.with_relation(rel.label, head.label, tail.label)
                 self.added_relations.append(rel.label)
                 kind = self.schema.relation(rel.label)

@@ -123,3 +123,8 @@ def test_load_schema_other_failures(tmp_path: Path) -> None:
     bom = tmp_path / "bom.json"
     bom.write_bytes(b'\xef\xbb\xbf{"labels": [{"name": "X"}]}')
     assert load_schema(bom).label_names == ["X"]
+
+
+def test_a_name_with_a_trailing_newline_is_refused() -> None:
+    with pytest.raises(InputError, match="name"):
+        parse_schema({"labels": [{"name": "ACTOR\n"}]})

@@ -127,3 +127,14 @@ def test_add_labels_grows_the_schema_once() -> None:
     with pytest.raises(InputError, match="goes from PLACE to CLAIM"):
         v.check(record(span(*ACTOR, "ACTOR", sid="a"), span(*CLAIM, "CLAIM", sid="c"),
                        relations=(Relation("a", "c", "LOCATES"),)), 3)
+
+
+@pytest.mark.parametrize("name", ["two words", "A\n", "", "1ST", "فاعل"])
+def test_add_labels_only_adds_names_a_schema_file_could_hold(name: str) -> None:
+    v = validator(default_annotator="amal", add_labels=True)
+    with pytest.raises(InputError, match="cannot be added|unknown label"):
+        v.check(record(span(*ACTOR, name)), 1)
+    with pytest.raises(InputError, match="cannot be added"):
+        v.check(record(span(*ACTOR, "ACTOR", sid="a"), span(*CLAIM, "CLAIM", sid="c"),
+                       relations=(Relation("a", "c", name or " "),)), 1)
+    assert v.added_labels == [] and v.added_relations == []
