@@ -10,8 +10,11 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from core.paths import RESOURCES
+from gui.i18n import LanguageHost, UiLanguage
 from gui.main_window import MainWindow
+from gui.search import install_search
 from gui.settings import Settings
+from gui.transfer import install_transfer
 from store.project import Project
 
 BUNDLED_FONT = RESOURCES / "fonts" / "Amiri-Regular.ttf"
@@ -62,9 +65,13 @@ def resolve_annotator(settings: Settings, given: str | None, ask: Callable[[], s
 def make_window(
     project: Project, settings: Settings, annotator: str, *, check_integrity: bool = True
 ) -> MainWindow:
-    return MainWindow(
+    window = MainWindow(
         project, settings, annotator, font_family=arabic_font_family() or None, check_integrity=check_integrity
     )
+    # Ctrl+F search and File → Import…/Export… (gui/search.py, gui/transfer.py).
+    install_search(window)
+    install_transfer(window)
+    return window
 
 
 def run(project: Project, *, annotator: str | None = None, settings: Settings | None = None) -> int:
@@ -77,12 +84,17 @@ def run(project: Project, *, annotator: str | None = None, settings: Settings | 
     app.setApplicationName("Bayan")
     app.setOrganizationName("Bayan")
     settings = settings or Settings()
+    # The UI language goes in before any widget is made (strings translate when made);
+    # switching it rebuilds the window (gui/i18n.py).
+    language = UiLanguage(app, settings)
+    language.apply_saved()
     name = resolve_annotator(settings, annotator, lambda: ask_annotator_name(None))
     if not name:
         project.close()
         return 1
-    window = make_window(project, settings, name)
+    host = LanguageHost(language, lambda p, a, check: make_window(p, settings, a, check_integrity=check))
+    window = host.open(project, name)
     window.show()
     code = int(app.exec())
-    window.project.close()
+    (host.window or window).project.close()
     return code

@@ -1,0 +1,590 @@
+"""File → Import… and File → Export…: the CLI's formats, on a worker thread with progress.
+
+The worker opens its own connection (`Project.open`): sqlite3 connections stay in the
+thread that made them. An import is one transaction over all its files, so a cancelled
+or failed import leaves the project unchanged; an export is written to a temporary file
+(or folder) that replaces the target only when complete. The formats are read from
+`core.formats.registry` when a dialog opens, so new formats appear without changes here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from core.errors import BayanError, InputError
+from core.files import atomic_folder, atomic_text_writer
+from core.formats import registry
+from core.formats.detect import detect_folder_format, detect_format
+from core.model import Record
+from store.export import iter_records
+from store.importer import ImportReport, import_records
+from store.project import Project
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+# Records between two looks at the Cancel button and the progress.
+CHECK_EVERY = 200
+# The progress bar counts in thousandths.
+STEPS = 1000
+# Bytes read to recognize a file's format (as the CLI).
+DETECT_BYTES = 1 << 20
+
+ProgressFn = Callable[[float | None], None]  # fraction done, or None when unknown
+StopFn = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel; raised inside the job so its transaction rolls back."""
+
+
+# ------------------------------------------------------------- the jobs (no Qt)
+
+
+def folder_readers() -> dict[str, Any]:
+    return dict(getattr(registry, "FOLDER_READERS", {}))
+
+
+def import_formats() -> list[str]:
+    return [*registry.READERS, *folder_readers()]
+
+
+def _watched(
+    records: Iterable[Any], progress: ProgressFn, should_stop: StopFn, fraction: Callable[[], float | None]
+) -> Iterator[Any]:
+    for count, item in enumerate(records, 1):
+        if count % CHECK_EVERY == 0:
+            if should_stop():
+                raise Cancelled
+            progress(fraction())
+        yield item
+    if should_stop():
+        raise Cancelled
+
+
+def _read_fraction(stream: IO[bytes], before: int, total: int) -> Callable[[], float]:
+    """How much of all the files is read, `before` bytes of earlier files included."""
+    return lambda: (before + stream.tell()) / total
+
+
+class _Counted:
+    """Records passing by, counted, for the progress of an export."""
+
+    def __init__(self, total: int) -> None:
+        self.total = max(total, 1)
+        self.seen = 0
+
+    def fraction(self) -> float:
+        return min(self.seen / self.total, 1.0)
+
+    def wrap(self, records: Iterable[Record], progress: ProgressFn, should_stop: StopFn) -> Iterator[Record]:
+        for record in _watched(records, progress, should_stop, self.fraction):
+            self.seen += 1
+            yield record
+
+
+def import_files(
+    project_path: Path,
+    paths: list[Path],
+    *,
+    fmt: str = "auto",
+    annotator: str | None = None,
+    add_labels: bool = False,
+    progress: ProgressFn = lambda _f: None,
+    should_stop: StopFn = lambda: False,
+) -> list[ImportReport]:
+    """Import `paths` into the project, all in one transaction, as `main.py import` does."""
+    sizes = [p.stat().st_size if p.is_file() else 0 for p in paths]
+    total = max(sum(sizes), 1)
+    reports: list[ImportReport] = []
+    with Project.open(project_path, check=False) as project, project.atomic():
+        before = 0
+        for path, size in zip(paths, sizes, strict=True):
+            reports.append(
+                _import_one(project, path, fmt, annotator, add_labels, progress, should_stop, before, total)
+            )
+            before += size
+    progress(1.0)
+    return reports
+
+
+def _import_one(
+    project: Project,
+    path: Path,
+    fmt: str,
+    annotator: str | None,
+    add_labels: bool,
+    progress: ProgressFn,
+    should_stop: StopFn,
+    before: int,
+    total: int,
+) -> ImportReport:
+    folders = folder_readers()
+    if path.is_dir():
+        if fmt == "auto":
+            fmt = detect_folder_format(path)
+        if fmt not in folders:
+            raise InputError(str(path), None, f"is a folder, not a {fmt} file")
+        return _import_folder(project, path, folders[fmt], annotator, add_labels, progress, should_stop)
+    if fmt in folders:
+        raise InputError(str(path), None, f"{fmt} reads a folder, not a file")
+    with path.open("rb") as stream:
+        if fmt == "auto":
+            fmt = detect_format(path, stream.read(DETECT_BYTES))
+            stream.seek(0)
+        reader = registry.READERS[fmt]
+        records = _watched(reader(stream, str(path)), progress, should_stop, _read_fraction(stream, before, total))
+        return import_records(project, records, file=str(path), annotator=annotator, add_labels=add_labels)
+
+
+def _import_folder(
+    project: Project,
+    path: Path,
+    reader: Callable[[Path], Iterable[tuple[str, int, Record]]],
+    annotator: str | None,
+    add_labels: bool,
+    progress: ProgressFn,
+    should_stop: StopFn,
+) -> ImportReport:
+    """Each document of a folder format is imported as its own file (for its messages)."""
+    report = ImportReport(file=str(path))
+    labels: list[str] = []
+    for file, line, record in _watched(reader(path), progress, should_stop, lambda: None):
+        r = import_records(project, [(line, record)], file=file, annotator=annotator, add_labels=add_labels)
+        report.records += r.records
+        report.statements_added += r.statements_added
+        report.spans_added += r.spans_added
+        report.relations_added += r.relations_added
+        labels += [name for name in r.labels_added if name not in labels]
+    report.labels_added = tuple(labels)
+    return report
+
+
+def export_file(
+    project_path: Path,
+    out: Path,
+    *,
+    fmt: str = "jsonl",
+    annotator: str | None = None,
+    status: str = "done",
+    progress: ProgressFn = lambda _f: None,
+    should_stop: StopFn = lambda: False,
+) -> int:
+    """Write the project to `out` in `fmt`; return the number of records written."""
+    exporter = registry.EXPORTS[fmt]
+    folder_class = getattr(registry, "FolderExportFormat", None)
+    folder_format = folder_class is not None and isinstance(exporter, folder_class)
+    with Project.open(project_path, check=False) as project:
+        counter = _Counted(project.statement_count())
+        with closing(iter_records(project, annotator=annotator, status=status)) as rows:
+            records = counter.wrap(rows, progress, should_stop)
+            if folder_format:
+                if out.exists() and not out.is_dir():
+                    raise InputError(str(out), None, f"is a file; {fmt} writes a folder")
+                with atomic_folder(str(out)) as folder:
+                    count = int(exporter.write(records, folder, project.schema))  # type: ignore[arg-type]
+            else:
+                stream: IO[str]
+                with atomic_text_writer(str(out)) as stream:
+                    count = int(exporter.write(records, stream, project.schema))  # type: ignore[arg-type]
+    progress(1.0)
+    return count
+
+
+# ------------------------------------------------------------ the worker (Qt)
+
+
+class TransferWorker(QThread):
+    """Runs one job off the GUI thread; its outcome arrives as exactly one signal."""
+
+    progressed = Signal(int)  # thousandths done, -1 while unknown
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, job: Callable[[ProgressFn, StopFn], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.job = job
+        self._last = -2
+
+    def _progress(self, fraction: float | None) -> None:
+        step = -1 if fraction is None else int(max(0.0, min(fraction, 1.0)) * STEPS)
+        if step != self._last:
+            self._last = step
+            self.progressed.emit(step)
+
+    def run(self) -> None:
+        try:
+            result = self.job(self._progress, self.isInterruptionRequested)
+        except Cancelled:
+            self.cancelled.emit()
+        except (BayanError, OSError) as exc:
+            message = str(exc)
+            if isinstance(exc, OSError) and exc.filename:
+                message = f"{exc.filename}: {exc.strerror or exc}"
+            self.failed.emit(message)
+        except Exception as exc:  # noqa: BLE001 (e.g. a locked database: shown, not lost in a thread)
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.succeeded.emit(result)
+
+
+@dataclass(slots=True)
+class _Running:
+    worker: TransferWorker
+    dialog: QProgressDialog
+    kind: str  # "import" or "export"
+
+
+class Transfer(QObject):
+    """File → Import… and File → Export… of one main window."""
+
+    finished = Signal(str, bool)  # kind, success
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.running: _Running | None = None
+        self.message_box: QMessageBox | None = None
+        self.last_message = ""
+
+    def busy(self) -> bool:
+        return self.running is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Closing the window stops a running job (an import rolls back) before the
+        # thread object goes away with the window.
+        if event.type() == QEvent.Type.Close:
+            self.wait()
+        return False
+
+    # ----------------------------------------------------------- starting
+
+    def start_import(
+        self, paths: list[Path], *, fmt: str = "auto", annotator: str | None = None, add_labels: bool = False
+    ) -> None:
+        project_path = self.window.project.path
+
+        def job(progress: ProgressFn, stop: StopFn) -> object:
+            return import_files(
+                project_path, paths, fmt=fmt, annotator=annotator, add_labels=add_labels,
+                progress=progress, should_stop=stop,
+            )
+
+        names = ", ".join(p.name for p in paths)
+        self._start("import", job, self.tr("Importing {0}…").replace("{0}", names))
+
+    def start_export(
+        self, out: Path, *, fmt: str = "jsonl", annotator: str | None = None, status: str = "done"
+    ) -> None:
+        project_path = self.window.project.path
+
+        def job(progress: ProgressFn, stop: StopFn) -> object:
+            return export_file(
+                project_path, out, fmt=fmt, annotator=annotator, status=status, progress=progress, should_stop=stop
+            )
+
+        self._start("export", job, self.tr("Exporting to {0}…").replace("{0}", out.name))
+
+    def _start(self, kind: str, job: Callable[[ProgressFn, StopFn], object], label: str) -> None:
+        if self.running is not None:
+            return
+        self._pause_window_writes(True)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, STEPS, self.window)
+        dialog.setWindowTitle(self.tr("Import") if kind == "import" else self.tr("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        worker = TransferWorker(job, self)
+        worker.progressed.connect(lambda step: self._progressed(dialog, step))
+        worker.succeeded.connect(lambda result: self._succeeded(kind, result))
+        worker.failed.connect(lambda message: self._failed(kind, message))
+        worker.cancelled.connect(lambda: self._cancelled(kind))
+        worker.finished.connect(self._finished)
+        dialog.canceled.connect(worker.requestInterruption)
+        self.running = _Running(worker, dialog, kind)
+        worker.start()
+
+    def cancel(self) -> None:
+        if self.running is not None:
+            self.running.worker.requestInterruption()
+
+    def wait(self) -> None:
+        """Block until the job ends (closing the window)."""
+        if self.running is not None:
+            self.running.worker.requestInterruption()
+            self.running.worker.wait()
+
+    def _pause_window_writes(self, pause: bool) -> None:
+        # The import holds the project's write lock; the window's periodic time flush
+        # would wait for it on the GUI thread, so it pauses meanwhile.
+        timer = getattr(self.window, "_time_timer", None)
+        if timer is None:
+            return
+        if pause:
+            self.window.flush_time()
+            timer.stop()
+        else:
+            timer.start()
+
+    # ----------------------------------------------------------- outcomes
+
+    @staticmethod
+    def _progressed(dialog: QProgressDialog, step: int) -> None:
+        if step < 0:
+            dialog.setRange(0, 0)  # a busy indicator: the size of the work is unknown
+        else:
+            if dialog.maximum() == 0:
+                dialog.setRange(0, STEPS)
+            dialog.setValue(step)
+
+    def _succeeded(self, kind: str, result: object) -> None:
+        if kind == "import":
+            reports: list[ImportReport] = result  # type: ignore[assignment]
+            lines = []
+            for r in reports:
+                line = self.tr("{0}: {1} records, {2} new statements, {3} new spans, {4} new relations")
+                values = [f"{n:,}" for n in (r.records, r.statements_added, r.spans_added, r.relations_added)]
+                for i, value in enumerate([Path(r.file).name, *values]):
+                    line = line.replace(f"{{{i}}}", value)
+                if r.labels_added:
+                    line += " " + self.tr("(new labels: {0})").replace("{0}", ", ".join(r.labels_added))
+                lines.append(line)
+            self.window.reload()
+            self._message(QMessageBox.Icon.Information, self.tr("Import finished"), "\n".join(lines))
+        else:
+            count = int(result)  # type: ignore[call-overload]
+            self._message(
+                QMessageBox.Icon.Information, self.tr("Export finished"),
+                self.tr("Wrote {0} records.").replace("{0}", f"{count:,}"),
+            )
+        self.finished.emit(kind, True)
+
+    def _failed(self, kind: str, message: str) -> None:
+        if kind == "import":
+            title = self.tr("Import failed")
+            text = message + "\n\n" + self.tr("Nothing was imported; the project is unchanged.")
+        else:
+            title = self.tr("Export failed")
+            text = message + "\n\n" + self.tr("No file was written.")
+        self._message(QMessageBox.Icon.Critical, title, text)
+        self.finished.emit(kind, False)
+
+    def _cancelled(self, kind: str) -> None:
+        text = (
+            self.tr("Import cancelled; the project is unchanged.")
+            if kind == "import"
+            else self.tr("Export cancelled; no file was written.")
+        )
+        self.last_message = text
+        self.window.statusBar().showMessage(text, 8000)
+        self.finished.emit(kind, False)
+
+    def _finished(self) -> None:
+        running, self.running = self.running, None
+        self._pause_window_writes(False)
+        if running is not None:
+            running.dialog.close()
+            running.dialog.deleteLater()
+            running.worker.deleteLater()
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        # open(), not exec(): a nested event loop would let the worker's other signals in.
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        self.message_box = box
+        self.last_message = text
+
+    # ------------------------------------------------------------ dialogs
+
+    def ask_import(self) -> None:
+        dialog = ImportDialog(self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paths():
+            self.start_import(
+                dialog.paths(), fmt=dialog.format(), annotator=dialog.annotator(), add_labels=dialog.add_labels()
+            )
+
+    def ask_export(self) -> None:
+        dialog = ExportDialog(self.window, self.window.project.annotators())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path() is not None:
+            out = dialog.path()
+            assert out is not None
+            self.start_export(out, fmt=dialog.format(), annotator=dialog.annotator(), status=dialog.status())
+
+
+class ImportDialog(QDialog):
+    """Files (or a folder), their format, and the annotator of records that name none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import"))
+        self.files_edit = QLineEdit()
+        self.files_edit.setPlaceholderText(self.tr("Files to import"))
+        self.files_edit.setMinimumWidth(380)
+        browse = QPushButton(self.tr("Files…"))
+        browse.clicked.connect(self._browse_files)
+        folder = QPushButton(self.tr("Folder…"))
+        folder.clicked.connect(self._browse_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.files_edit, 1)
+        row.addWidget(browse)
+        row.addWidget(folder)
+        self.format_combo = QComboBox()
+        self.format_combo.addItem(self.tr("Recognize (by name and content)"), "auto")
+        for name in import_formats():
+            self.format_combo.addItem(name, name)
+        self.annotator_edit = QLineEdit()
+        self.annotator_edit.setPlaceholderText(self.tr("for records that name no annotator"))
+        self.add_labels_box = QCheckBox(self.tr("Add labels and relations the schema lacks"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Files"), row)
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("Annotator"), self.annotator_edit)
+        form.addRow("", self.add_labels_box)
+        form.addRow(buttons)
+        self._paths: list[Path] = []
+
+    def _browse_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import files"), str(Path.home()),
+            self.tr("Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)"),
+        )
+        if names:
+            self._set_paths([Path(n) for n in names])
+
+    def _browse_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Import a folder (brat)"), str(Path.home()))
+        if name:
+            self._set_paths([Path(name)])
+
+    def _set_paths(self, paths: list[Path]) -> None:
+        self._paths = paths
+        self.files_edit.setText("; ".join(str(p) for p in paths))
+
+    def paths(self) -> list[Path]:
+        typed = [Path(p.strip()) for p in self.files_edit.text().split(";") if p.strip()]
+        return typed or self._paths
+
+    def format(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def annotator(self) -> str | None:
+        return self.annotator_edit.text().strip() or None
+
+    def add_labels(self) -> bool:
+        return self.add_labels_box.isChecked()
+
+
+class ExportDialog(QDialog):
+    """Where to, which format, whose work, and which statements."""
+
+    def __init__(self, parent: QWidget | None = None, annotators: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.format_combo = QComboBox()
+        for name, exporter in registry.EXPORTS.items():
+            self.format_combo.addItem(f"{name} — {exporter.description}", name)
+        self.path_edit = QLineEdit()
+        self.path_edit.setMinimumWidth(380)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.annotator_combo = QComboBox()
+        self.annotator_combo.addItem(self.tr("Every annotator"), "")
+        for name in annotators or []:
+            self.annotator_combo.addItem(name, name)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("What annotators marked done"), "done")
+        self.status_combo.addItem(self.tr("Every statement"), "all")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("Export to"), row)
+        form.addRow(self.tr("Annotator"), self.annotator_combo)
+        form.addRow(self.tr("Statements"), self.status_combo)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        exporter = registry.EXPORTS[self.format()]
+        suffix = str(getattr(exporter, "suffix", "") or "")
+        if not suffix:  # a folder format (brat): the name of a new folder
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to a folder"), str(Path.home() / "export"))
+        else:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), str(Path.home() / f"export{suffix}"), f"*{suffix}"
+            )
+        if name:
+            if suffix and not name.endswith(suffix):
+                name += suffix
+            self.path_edit.setText(name)
+
+    def path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text) if text else None
+
+    def format(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def annotator(self) -> str | None:
+        return str(self.annotator_combo.currentData()) or None
+
+    def status(self) -> str:
+        return str(self.status_combo.currentData())
+
+
+def install_transfer(window: MainWindow) -> Transfer:
+    """Add File → Import… and File → Export… to the main window."""
+    transfer = Transfer(window)
+    import_action = QAction(QCoreApplication.translate("Transfer", "&Import…"), window)
+    import_action.setShortcut("Ctrl+I")
+    import_action.triggered.connect(transfer.ask_import)
+    export_action = QAction(QCoreApplication.translate("Transfer", "&Export…"), window)
+    export_action.setShortcut("Ctrl+Shift+E")
+    export_action.triggered.connect(transfer.ask_export)
+    window.addAction(import_action)
+    window.addAction(export_action)
+    # Before the separator that precedes "Change annotator…", after the project entries.
+    actions = window.file_menu.actions()
+    anchor = next((a for a in actions if a.isSeparator()), None)
+    if anchor is None:
+        window.file_menu.addSeparator()
+        window.file_menu.addActions([import_action, export_action])
+    else:
+        window.file_menu.insertSeparator(anchor)
+        window.file_menu.insertActions(anchor, [import_action, export_action])
+    window.installEventFilter(transfer)
+    window.transfer = transfer  # type: ignore[attr-defined]
+    window.import_action = import_action  # type: ignore[attr-defined]
+    window.export_action = export_action  # type: ignore[attr-defined]
+    return transfer

@@ -1,0 +1,920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+    <context>
+        <name>AnnotationPanel</name>
+        <message>
+            <location filename="../../gui/panels.py" line="78" />
+            <source>Spans</source>
+            <translation>المقاطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="79" />
+            <source>Relations</source>
+            <translation>العلاقات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="83" />
+            <source>Delete span</source>
+            <translation>حذف المقطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="92" />
+            <source>Delete relation</source>
+            <translation>حذف العلاقة</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../gui/app.py" line="43" />
+            <source>Annotator</source>
+            <translation>الموسِّم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/app.py" line="44" />
+            <source>Your name (your annotations are kept under it):</source>
+            <translation>اسمك (تُحفظ توسيماتك باسمك):</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttributeEditor</name>
+        <message>
+            <location filename="../../gui/panels.py" line="150" />
+            <source>Attributes</source>
+            <translation>السمات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="155" />
+            <location filename="../../gui/panels.py" line="176" />
+            <source>Select a span to edit its attributes.</source>
+            <translation>حدّد مقطعًا لتعديل سماته.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="177" />
+            <source>{0} has no attributes.</source>
+            <translation>ليس لـ {0} سمات.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="184" />
+            <source>(none)</source>
+            <translation>(لا شيء)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../gui/transfer.py" line="510" />
+            <source>Export</source>
+            <translation>تصدير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="516" />
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="522" />
+            <source>Every annotator</source>
+            <translation>كل الموسِّمين</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="526" />
+            <source>What annotators marked done</source>
+            <translation>ما أنجزه الموسِّمون</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="527" />
+            <source>Every statement</source>
+            <translation>كل البيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="532" />
+            <source>Format</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="533" />
+            <location filename="../../gui/transfer.py" line="545" />
+            <source>Export to</source>
+            <translation>التصدير إلى</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="534" />
+            <source>Annotator</source>
+            <translation>الموسِّم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="535" />
+            <source>Statements</source>
+            <translation>البيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="542" />
+            <source>Export to a folder</source>
+            <translation>التصدير إلى مجلد</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../gui/transfer.py" line="444" />
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="446" />
+            <source>Files to import</source>
+            <translation>الملفات المراد استيرادها</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="448" />
+            <source>Files…</source>
+            <translation>ملفات…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="450" />
+            <source>Folder…</source>
+            <translation>مجلد…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="457" />
+            <source>Recognize (by name and content)</source>
+            <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="461" />
+            <source>for records that name no annotator</source>
+            <translation>للسجلات التي لا تذكر موسِّمًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="462" />
+            <source>Add labels and relations the schema lacks</source>
+            <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="467" />
+            <source>Files</source>
+            <translation>الملفات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="468" />
+            <source>Format</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="469" />
+            <source>Annotator</source>
+            <translation>الموسِّم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="476" />
+            <source>Import files</source>
+            <translation>استيراد ملفات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="477" />
+            <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
+            <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="483" />
+            <source>Import a folder (brat)</source>
+            <translation>استيراد مجلد (brat)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LabelPalette</name>
+        <message>
+            <location filename="../../gui/panels.py" line="42" />
+            <source>Labels</source>
+            <translation>الأوسام</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../gui/main_window.py" line="192" />
+            <source>&amp;File</source>
+            <translation>&amp;ملف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="193" />
+            <source>&amp;Edit</source>
+            <translation>&amp;تحرير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="194" />
+            <source>&amp;View</source>
+            <translation>&amp;عرض</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="195" />
+            <source>&amp;Help</source>
+            <translation>م&amp;ساعدة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="197" />
+            <source>&amp;New project…</source>
+            <translation>مشروع &amp;جديد…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="198" />
+            <source>&amp;Open project…</source>
+            <translation>&amp;فتح مشروع…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="199" />
+            <source>&amp;Recent projects</source>
+            <translation>المشاريع الأ&amp;خيرة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="201" />
+            <source>Change &amp;annotator…</source>
+            <translation>تغيير ال&amp;موسِّم…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="202" />
+            <source>&amp;Quit</source>
+            <translation>&amp;خروج</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="211" />
+            <source>&amp;Undo</source>
+            <translation>ت&amp;راجع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="213" />
+            <source>&amp;Redo</source>
+            <translation>إ&amp;عادة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="218" />
+            <source>Mark &amp;done and open the next</source>
+            <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="220" />
+            <source>Mark &amp;skipped and open the next</source>
+            <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="221" />
+            <source>Mark &amp;to do</source>
+            <translation>تعليم البيان &amp;غير منجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="222" />
+            <source>&amp;Note on this statement…</source>
+            <translation>م&amp;لاحظة على هذا البيان…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="223" />
+            <source>&amp;Delete the selected span</source>
+            <translation>&amp;حذف المقطع المحدد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="233" />
+            <source>&amp;Next statement</source>
+            <translation>البيان ال&amp;تالي</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="235" />
+            <source>&amp;Previous statement</source>
+            <translation>البيان ال&amp;سابق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="238" />
+            <source>Next statement &amp;not done</source>
+            <translation>البيان التالي &amp;غير المنجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="240" />
+            <source>Zoom &amp;in</source>
+            <translation>ت&amp;كبير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="241" />
+            <source>Zoom &amp;out</source>
+            <translation>ت&amp;صغير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="242" />
+            <source>&amp;Reset zoom</source>
+            <translation>إعادة &amp;ضبط التكبير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="243" />
+            <source>Go to the statement &amp;list</source>
+            <translation>الانتقال إلى &amp;قائمة البيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="244" />
+            <source>Go to the &amp;text</source>
+            <translation>الانتقال إلى ال&amp;نص</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="254" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>اختصارات &amp;لوحة المفاتيح</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="255" />
+            <source>&amp;About Bayan</source>
+            <translation>&amp;عن بيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="323" />
+            <source>Every statement is done.</source>
+            <translation>أُنجزت كل البيانات.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="383" />
+            <source>Add {0}</source>
+            <translation>إضافة {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="395" />
+            <source>Relabel as {0}</source>
+            <translation>تغيير الوسم إلى {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="403" />
+            <source>Delete span</source>
+            <translation>حذف المقطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="416" />
+            <source>Set attributes</source>
+            <translation>تعيين السمات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="427" />
+            <source>Link {0}</source>
+            <translation>ربط {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="435" />
+            <source>Delete relation</source>
+            <translation>حذف العلاقة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="452" />
+            <source>Mark done</source>
+            <translation>تعليم منجزًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="457" />
+            <source>Every statement is done. Well done!</source>
+            <translation>أُنجزت كل البيانات. أحسنت!</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="462" />
+            <source>Mark skipped</source>
+            <translation>تعليم متخطّى</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="466" />
+            <source>Mark to do</source>
+            <translation>تعليم غير منجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="482" />
+            <source>Edit note</source>
+            <translation>تعديل الملاحظة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="513" />
+            <source>Statement {0} / {1}</source>
+            <translation>البيان {0} / {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="520" />
+            <source>Done {0} / {1}</source>
+            <translation>المنجز {0} / {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="521" />
+            <source>Annotator: {0}</source>
+            <translation>الموسِّم: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="525" />
+            <source>Bayan — {0}</source>
+            <translation>بيان — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="564" />
+            <source>New project</source>
+            <translation>مشروع جديد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="564" />
+            <source>Bayan projects (*.bayan)</source>
+            <translation>مشاريع بيان (*.bayan)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="572" />
+            <source>Cannot create the project</source>
+            <translation>تعذّر إنشاء المشروع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="578" />
+            <source>Open project</source>
+            <translation>فتح مشروع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="578" />
+            <source>Bayan projects (*.bayan);;All files (*)</source>
+            <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="587" />
+            <source>Cannot open the project</source>
+            <translation>تعذّر فتح المشروع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="616" />
+            <source>(none)</source>
+            <translation>(لا شيء)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="642" />
+            <source>The project file is damaged</source>
+            <translation>ملف المشروع تالف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="643" />
+            <source>The integrity check failed:
+{0}
+
+Keep a copy of the file and restore a backup.</source>
+            <translation>فشل فحص السلامة:
+{0}
+
+احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="660" />
+            <source>This list</source>
+            <translation>هذه القائمة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="670" />
+            <source>About Bayan</source>
+            <translation>عن بيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="671" />
+            <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
+            <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <location filename="../../gui/panels.py" line="211" />
+            <source>Note on this statement</source>
+            <translation>ملاحظة على هذا البيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="213" />
+            <source>A note for the reviewer (saved with your annotations):</source>
+            <translation>ملاحظة للمراجِع (تُحفظ مع توسيماتك):</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelationTableModel</name>
+        <message>
+            <location filename="../../gui/models.py" line="210" />
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="210" />
+            <source>Relation</source>
+            <translation>العلاقة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="210" />
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../../gui/search.py" line="198" />
+            <source>Search all statements</source>
+            <translation>البحث في كل البيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="200" />
+            <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
+            <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="205" />
+            <source>Any status</source>
+            <translation>أي حالة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="205" />
+            <source>To do</source>
+            <translation>لم يُنجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="205" />
+            <source>Done</source>
+            <translation>منجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="205" />
+            <source>Skipped</source>
+            <translation>متخطّى</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="212" />
+            <source>Indexing for search… %p%</source>
+            <translation>جارٍ الفهرسة للبحث… %p%</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="260" />
+            <source>Any label</source>
+            <translation>أي وسم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="300" />
+            <source>More than {0} statements</source>
+            <translation>أكثر من {0} بيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="302" />
+            <source>1 statement</source>
+            <translation>بيان واحد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="304" />
+            <source>{0} statements</source>
+            <translation>{0} بيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="327" />
+            <source>Preparing the search index…</source>
+            <translation>جارٍ تجهيز فهرس البحث…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="342" />
+            <source>The search index could not be built: {0}</source>
+            <translation>تعذّر بناء فهرس البحث: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="371" />
+            <source>Search</source>
+            <translation>بحث</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="393" />
+            <source>&amp;Find in all statements…</source>
+            <translation>ال&amp;بحث في كل البيانات…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutOverlay</name>
+        <message>
+            <location filename="../../gui/help.py" line="16" />
+            <source>Label the selection as {0} (snapped to whole words)</source>
+            <translation>وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="18" />
+            <source>Label exactly the selected characters as {0}</source>
+            <translation>وسم الأحرف المحددة كما هي بـ {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="21" />
+            <source>Shift+Arrows</source>
+            <translation>Shift+الأسهم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="21" />
+            <source>Select characters</source>
+            <translation>تحديد أحرف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="22" />
+            <source>Ctrl+Shift+Arrows</source>
+            <translation>Ctrl+Shift+الأسهم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="22" />
+            <source>Select words</source>
+            <translation>تحديد كلمات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="23" />
+            <source>Shift+Home / Shift+End</source>
+            <translation>Shift+Home / Shift+End</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="23" />
+            <source>Select to the start / end of the line</source>
+            <translation>التحديد حتى بداية السطر / نهايته</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="24" />
+            <source>Ctrl+Shift+Home / End</source>
+            <translation>Ctrl+Shift+Home / End</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="24" />
+            <source>Select to the start / end of the statement</source>
+            <translation>التحديد حتى بداية البيان / نهايته</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="25" />
+            <source>Ctrl+A</source>
+            <translation>Ctrl+A</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="25" />
+            <source>Select the whole statement</source>
+            <translation>تحديد البيان كله</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="26" />
+            <source>Tab / Shift+Tab</source>
+            <translation>Tab / Shift+Tab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="26" />
+            <source>Select the next / previous span</source>
+            <translation>تحديد المقطع التالي / السابق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="27" />
+            <source>Click</source>
+            <translation>نقرة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="27" />
+            <source>Select a span (click again for the span around it)</source>
+            <translation>تحديد مقطع (انقر مرة أخرى لتحديد المقطع المحيط به)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="28" />
+            <source>Another label's key</source>
+            <translation>مفتاح وسم آخر</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="28" />
+            <source>Relabel the selected span</source>
+            <translation>تغيير وسم المقطع المحدد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="29" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="29" />
+            <source>Delete the selected span</source>
+            <translation>حذف المقطع المحدد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="30" />
+            <source>1 … 9, 0</source>
+            <translation>1 … 9، 0</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="30" />
+            <source>Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears</source>
+            <translation>تعيين السمة الأولى للمقطع المحدد (موقف الادعاء) إلى القيمة 1…9؛ و0 يمسحها</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="31" />
+            <source>Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return</source>
+            <translation>ربط الفاعل (ACTOR) المحدد بادعاء (CLAIM): انقر الادعاء بعدها، أو انتقل إليه بـ Tab واضغط Return</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="32" />
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="32" />
+            <source>Clear the selection; cancel linking</source>
+            <translation>إلغاء التحديد؛ إلغاء الربط</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="78" />
+            <source>Keyboard shortcuts</source>
+            <translation>اختصارات لوحة المفاتيح</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="79" />
+            <source>Press any key or click to close.</source>
+            <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpanTableModel</name>
+        <message>
+            <location filename="../../gui/models.py" line="153" />
+            <source>Label</source>
+            <translation>الوسم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="153" />
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="153" />
+            <source>Attributes</source>
+            <translation>السمات</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementEditor</name>
+        <message>
+            <location filename="../../gui/editor.py" line="412" />
+            <source>Relation cancelled</source>
+            <translation>أُلغيت العلاقة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="447" />
+            <source>Nothing to label: the selection holds only spaces or punctuation</source>
+            <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="457" />
+            <source>Select some text first (Shift+arrows or the mouse)</source>
+            <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="504" />
+            <source>Select a span first (click it or press Tab), then press r</source>
+            <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="508" />
+            <source>No relation starts at a {0} span</source>
+            <translation>لا علاقة تبدأ من مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="515" />
+            <source>No {0} span to link to</source>
+            <translation>لا يوجد مقطع {0} للربط به</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="520" />
+            <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
+            <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementListModel</name>
+        <message>
+            <location filename="../../gui/models.py" line="47" />
+            <source>Id</source>
+            <translation>المعرّف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="47" />
+            <source>Statement</source>
+            <translation>البيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="47" />
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="47" />
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="95" />
+            <source>to do</source>
+            <translation>لم يُنجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="95" />
+            <source>done</source>
+            <translation>منجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="95" />
+            <source>skipped</source>
+            <translation>متخطّى</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models.py" line="97" />
+            <source>has a note</source>
+            <translation>عليه ملاحظة</translation>
+        </message>
+    </context>
+    <context>
+        <name>Transfer</name>
+        <message>
+            <location filename="../../gui/transfer.py" line="296" />
+            <source>Importing {0}…</source>
+            <translation>جارٍ استيراد {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="308" />
+            <source>Exporting to {0}…</source>
+            <translation>جارٍ التصدير إلى {0}…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="314" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="315" />
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="315" />
+            <source>Export</source>
+            <translation>تصدير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="369" />
+            <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
+            <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="374" />
+            <source>(new labels: {0})</source>
+            <translation>(أوسام جديدة: {0})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="377" />
+            <source>Import finished</source>
+            <translation>اكتمل الاستيراد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="381" />
+            <source>Export finished</source>
+            <translation>اكتمل التصدير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="382" />
+            <source>Wrote {0} records.</source>
+            <translation>كُتب {0} سجلًا.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="388" />
+            <source>Import failed</source>
+            <translation>فشل الاستيراد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="389" />
+            <source>Nothing was imported; the project is unchanged.</source>
+            <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="391" />
+            <source>Export failed</source>
+            <translation>فشل التصدير</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="392" />
+            <source>No file was written.</source>
+            <translation>لم يُكتب أي ملف.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="398" />
+            <source>Import cancelled; the project is unchanged.</source>
+            <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="400" />
+            <source>Export cancelled; no file was written.</source>
+            <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="569" />
+            <source>&amp;Import…</source>
+            <translation>ا&amp;ستيراد…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="572" />
+            <source>&amp;Export…</source>
+            <translation>ت&amp;صدير…</translation>
+        </message>
+    </context>
+    <context>
+        <name>UiLanguage</name>
+        <message>
+            <location filename="../../gui/i18n.py" line="92" />
+            <source>&amp;Language</source>
+            <translation>ال&amp;لغة</translation>
+        </message>
+    </context>
+</TS>

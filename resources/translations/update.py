@@ -1,0 +1,283 @@
+"""Regenerate the Arabic UI translation: lupdate over gui/*.py, Arabic filled in, lrelease.
+
+    /work/venv/bin/python resources/translations/update.py
+
+The Arabic for every English string of the UI is in `AR` below (a source string's
+translation is the same in every context). lupdate files strings of modules that call
+`tr` through an alias of `QCoreApplication.translate("Context", text)` under no context;
+they are moved to the alias's context, which is where Qt looks them up at run time.
+Strings without Arabic are listed, and stay English until added here.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TS = HERE / "bayan_ar.ts"
+QM = HERE / "bayan_ar.qm"
+ALIAS = re.compile(r"""QCoreApplication\.translate\(\s*["'](\w+)["']\s*,\s*text\s*\)""")
+
+AR = {
+    # help overlay
+    "Label the selection as {0} (snapped to whole words)": "وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)",
+    "Label exactly the selected characters as {0}": "وسم الأحرف المحددة كما هي بـ {0}",
+    "Shift+Arrows": "Shift+الأسهم",
+    "Select characters": "تحديد أحرف",
+    "Ctrl+Shift+Arrows": "Ctrl+Shift+الأسهم",
+    "Select words": "تحديد كلمات",
+    "Shift+Home / Shift+End": "Shift+Home / Shift+End",
+    "Select to the start / end of the line": "التحديد حتى بداية السطر / نهايته",
+    "Ctrl+Shift+Home / End": "Ctrl+Shift+Home / End",
+    "Select to the start / end of the statement": "التحديد حتى بداية البيان / نهايته",
+    "Ctrl+A": "Ctrl+A",
+    "Select the whole statement": "تحديد البيان كله",
+    "Tab / Shift+Tab": "Tab / Shift+Tab",
+    "Select the next / previous span": "تحديد المقطع التالي / السابق",
+    "Click": "نقرة",
+    "Select a span (click again for the span around it)": "تحديد مقطع (انقر مرة أخرى لتحديد المقطع المحيط به)",
+    "Another label's key": "مفتاح وسم آخر",
+    "Relabel the selected span": "تغيير وسم المقطع المحدد",
+    "Delete": "Delete",
+    "Delete the selected span": "حذف المقطع المحدد",
+    "Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return":
+        "ربط الفاعل (ACTOR) المحدد بادعاء (CLAIM): انقر الادعاء بعدها، أو انتقل إليه بـ Tab واضغط Return",
+    "Esc": "Esc",
+    "Clear the selection; cancel linking": "إلغاء التحديد؛ إلغاء الربط",
+    "Keyboard shortcuts": "اختصارات لوحة المفاتيح",
+    "Press any key or click to close.": "اضغط أي مفتاح أو انقر للإغلاق.",
+    "This list": "هذه القائمة",
+    # transfer
+    "Importing {0}…": "جارٍ استيراد {0}…",
+    "Exporting to {0}…": "جارٍ التصدير إلى {0}…",
+    "Cancel": "إلغاء",
+    "Import": "استيراد",
+    "Export": "تصدير",
+    "{0}: {1} records, {2} new statements, {3} new spans, {4} new relations":
+        "{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة",
+    "(new labels: {0})": "(أوسام جديدة: {0})",
+    "Import finished": "اكتمل الاستيراد",
+    "Export finished": "اكتمل التصدير",
+    "Wrote {0} records.": "كُتب {0} سجلًا.",
+    "Import failed": "فشل الاستيراد",
+    "Nothing was imported; the project is unchanged.": "لم يُستورد شيء؛ المشروع كما كان.",
+    "Export failed": "فشل التصدير",
+    "No file was written.": "لم يُكتب أي ملف.",
+    "Import cancelled; the project is unchanged.": "أُلغي الاستيراد؛ المشروع كما كان.",
+    "Export cancelled; no file was written.": "أُلغي التصدير؛ لم يُكتب أي ملف.",
+    "Files to import": "الملفات المراد استيرادها",
+    "Files…": "ملفات…",
+    "Folder…": "مجلد…",
+    "Recognize (by name and content)": "تعرّف تلقائي (من الاسم والمحتوى)",
+    "for records that name no annotator": "للسجلات التي لا تذكر موسِّمًا",
+    "Add labels and relations the schema lacks": "إضافة الأوسام والعلاقات غير الموجودة في المخطط",
+    "Files": "الملفات",
+    "Format": "الصيغة",
+    "Annotator": "الموسِّم",
+    "Import files": "استيراد ملفات",
+    "Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)":
+        "البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)",
+    "Import a folder (brat)": "استيراد مجلد (brat)",
+    "Choose…": "اختيار…",
+    "Every annotator": "كل الموسِّمين",
+    "What annotators marked done": "ما أنجزه الموسِّمون",
+    "Every statement": "كل البيانات",
+    "Export to": "التصدير إلى",
+    "Statements": "البيانات",
+    "Export to a folder": "التصدير إلى مجلد",
+    "&Import…": "ا&ستيراد…",
+    "&Export…": "ت&صدير…",
+    # panels and models
+    "Spans": "المقاطع",
+    "Relations": "العلاقات",
+    "Delete span": "حذف المقطع",
+    "Delete relation": "حذف العلاقة",
+    "Your name (your annotations are kept under it):": "اسمك (تُحفظ توسيماتك باسمك):",
+    "Attributes": "السمات",
+    "Select a span to edit its attributes.": "حدّد مقطعًا لتعديل سماته.",
+    "{0} has no attributes.": "ليس لـ {0} سمات.",
+    "(none)": "(لا شيء)",
+    "Labels": "الأوسام",
+    "Note on this statement": "ملاحظة على هذا البيان",
+    "A note for the reviewer (saved with your annotations):": "ملاحظة للمراجِع (تُحفظ مع توسيماتك):",
+    "From": "من",
+    "Relation": "العلاقة",
+    "To": "إلى",
+    "Label": "الوسم",
+    "Text": "النص",
+    "Id": "المعرّف",
+    "Statement": "البيان",
+    "Status": "الحالة",
+    "Note": "ملاحظة",
+    "to do": "لم يُنجز",
+    "done": "منجز",
+    "skipped": "متخطّى",
+    "has a note": "عليه ملاحظة",
+    # main window
+    "&File": "&ملف",
+    "&Edit": "&تحرير",
+    "&View": "&عرض",
+    "&Help": "م&ساعدة",
+    "&New project…": "مشروع &جديد…",
+    "&Open project…": "&فتح مشروع…",
+    "&Recent projects": "المشاريع الأ&خيرة",
+    "Change &annotator…": "تغيير ال&موسِّم…",
+    "&Quit": "&خروج",
+    "&Undo": "ت&راجع",
+    "&Redo": "إ&عادة",
+    "Mark &done and open the next": "تعليم البيان &منجزًا وفتح التالي",
+    "Mark &skipped and open the next": "تعليم البيان م&تخطّى وفتح التالي",
+    "Mark &to do": "تعليم البيان &غير منجز",
+    "&Note on this statement…": "م&لاحظة على هذا البيان…",
+    "&Delete the selected span": "&حذف المقطع المحدد",
+    "&Next statement": "البيان ال&تالي",
+    "&Previous statement": "البيان ال&سابق",
+    "Next statement &not done": "البيان التالي &غير المنجز",
+    "Zoom &in": "ت&كبير",
+    "Zoom &out": "ت&صغير",
+    "&Reset zoom": "إعادة &ضبط التكبير",
+    "Go to the statement &list": "الانتقال إلى &قائمة البيانات",
+    "Go to the &text": "الانتقال إلى ال&نص",
+    "&Keyboard shortcuts": "اختصارات &لوحة المفاتيح",
+    "&About Bayan": "&عن بيان",
+    "Every statement is done.": "أُنجزت كل البيانات.",
+    "Add {0}": "إضافة {0}",
+    "Relabel as {0}": "تغيير الوسم إلى {0}",
+    "Set attributes": "تعيين السمات",
+    "Link {0}": "ربط {0}",
+    "Mark done": "تعليم منجزًا",
+    "Every statement is done. Well done!": "أُنجزت كل البيانات. أحسنت!",
+    "Mark skipped": "تعليم متخطّى",
+    "Mark to do": "تعليم غير منجز",
+    "Edit note": "تعديل الملاحظة",
+    "Statement {0} / {1}": "البيان {0} / {1}",
+    "Done {0} / {1}": "المنجز {0} / {1}",
+    "Annotator: {0}": "الموسِّم: {0}",
+    "Bayan — {0}": "بيان — {0}",
+    "New project": "مشروع جديد",
+    "Bayan projects (*.bayan)": "مشاريع بيان (*.bayan)",
+    "Cannot create the project": "تعذّر إنشاء المشروع",
+    "Open project": "فتح مشروع",
+    "Bayan projects (*.bayan);;All files (*)": "مشاريع بيان (*.bayan);;كل الملفات (*)",
+    "Cannot open the project": "تعذّر فتح المشروع",
+    "The project file is damaged": "ملف المشروع تالف",
+    "The integrity check failed:\n{0}\n\nKeep a copy of the file and restore a backup.":
+        "فشل فحص السلامة:\n{0}\n\nاحتفظ بنسخة من الملف واستعد نسخة احتياطية.",
+    "About Bayan": "عن بيان",
+    "Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.":
+        "بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.",
+    # search
+    "Search all statements": "البحث في كل البيانات",
+    "Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.":
+        "صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.",
+    "Any status": "أي حالة",
+    "To do": "لم يُنجز",
+    "Done": "منجز",
+    "Skipped": "متخطّى",
+    "Indexing for search… %p%": "جارٍ الفهرسة للبحث… %p%",
+    "Any label": "أي وسم",
+    "More than {0} statements": "أكثر من {0} بيان",
+    "1 statement": "بيان واحد",
+    "{0} statements": "{0} بيانات",
+    "Preparing the search index…": "جارٍ تجهيز فهرس البحث…",
+    "The search index could not be built: {0}": "تعذّر بناء فهرس البحث: {0}",
+    "Search": "بحث",
+    "&Find in all statements…": "ال&بحث في كل البيانات…",
+    # editor
+    "Relation cancelled": "أُلغيت العلاقة",
+    "Nothing to label: the selection holds only spaces or punctuation":
+        "لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم",
+    "Select some text first (Shift+arrows or the mouse)": "حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)",
+    "Select a span first (click it or press Tab), then press r": "حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r",
+    "No relation starts at a {0} span": "لا علاقة تبدأ من مقطع {0}",
+    "No {0} span to link to": "لا يوجد مقطع {0} للربط به",
+    "{0}: click the {1} (or Tab to it and press Return); Esc cancels":
+        "{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء",
+    "1 … 9, 0": "1 … 9، 0",
+    "Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears":
+        "تعيين السمة الأولى للمقطع المحدد (موقف الادعاء) إلى القيمة 1…9؛ و0 يمسحها",
+    # languages
+    "&Language": "ال&لغة",
+}
+
+
+def tool(name: str) -> str:
+    found = Path(sys.executable).with_name(name)
+    return str(found) if found.exists() else shutil.which(name) or name
+
+
+def context_of_alias(ts_file: Path, location: str) -> str | None:
+    """The context that `location`'s module passes to QCoreApplication.translate in its alias."""
+    module = (ts_file.parent / location).resolve()
+    if not module.is_file():
+        return None
+    match = ALIAS.search(module.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
+def fix_contexts(root: ET.Element, ts_file: Path) -> None:
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    homeless = contexts.get("")
+    if homeless is None:
+        return
+    for message in list(homeless.iter("message")):
+        location = message.find("location")
+        name = context_of_alias(ts_file, location.get("filename", "")) if location is not None else None
+        if not name:
+            continue
+        target = contexts.get(name)
+        if target is None:
+            target = ET.SubElement(root, "context")
+            ET.SubElement(target, "name").text = name
+            contexts[name] = target
+        same = next((m for m in target.iter("message") if m.findtext("source") == message.findtext("source")), None)
+        if same is not None:
+            target.remove(same)
+        homeless.remove(message)
+        target.append(message)
+    if not list(homeless.iter("message")):
+        root.remove(homeless)
+
+
+def fill(root: ET.Element) -> list[tuple[str, str]]:
+    missing = []
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("obsolete", "vanished"):
+                continue
+            if source in AR:
+                translation.text = AR[source]
+                translation.attrib.pop("type", None)
+            else:
+                missing.append((context.findtext("name") or "", source))
+    return missing
+
+
+def main() -> int:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").glob("*.py"))
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    root.set("language", "ar")
+    root.set("sourcelanguage", "en")
+    fix_contexts(root, TS)
+    missing = fill(root)
+    ET.indent(tree, space="    ")
+    text = ET.tostring(root, encoding="unicode")
+    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n", encoding="utf-8")
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+    for context, source in missing:
+        print(f"no Arabic yet: [{context}] {source!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""View → Language: Arabic translates the window and mirrors it at once, and is remembered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.app import make_window
+from gui.i18n import LanguageHost, UiLanguage
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from store.project import Project
+from tests.gui.conftest import ANNOTATOR
+
+
+@pytest.fixture
+def language(qapp: QApplication, settings: Settings) -> Iterator[UiLanguage]:
+    ui = UiLanguage(qapp, settings)
+    yield ui
+    ui.apply("en")  # the application outlives the test: leave it English and left-to-right
+
+
+@pytest.fixture
+def host(language: UiLanguage, seeded: Project, settings: Settings, qtbot: Any) -> Iterator[LanguageHost]:
+    def factory(project: Project, annotator: str, check: bool) -> MainWindow:
+        window = make_window(project, settings, annotator, check_integrity=False)
+        qtbot.addWidget(window)
+        return window
+
+    host = LanguageHost(language, factory)
+    window = host.open(seeded, ANNOTATOR, check_integrity=False)
+    window.show()
+    qtbot.waitExposed(window)
+    yield host
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow):
+            w.undo_stack.clear()
+
+
+def choose(window: MainWindow, code: str) -> None:
+    action = next(a for a in window.language_menu.actions() if a.data() == code)  # type: ignore[attr-defined]
+    action.trigger()
+
+
+def test_switching_to_arabic_translates_and_mirrors_at_once(
+    host: LanguageHost, qapp: QApplication, settings: Settings
+) -> None:
+    first = host.window
+    assert first is not None
+    first.open_statement(4)
+    assert first.file_menu.title() == "&File"
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+    choose(first, "ar")
+
+    window = host.window
+    assert window is not None and window is not first
+    assert window.file_menu.title() == "&ملف"
+    assert window.edit_menu.title() == "&تحرير"
+    assert window.view_menu.title() == "&عرض"
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isVisible() and not first.isVisible()
+    # Same project, same statement, and the other modules' strings are Arabic too.
+    assert window.project is first.project and window.current_seq == 4
+    assert window.find_action.text() == "ال&بحث في كل البيانات…"  # type: ignore[attr-defined]
+    assert window.import_action.text() == "ا&ستيراد…"  # type: ignore[attr-defined]
+    assert window.language_menu.title() == "ال&لغة"  # type: ignore[attr-defined]
+    assert QCoreApplication.translate("ShortcutOverlay", "Select words") == "تحديد كلمات"
+    # The statement text keeps its own direction: Arabic right-aligned whatever the UI.
+    assert "Bayan" not in window.windowTitle() and "بيان" in window.windowTitle()
+
+    # Remembered: a new start reads Arabic from the settings.
+    assert UiLanguage(qapp, settings).saved() == "ar"
+
+    choose(window, "en")
+    back = host.window
+    assert back is not None
+    assert back.file_menu.title() == "&File"
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert UiLanguage(qapp, settings).saved() == "en"
+
+
+def test_saved_language_applies_before_the_window_is_made(
+    language: UiLanguage, seeded: Project, settings: Settings, qtbot: Any, qapp: QApplication
+) -> None:
+    settings.set_value("ui/language", "ar")
+    assert language.apply_saved() == "ar"
+    window = make_window(seeded, settings, ANNOTATOR, check_integrity=False)
+    qtbot.addWidget(window)
+    assert window.file_menu.title() == "&ملف"
+    assert window.isRightToLeft()
+
+
+def test_unknown_saved_language_falls_back_to_english(language: UiLanguage, settings: Settings) -> None:
+    settings.set_value("ui/language", "tlh")
+    assert language.saved() == "en"
+    with pytest.raises(ValueError):
+        language.apply("tlh")
+
+
+def test_every_ui_string_has_arabic() -> None:
+    """The compiled catalogue covers the sources (resources/translations/update.py fills it)."""
+    import xml.etree.ElementTree as ET
+
+    from core.paths import RESOURCES
+
+    root = ET.parse(RESOURCES / "translations" / "bayan_ar.ts").getroot()
+    untranslated = [
+        m.findtext("source")
+        for m in root.iter("message")
+        if (t := m.find("translation")) is not None and (t.get("type") == "unfinished" or not (t.text or "").strip())
+    ]
+    assert untranslated == []
+    assert (RESOURCES / "translations" / "bayan_ar.qm").stat().st_size > 1000
