@@ -8,18 +8,23 @@ The document is never modified to show spans: they are `ExtraSelection`s over it
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
     QPolygonF,
+    QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -93,13 +98,41 @@ class StatementEditor(QTextEdit):
         self._relation_type: str | None = None
         self._press_pos: QPoint | None = None
         self._lanes: dict[int, int] = {}
+        self._layout_shortcuts: list[QShortcut] = []
+        self._install_layout_shortcuts()
         self.search_matches: list[tuple[int, int]] = []  # gui/search.py: the active query's hits
 
     # --------------------------------------------------------------- content
 
     def set_schema(self, schema: Schema) -> None:
         self.schema = schema
+        self._install_layout_shortcuts()
         self._refresh()
+
+    def _install_layout_shortcuts(self) -> None:
+        """The label keys and `r` once more as widget shortcuts.
+
+        keyPressEvent handles them on a Latin keyboard (and claims them, so these never
+        fire twice). On an Arabic layout the `a` key arrives as ش, which keyPressEvent
+        does not know; Qt's shortcut matching falls back to the key's Latin meaning.
+        """
+        for shortcut in getattr(self, "_layout_shortcuts", []):
+            shortcut.setParent(None)
+            shortcut.deleteLater()
+        shortcuts: list[QShortcut] = []
+
+        def add(sequence: str, slot: Callable[[], None]) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+            shortcuts.append(shortcut)
+
+        for label in self.schema.labels:
+            if label.key:
+                add(label.key.upper(), partial(self.apply_label, label.name))
+                add(f"Alt+{label.key.upper()}", partial(self.apply_label, label.name, exact=True))
+        add("R", self.start_relation)
+        self._layout_shortcuts = shortcuts
 
     def show_statement(self, text: str, spans: list[StoredSpan], relations: list[StoredRelation]) -> None:
         """Show a statement (right-aligned RTL if Arabic, LTR otherwise) and give it the focus."""
@@ -351,7 +384,13 @@ class StatementEditor(QTextEdit):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
             return mods == Qt.KeyboardModifier.NoModifier
-        return self._letter(event) is not None
+        letter = self._letter(event)
+        if letter is None:
+            return False
+        if mods & Qt.KeyboardModifier.AltModifier:
+            # Only Alt+label key: other Alt+letters stay menu mnemonics (Alt+F opens File).
+            return any(lab.key == letter for lab in self.schema.labels)
+        return True
 
     @staticmethod
     def _letter(event: QKeyEvent) -> str | None:

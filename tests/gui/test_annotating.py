@@ -60,6 +60,18 @@ def test_keyboard_selection_and_label_key_make_a_span(window: Any, qtbot: Any) -
     qtbot.keyClick(editor, Qt.Key.Key_A)
     assert spans(window) == [("ACTOR", 0, 3, text[:3])]
     assert window.span_model.rowCount() == 1
+    assert window.undo_stack.count() == 1  # handled once, not again by the layout fallback shortcut
+
+
+def test_alt_letters_other_than_label_keys_stay_menu_mnemonics(window: Any) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    for key, claimed in ((Qt.Key.Key_F, False), (Qt.Key.Key_A, True), (Qt.Key.Key_C, True)):
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, key, Alt)
+        event.ignore()
+        window.editor.event(event)
+        assert event.isAccepted() is claimed, key
 
 
 def test_selection_snaps_to_whole_words_dropping_spaces_and_punctuation(window: Any, qtbot: Any) -> None:
