@@ -1,0 +1,147 @@
+"""File → Import…/Export… through the worker thread: the store changes, or not at all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from gui.main_window import MainWindow
+from gui.transfer import Transfer, export_file, import_files, install_transfer
+from store.project import Project
+
+
+@pytest.fixture
+def transfer(window: MainWindow) -> Transfer:
+    return install_transfer(window)
+
+
+def wait_done(qtbot: Any, transfer: Transfer) -> None:
+    qtbot.waitUntil(lambda: not transfer.busy(), timeout=20_000)
+
+
+def test_import_a_txt_file_through_the_worker(
+    window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path
+) -> None:
+    project: Project = window.project
+    before = project.statement_count()
+    source = tmp_path / "new.txt"
+    source.write_text("بيان جديد أول\nبيان جديد ثان\n\nبيان جديد ثالث\n", encoding="utf-8")
+
+    transfer.start_import([source])
+    assert transfer.busy()
+    wait_done(qtbot, transfer)
+
+    assert project.statement_count() == before + 3
+    assert project.statement(before + 3).text == "بيان جديد ثالث"  # type: ignore[union-attr]
+    # The window reloaded: its list shows the new statements.
+    assert window.list_model.rowCount() == before + 3
+    assert "3 new statements" in transfer.last_message
+    assert transfer.message_box is not None
+    assert transfer.message_box.icon() == QMessageBox.Icon.Information
+
+
+def test_a_bad_jsonl_shows_file_line_reason_and_changes_nothing(
+    window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path
+) -> None:
+    project: Project = window.project
+    before = project.statement_count()
+    good = tmp_path / "good.txt"
+    good.write_text("بيان سليم\n", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"text": "نص أول سليم", "annotator": "amal"}, ensure_ascii=False) + "\n"
+        + json.dumps({"text": "نص", "annotator": "amal",
+                      "spans": [{"start": 0, "end": 40, "label": "ACTOR"}]}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+
+    transfer.start_import([good, bad])
+    wait_done(qtbot, transfer)
+
+    box = transfer.message_box
+    assert box is not None and box.icon() == QMessageBox.Icon.Critical
+    assert box.text().startswith(f"{bad}:2: ")
+    assert "the project is unchanged" in box.text()
+    # Both files were one transaction: the good one did not go in either.
+    assert project.statement_count() == before
+    assert window.list_model.rowCount() == before
+
+
+def test_cancel_rolls_the_import_back(window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path) -> None:
+    project: Project = window.project
+    before = project.statement_count()
+    source = tmp_path / "many.txt"
+    source.write_text("".join(f"البيان رقم {i}\n" for i in range(5000)), encoding="utf-8")
+
+    transfer.start_import([source])
+    assert transfer.running is not None
+    transfer.running.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel
+    wait_done(qtbot, transfer)
+
+    assert project.statement_count() == before
+    assert "cancelled" in transfer.last_message
+
+
+def test_window_stays_responsive_during_a_long_import(
+    window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "big.txt"
+    source.write_text("".join(f"البيان الطويل رقم {i} عن الأسلحة\n" for i in range(60_000)), encoding="utf-8")
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    transfer.start_import([source])
+    wait_done(qtbot, transfer)
+    timer.stop()
+    assert window.project.statement_count() >= 60_000
+    assert len(ticks) >= 3, "the event loop ran while the worker imported"
+
+
+def test_export_through_the_worker(window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path) -> None:
+    window.project.set_status(statement=1, annotator="amal", status="done")
+    out = tmp_path / "out.jsonl"
+    transfer.start_export(out, fmt="jsonl", status="all")
+    wait_done(qtbot, transfer)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == window.project.statement_count()
+    assert json.loads(lines[0])["status"] == "done"
+    assert "Wrote 10 records." in transfer.last_message
+
+
+def test_every_registered_export_format_writes(seeded: Project, project_path: Path, tmp_path: Path) -> None:
+    from core.formats import registry
+
+    seeded.set_status(statement=1, annotator="amal", status="done")
+    seeded.add_span(statement=1, annotator="amal", label="ACTOR", start=4, end=10)
+    for name in registry.EXPORTS:
+        out = tmp_path / f"out-{name}"
+        count = export_file(project_path, out, fmt=name, status="all")
+        assert count >= 1, name
+        assert out.exists(), name
+
+
+def test_progress_reaches_the_end_and_cancel_before_commit(
+    project: Project, project_path: Path, tmp_path: Path
+) -> None:
+    from gui.transfer import Cancelled
+
+    source = tmp_path / "p.txt"
+    source.write_text("".join(f"سطر {i}\n" for i in range(1000)), encoding="utf-8")
+    seen: list[float | None] = []
+    import_files(project_path, [source], progress=seen.append)
+    assert seen[-1] == 1.0 and len(seen) > 2
+    assert all(a is not None and b is not None and a <= b for a, b in zip(seen, seen[1:], strict=False))
+    assert project.statement_count() == 1000
+
+    other = tmp_path / "q.txt"
+    other.write_text("سطر آخر\n", encoding="utf-8")
+    with pytest.raises(Cancelled):
+        import_files(project_path, [other], should_stop=lambda: True)
+    assert project.statement_count() == 1000
