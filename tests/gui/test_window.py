@@ -53,6 +53,7 @@ def test_time_on_a_statement_is_recorded_when_leaving_it(window: Any, qtbot: Any
     qtbot.keyClick(window.editor, Qt.Key.Key_PageDown)
     seconds = window.project.status(1, ANNOTATOR).seconds
     assert 0.1 <= seconds < 5
+    monkeypatch.setattr(gui.main_window, "MIN_WRITE_SECONDS", 1000.0)
     qtbot.wait(30)
     qtbot.keyClick(window.editor, Qt.Key.Key_PageDown)  # a glance: kept until the next flush
     assert window.project.status(2, ANNOTATOR).seconds == 0
