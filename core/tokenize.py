@@ -131,18 +131,39 @@ def _pattern() -> re.Pattern[str]:
 _KINDS = (None, "word", "number", "symbol", "punct", "symbol", "symbol", "other")
 
 
-def iter_tokens(text: str) -> Iterator[Token]:
-    """The tokens of `text` in order (see the module's docstring for the rules)."""
-    kinds = _KINDS
-    new = tuple.__new__
-    for match in _pattern().finditer(text):
-        start, end = match.span()
-        yield new(Token, (match.group(), start, end, kinds[match.lastindex or 7]))
-
-
 def tokenize(text: str) -> list[Token]:
-    """The tokens of `text`, as a list."""
-    return list(iter_tokens(text))
+    """The tokens of `text` in order (see the module's docstring for the rules)."""
+    out: list[Token] = []
+    append = out.append
+    new = tuple.__new__
+    find = text.find
+    kinds = _KINDS
+    pattern = _pattern()
+    pos = 0
+    # Fast path: most whitespace-separated chunks (str.split splits where \s does) are
+    # one plain word (letters only) or one plain number; the rest go through the regex.
+    for chunk in text.split():
+        start = find(chunk, pos)
+        pos = end = start + len(chunk)
+        if chunk.isalpha():
+            append(new(Token, (chunk, start, end, "word")))
+        elif chunk.isdecimal() and chunk.isascii():
+            append(new(Token, (chunk, start, end, "number")))
+        else:
+            for match in pattern.finditer(text, start, end):
+                a, b = match.span()
+                append(new(Token, (match.group(), a, b, kinds[match.lastindex or 7])))
+    return out
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The tokens of `text`, one at a time."""
+    return iter(tokenize(text))
+
+
+def regex_tokens(text: str) -> list[Token]:
+    """The tokens from the token regex alone (what `tokenize` must always equal)."""
+    return [Token(m.group(), m.start(), m.end(), str(_KINDS[m.lastindex or 7])) for m in _pattern().finditer(text)]
 
 
 def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:

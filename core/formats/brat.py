@@ -140,6 +140,21 @@ def _write(path: Path, text: str) -> None:
         stream.write(text)
 
 
+def _create(path: Path, text: str) -> bool:
+    """Write a new file; False if the name is taken (on a case-insensitive disk, in any case)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    except FileExistsError:
+        return False
+    try:
+        data = memoryview(text.encode("utf-8", "surrogatepass"))
+        while data:
+            data = data[os.write(fd, data) :]
+    finally:
+        os.close(fd)
+    return True
+
+
 def write_brat(records: Iterable[Record], folder: Path, schema: Schema) -> int:
     """Write a brat folder into `folder` (empty, made by the caller); returns documents written."""
     _write(folder / "annotation.conf", annotation_conf(schema))
@@ -158,9 +173,10 @@ def write_brat(records: Iterable[Record], folder: Path, schema: Schema) -> int:
                 collections[record.annotator] = where
         sid = record.id if record.id is not None else ""
         stem = safe_name(sid) if sid else hashed_name(record.text)
-        if os.path.lexists(where / f"{stem}.txt"):
+        if not _create(where / f"{stem}.txt", record.text):
             stem = hashed_name(sid or record.text)
-        _write(where / f"{stem}.txt", record.text)
+            if not _create(where / f"{stem}.txt", record.text):
+                raise InputError(str(where / f"{stem}.txt"), None, "two statements need the same file name")
         _write(where / f"{stem}.ann", ann_text(record))
         count += 1
     return count

@@ -70,8 +70,8 @@ def write_conll(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
         out.write(f"# text = {_one_line(record.text)}\n")
         tokens = tokenize(record.text)
         columns = [bio_tags(tokens, record.spans, label) for label in labels]
-        out.writelines(
-            "\t".join((tok.text, *(column[i] for column in columns))) + "\n" for i, tok in enumerate(tokens)
-        )
+        if tokens:
+            out.write("\n".join(map("\t".join, zip([t.text for t in tokens], *columns, strict=True))))
+            out.write("\n")
         count += 1
     return count

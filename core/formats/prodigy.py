@@ -29,7 +29,7 @@ from core.errors import InputError
 from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines
 from core.model import Record, Relation, Span
 from core.schema import Schema
-from core.tokenize import iter_tokens, token_range
+from core.tokenize import Token, token_range, tokenize
 
 _ANSWERS = {"done": "accept", "skipped": "ignore", "todo": "ignore"}
 _STATUSES = {"accept": "done", "ignore": "skipped", "reject": "skipped"}
@@ -40,23 +40,46 @@ def _hash32(value: str) -> int:
     return int.from_bytes(blake2b(value.encode("utf-8"), digest_size=4).digest(), "big", signed=True)
 
 
+def _json_string(value: str) -> str:
+    """A JSON string literal; plain text (the usual token) needs no encoder call."""
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _tokens_json(text: str, tokens: list[Token]) -> str:
+    """The `tokens` list as JSON text, built directly: it is most of every line."""
+    size = len(text)
+    return "[" + ", ".join(
+        f'{{"text": {_json_string(t.text)}, "start": {t.start}, "end": {t.end}, "id": {n}, '
+        f'"ws": {"true" if t.end < size and text[t.end].isspace() else "false"}}}'
+        for n, t in enumerate(tokens)
+    ) + "]"
+
+
 def record_to_prodigy(record: Record) -> dict[str, Any]:
+    """The task as a dict (tokens as dicts); `dumps_prodigy` writes the same faster."""
+    obj, tokens = _task(record)
+    size = len(record.text)
+    obj["tokens"] = [
+        {"text": t.text, "start": t.start, "end": t.end, "id": n, "ws": t.end < size and record.text[t.end].isspace()}
+        for n, t in enumerate(tokens)
+    ]
+    return obj
+
+
+def dumps_prodigy(record: Record) -> str:
+    obj, tokens = _task(record)
+    head = json.dumps(obj, ensure_ascii=False)
+    return f'{head[:-1]}, "tokens": {_tokens_json(record.text, tokens)}}}'
+
+
+def _task(record: Record) -> tuple[dict[str, Any], list[Token]]:
+    """Everything of a task but its tokens, and the tokens."""
     text = record.text
-    tokens: list[dict[str, Any]] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for n, tok in enumerate(iter_tokens(text)):
-        tokens.append(
-            {
-                "text": tok.text,
-                "start": tok.start,
-                "end": tok.end,
-                "id": n,
-                "ws": tok.end < len(text) and text[tok.end].isspace(),
-            }
-        )
-        starts.append(tok.start)
-        ends.append(tok.end)
+    tokens = tokenize(text)
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
     spans: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     for s in record.spans:
@@ -85,14 +108,15 @@ def record_to_prodigy(record: Record) -> dict[str, Any]:
             }
         )
     input_hash = _hash32(text)
-    task_key = json.dumps([spans, relations], sort_keys=True, ensure_ascii=False)
+    task_key = " ".join(f"{s['start']}:{s['end']}:{s['label']}" for s in spans) + "|" + " ".join(
+        f"{r['head_span']['start']}:{r['child_span']['start']}:{r['label']}" for r in relations
+    )
     obj: dict[str, Any] = {
         "id": record.id,
         "text": text,
         "meta": record.meta,
         "_input_hash": input_hash,
         "_task_hash": _hash32(f"{input_hash} {task_key}"),
-        "tokens": tokens,
         "spans": spans,
         "relations": relations,
         "answer": _ANSWERS.get(record.status, "accept"),
@@ -100,14 +124,14 @@ def record_to_prodigy(record: Record) -> dict[str, Any]:
     if record.annotator is not None:
         obj["_annotator_id"] = record.annotator
         obj["_session_id"] = record.annotator
-    return obj
+    return obj, tokens
 
 
 def write_prodigy(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
     """Prodigy JSONL, one line per statement and annotator; returns lines written."""
     count = 0
     for record in records:
-        out.write(json.dumps(record_to_prodigy(record), ensure_ascii=False))
+        out.write(dumps_prodigy(record))
         out.write("\n")
         count += 1
     return count

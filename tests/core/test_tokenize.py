@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.tokenize import is_separator, tokenize
+from core.tokenize import is_separator, regex_tokens, tokenize
 
 
 def texts(s: str) -> list[str]:
@@ -107,6 +107,8 @@ def test_properties(text: str) -> None:
         previous_end = tok.end
     for i, ch in enumerate(text):
         assert covered[i] == (not is_separator(ch)), (i, ch)
+    # The fast path for plain words and numbers never changes the result.
+    assert toks == regex_tokens(text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -119,3 +121,9 @@ def test_properties(text: str) -> None:
 )
 def test_space_joined_pieces_come_back(pieces: list[str]) -> None:
     assert texts(" ".join(pieces)) == pieces
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="دعاب ١2x\u064e\u0640،.#\ufe0f\u20e3\U0001F1F8\U0001F600\u200d\u200b\u200f\t\n", max_size=40))
+def test_fast_path_agrees_with_the_regex(text: str) -> None:
+    assert tokenize(text) == regex_tokens(text)
