@@ -77,14 +77,30 @@ class StatusRow:
 
 
 def _check_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is not an SQLite database."""
+    """Refuse, before SQLite touches it, a file that is not a Bayan project we can read.
+
+    The 100-byte database header holds user_version (offset 60) and application_id
+    (offset 68); reading them here means a refused file is never opened by SQLite, which
+    could otherwise checkpoint a WAL into it when the connection closes.
+    """
     try:
         with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
+            header = f.read(100)
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read: {exc.strerror}") from None
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
         raise ProjectError(f"{path}: not a Bayan project (not an SQLite file)")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise ProjectError(f"{path}: not a Bayan project (an SQLite file of another program)")
+    _check_version(path, int.from_bytes(header[60:64], "big"))
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > LATEST_VERSION:
+        raise ProjectError(
+            f"{path}: made by a newer version of Bayan (file format {version}; "
+            f"this version reads up to {LATEST_VERSION}); update Bayan to open it"
+        )
 
 
 class Project:
@@ -157,11 +173,7 @@ class Project:
                 raise ProjectError(f"{path}: not a Bayan project ({exc})") from None
             if app_id != APPLICATION_ID:
                 raise ProjectError(f"{path}: not a Bayan project (an SQLite file of another program)")
-            if version > LATEST_VERSION:
-                raise ProjectError(
-                    f"{path}: made by a newer version of Bayan (file format {version}; "
-                    f"this version reads up to {LATEST_VERSION}); update Bayan to open it"
-                )
+            _check_version(path, version)
             project = cls(path, conn)
             if check or version < LATEST_VERSION:
                 project.check_integrity()

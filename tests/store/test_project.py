@@ -493,3 +493,24 @@ def test_extend_schema_adds_missing_labels(project: Project) -> None:
     assert json.loads(rows(project.path, "SELECT attributes FROM labels WHERE name = 'CLAIM'")[0][0]) == [
         {"name": "stance", "values": ["support", "oppose", "neutral"]}
     ]
+
+
+def test_a_foreign_database_with_a_hot_wal_is_refused_without_touching_either_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "crashed.db"
+    # Another program wrote in WAL mode and died before checkpointing: the WAL is "hot".
+    script = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode=wal')\n"
+        "c.execute('CREATE TABLE t (x)'); c.execute('INSERT INTO t VALUES (1)'); c.commit()\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, timeout=30)
+    wal = tmp_path / "crashed.db-wal"
+    assert wal.exists() and wal.stat().st_size > 0
+    before = path.read_bytes(), wal.read_bytes()
+    with pytest.raises(ProjectError, match="another program"):
+        Project.open(path)
+    assert (path.read_bytes(), wal.read_bytes()) == before
