@@ -46,7 +46,8 @@ BAR_BACKGROUND_ALPHA = 40
 SELECTED_ALPHA = 170
 BAR_HEIGHT = 4
 RELATION_COLOR = "#6a1b9a"
-SEARCH_BACKGROUND = "#c5e1a5"  # search hits (gui/search.py)
+SEARCH_BACKGROUND = "#7cb342"  # search hits (gui/search.py), translucent over spans
+SEARCH_ALPHA = 120
 SEARCH_FOREGROUND = "#b71c1c"
 # Room above each line for the relation arcs and below it for the bars.
 LINE_HEIGHT_PERCENT = 165
@@ -179,12 +180,14 @@ class StatementEditor(QTextEdit):
         self._refresh()
 
     def _search_selections(self) -> list[QTextEdit.ExtraSelection]:
-        # First in the list, so spans draw over them; the text color keeps hits visible
-        # inside a span's background too.
+        # Last in the list, so the hit's text color wins; the background is translucent,
+        # so a span under a hit still shows its color.
         selections = []
+        background = QColor(SEARCH_BACKGROUND)
+        background.setAlpha(SEARCH_ALPHA)
         for start, end in self.search_matches:
             fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(QColor(SEARCH_BACKGROUND)))
+            fmt.setBackground(QBrush(background))
             fmt.setForeground(QBrush(QColor(SEARCH_FOREGROUND)))
             extra = QTextEdit.ExtraSelection()
             extra.cursor = self.cursor_for(start, end)
@@ -244,7 +247,7 @@ class StatementEditor(QTextEdit):
         return QColor(label.color if label else "#9e9e9e")
 
     def _refresh(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = self._search_selections()
+        selections: list[QTextEdit.ExtraSelection] = []
         candidates = set(self._relation_candidates())
         self._lanes = self._bar_lanes()
         for span in sorted(self.spans, key=lambda s: (-(s.end - s.start), s.start)):
@@ -265,7 +268,7 @@ class StatementEditor(QTextEdit):
             extra.cursor = self.cursor_for(span.start, span.end)
             extra.format = fmt
             selections.append(extra)
-        self.setExtraSelections(selections)
+        self.setExtraSelections(selections + self._search_selections())
         self.viewport().update()
 
     def _bar_lanes(self) -> dict[int, int]:

@@ -62,6 +62,8 @@ TYPING_DELAY_MS = 250
 EXCERPT_BEFORE = 24
 EXCERPT_LENGTH = 110
 COUNT_CAP = 10_000
+# Wide enough for a useful excerpt beside the editor.
+MIN_WIDTH = 340
 
 
 def excerpt(hit: SearchHit) -> str:
@@ -217,6 +219,9 @@ class SearchPanel(QWidget):
         self.results.setUniformItemSizes(True)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setWordWrap(False)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(MIN_WIDTH)
 
         filters = QHBoxLayout()
         filters.addWidget(self.status_combo)
@@ -296,12 +301,13 @@ class SearchPanel(QWidget):
         self._active_query = query
         self.model.set_search(self.index, query, **filters)
         count = self.index.count(query, cap=COUNT_CAP, **filters)
+        # Plural forms come from the translation (Arabic has six).
         if count >= COUNT_CAP:
-            text = self.tr("More than {0} statements").replace("{0}", f"{COUNT_CAP:,}")
+            text = self.tr("More than %Ln statements", "", COUNT_CAP)
         elif count == 1:
             text = self.tr("1 statement")
         else:
-            text = self.tr("{0} statements").replace("{0}", f"{count:,}")
+            text = self.tr("%Ln statements", "", count)
         self.summary.setText(text)
         self.searched.emit()
 

@@ -504,217 +504,93 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="198" />
+            <location filename="../../gui/search.py" line="200" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="200" />
+            <location filename="../../gui/search.py" line="202" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="205" />
+            <location filename="../../gui/search.py" line="207" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="205" />
+            <location filename="../../gui/search.py" line="207" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="205" />
+            <location filename="../../gui/search.py" line="207" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="205" />
+            <location filename="../../gui/search.py" line="207" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="212" />
+            <location filename="../../gui/search.py" line="214" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="260" />
+            <location filename="../../gui/search.py" line="265" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
-        <message>
-            <location filename="../../gui/search.py" line="300" />
-            <source>More than {0} statements</source>
-            <translation>أكثر من {0} بيان</translation>
+        <message numerus="yes">
+            <location filename="../../gui/search.py" line="306" />
+            <source>More than %Ln statements</source>
+            <translation>
+                <numerusform>أكثر من %Ln بيان</numerusform>
+                <numerusform>أكثر من بيان واحد</numerusform>
+                <numerusform>أكثر من بيانين</numerusform>
+                <numerusform>أكثر من %Ln بيانات</numerusform>
+                <numerusform>أكثر من %Ln بيانًا</numerusform>
+                <numerusform>أكثر من %Ln بيان</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/search.py" line="310" />
+            <source>%Ln statements</source>
+            <translation>
+                <numerusform>لا بيانات</numerusform>
+                <numerusform>بيان واحد</numerusform>
+                <numerusform>بيانان</numerusform>
+                <numerusform>%Ln بيانات</numerusform>
+                <numerusform>%Ln بيانًا</numerusform>
+                <numerusform>%Ln بيان</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="302" />
+            <location filename="../../gui/search.py" line="308" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="304" />
-            <source>{0} statements</source>
-            <translation>{0} بيانات</translation>
-        </message>
-        <message>
-            <location filename="../../gui/search.py" line="327" />
+            <location filename="../../gui/search.py" line="333" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="342" />
+            <location filename="../../gui/search.py" line="348" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="371" />
+            <location filename="../../gui/search.py" line="377" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="393" />
+            <location filename="../../gui/search.py" line="399" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutOverlay</name>
-        <message>
-            <location filename="../../gui/help.py" line="16" />
-            <source>Label the selection as {0} (snapped to whole words)</source>
-            <translation>وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="18" />
-            <source>Label exactly the selected characters as {0}</source>
-            <translation>وسم الأحرف المحددة كما هي بـ {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="21" />
-            <source>Shift+Arrows</source>
-            <translation>Shift+الأسهم</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="21" />
-            <source>Select characters</source>
-            <translation>تحديد أحرف</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="22" />
-            <source>Ctrl+Shift+Arrows</source>
-            <translation>Ctrl+Shift+الأسهم</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="22" />
-            <source>Select words</source>
-            <translation>تحديد كلمات</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="23" />
-            <source>Shift+Home / Shift+End</source>
-            <translation>Shift+Home / Shift+End</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="23" />
-            <source>Select to the start / end of the line</source>
-            <translation>التحديد حتى بداية السطر / نهايته</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="24" />
-            <source>Ctrl+Shift+Home / End</source>
-            <translation>Ctrl+Shift+Home / End</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="24" />
-            <source>Select to the start / end of the statement</source>
-            <translation>التحديد حتى بداية البيان / نهايته</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="25" />
-            <source>Ctrl+A</source>
-            <translation>Ctrl+A</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="25" />
-            <source>Select the whole statement</source>
-            <translation>تحديد البيان كله</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="26" />
-            <source>Tab / Shift+Tab</source>
-            <translation>Tab / Shift+Tab</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="26" />
-            <source>Select the next / previous span</source>
-            <translation>تحديد المقطع التالي / السابق</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="27" />
-            <source>Click</source>
-            <translation>نقرة</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="27" />
-            <source>Select a span (click again for the span around it)</source>
-            <translation>تحديد مقطع (انقر مرة أخرى لتحديد المقطع المحيط به)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="28" />
-            <source>Another label's key</source>
-            <translation>مفتاح وسم آخر</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="28" />
-            <source>Relabel the selected span</source>
-            <translation>تغيير وسم المقطع المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="29" />
-            <source>Delete</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="29" />
-            <source>Delete the selected span</source>
-            <translation>حذف المقطع المحدد</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="30" />
-            <source>1 … 9, 0</source>
-            <translation>1 … 9، 0</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="30" />
-            <source>Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears</source>
-            <translation>تعيين السمة الأولى للمقطع المحدد (موقف الادعاء) إلى القيمة 1…9؛ و0 يمسحها</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="31" />
-            <source>Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return</source>
-            <translation>ربط الفاعل (ACTOR) المحدد بادعاء (CLAIM): انقر الادعاء بعدها، أو انتقل إليه بـ Tab واضغط Return</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="32" />
-            <source>Esc</source>
-            <translation>Esc</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="32" />
-            <source>Clear the selection; cancel linking</source>
-            <translation>إلغاء التحديد؛ إلغاء الربط</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="78" />
-            <source>Keyboard shortcuts</source>
-            <translation>اختصارات لوحة المفاتيح</translation>
-        </message>
-        <message>
-            <location filename="../../gui/help.py" line="79" />
-            <source>Press any key or click to close.</source>
-            <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
         </message>
     </context>
     <context>
@@ -738,37 +614,37 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="412" />
+            <location filename="../../gui/editor.py" line="416" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="447" />
+            <location filename="../../gui/editor.py" line="451" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="457" />
+            <location filename="../../gui/editor.py" line="461" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="504" />
+            <location filename="../../gui/editor.py" line="508" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="508" />
+            <location filename="../../gui/editor.py" line="512" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="515" />
+            <location filename="../../gui/editor.py" line="519" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="520" />
+            <location filename="../../gui/editor.py" line="524" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -915,6 +791,144 @@ Keep a copy of the file and restore a backup.</source>
             <location filename="../../gui/i18n.py" line="92" />
             <source>&amp;Language</source>
             <translation>ال&amp;لغة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutOverlay</name>
+        <message>
+            <location filename="../../gui/help.py" line="16" />
+            <source>Label the selection as {0} (snapped to whole words)</source>
+            <translation>وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="18" />
+            <source>Label exactly the selected characters as {0}</source>
+            <translation>وسم الأحرف المحددة كما هي بـ {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="21" />
+            <source>Shift+Arrows</source>
+            <translation>Shift+الأسهم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="21" />
+            <source>Select characters</source>
+            <translation>تحديد أحرف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="22" />
+            <source>Ctrl+Shift+Arrows</source>
+            <translation>Ctrl+Shift+الأسهم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="22" />
+            <source>Select words</source>
+            <translation>تحديد كلمات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="23" />
+            <source>Shift+Home / Shift+End</source>
+            <translation>Shift+Home / Shift+End</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="23" />
+            <source>Select to the start / end of the line</source>
+            <translation>التحديد حتى بداية السطر / نهايته</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="24" />
+            <source>Ctrl+Shift+Home / End</source>
+            <translation>Ctrl+Shift+Home / End</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="24" />
+            <source>Select to the start / end of the statement</source>
+            <translation>التحديد حتى بداية البيان / نهايته</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="25" />
+            <source>Ctrl+A</source>
+            <translation>Ctrl+A</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="25" />
+            <source>Select the whole statement</source>
+            <translation>تحديد البيان كله</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="26" />
+            <source>Tab / Shift+Tab</source>
+            <translation>Tab / Shift+Tab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="26" />
+            <source>Select the next / previous span</source>
+            <translation>تحديد المقطع التالي / السابق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="27" />
+            <source>Click</source>
+            <translation>نقرة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="27" />
+            <source>Select a span (click again for the span around it)</source>
+            <translation>تحديد مقطع (انقر مرة أخرى لتحديد المقطع المحيط به)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="28" />
+            <source>Another label's key</source>
+            <translation>مفتاح وسم آخر</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="28" />
+            <source>Relabel the selected span</source>
+            <translation>تغيير وسم المقطع المحدد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="29" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="29" />
+            <source>Delete the selected span</source>
+            <translation>حذف المقطع المحدد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="30" />
+            <source>1 … 9, 0</source>
+            <translation>1 … 9، 0</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="30" />
+            <source>Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears</source>
+            <translation>تعيين السمة الأولى للمقطع المحدد (موقف الادعاء) إلى القيمة 1…9؛ و0 يمسحها</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="31" />
+            <source>Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return</source>
+            <translation>ربط الفاعل (ACTOR) المحدد بادعاء (CLAIM): انقر الادعاء بعدها، أو انتقل إليه بـ Tab واضغط Return</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="32" />
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="32" />
+            <source>Clear the selection; cancel linking</source>
+            <translation>إلغاء التحديد؛ إلغاء الربط</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="78" />
+            <source>Keyboard shortcuts</source>
+            <translation>اختصارات لوحة المفاتيح</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="79" />
+            <source>Press any key or click to close.</source>
+            <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
         </message>
     </context>
 </TS>

@@ -24,7 +24,7 @@ TS = HERE / "bayan_ar.ts"
 QM = HERE / "bayan_ar.qm"
 ALIAS = re.compile(r"""QCoreApplication\.translate\(\s*["'](\w+)["']\s*,\s*text\s*\)""")
 
-AR = {
+AR: dict[str, str | list[str]] = {
     # help overlay
     "Label the selection as {0} (snapped to whole words)": "وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)",
     "Label exactly the selected characters as {0}": "وسم الأحرف المحددة كما هي بـ {0}",
@@ -182,9 +182,13 @@ AR = {
     "Skipped": "متخطّى",
     "Indexing for search… %p%": "جارٍ الفهرسة للبحث… %p%",
     "Any label": "أي وسم",
-    "More than {0} statements": "أكثر من {0} بيان",
+    # Plural forms in Qt's order for Arabic: 0, 1, 2, 3–10, 11–99, 100 and more (by n % 100).
+    "More than %Ln statements": [
+        "أكثر من %Ln بيان", "أكثر من بيان واحد", "أكثر من بيانين", "أكثر من %Ln بيانات",
+        "أكثر من %Ln بيانًا", "أكثر من %Ln بيان",
+    ],
     "1 statement": "بيان واحد",
-    "{0} statements": "{0} بيانات",
+    "%Ln statements": ["لا بيانات", "بيان واحد", "بيانان", "%Ln بيانات", "%Ln بيانًا", "%Ln بيان"],
     "Preparing the search index…": "جارٍ تجهيز فهرس البحث…",
     "The search index could not be built: {0}": "تعذّر بناء فهرس البحث: {0}",
     "Search": "بحث",
@@ -254,7 +258,18 @@ def fill(root: ET.Element) -> list[tuple[str, str]]:
             if translation is None or translation.get("type") in ("obsolete", "vanished"):
                 continue
             if source in AR:
-                translation.text = AR[source]
+                value = AR[source]
+                if message.get("numerus") == "yes":
+                    if not isinstance(value, list):
+                        missing.append((context.findtext("name") or "", source + " (plural forms)"))
+                        continue
+                    for form in list(translation):
+                        translation.remove(form)
+                    translation.text = None
+                    for text in value:
+                        ET.SubElement(translation, "numerusform").text = text
+                else:
+                    translation.text = value if isinstance(value, str) else value[-1]
                 translation.attrib.pop("type", None)
             else:
                 missing.append((context.findtext("name") or "", source))
@@ -263,7 +278,8 @@ def fill(root: ET.Element) -> list[tuple[str, str]]:
 
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").glob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
+    lupdate = [tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(TS.relative_to(ROOT))]
+    subprocess.run(lupdate, cwd=ROOT, check=True)
     tree = ET.parse(TS)
     root = tree.getroot()
     root.set("language", "ar")

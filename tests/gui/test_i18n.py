@@ -71,6 +71,9 @@ def test_switching_to_arabic_translates_and_mirrors_at_once(
     assert window.import_action.text() == "ا&ستيراد…"  # type: ignore[attr-defined]
     assert window.language_menu.title() == "ال&لغة"  # type: ignore[attr-defined]
     assert QCoreApplication.translate("ShortcutOverlay", "Select words") == "تحديد كلمات"
+    # Arabic plurals: two, a few, many, a hundred.
+    plural = [QCoreApplication.translate("SearchPanel", "%Ln statements", "", n) for n in (2, 5, 15, 100)]
+    assert plural == ["بيانان", "5 بيانات", "15 بيانًا", "100 بيان"]
     # The statement text keeps its own direction: Arabic right-aligned whatever the UI.
     assert "Bayan" not in window.windowTitle() and "بيان" in window.windowTitle()
 
@@ -110,10 +113,12 @@ def test_every_ui_string_has_arabic() -> None:
     from core.paths import RESOURCES
 
     root = ET.parse(RESOURCES / "translations" / "bayan_ar.ts").getroot()
-    untranslated = [
-        m.findtext("source")
-        for m in root.iter("message")
-        if (t := m.find("translation")) is not None and (t.get("type") == "unfinished" or not (t.text or "").strip())
-    ]
+    untranslated = []
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        texts = [f.text for f in translation.iter("numerusform")] or [translation.text]
+        if translation.get("type") == "unfinished" or not all((t or "").strip() for t in texts):
+            untranslated.append(message.findtext("source"))
     assert untranslated == []
     assert (RESOURCES / "translations" / "bayan_ar.qm").stat().st_size > 1000

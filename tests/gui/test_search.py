@@ -74,7 +74,7 @@ def test_activating_a_hit_opens_it_with_matches_highlighted(window: Any, panel: 
     assert editor.search_matches
     assert all(normalize(editor.text[a:b]) == "الاسلحه" for a, b in editor.search_matches)
     # The highlights are in the editor, on those letters.
-    painted = [e.cursor.selectedText() for e in editor.extraSelections()][: len(editor.search_matches)]
+    painted = [e.cursor.selectedText() for e in editor.extraSelections()][-len(editor.search_matches):]
     assert painted == [editor.text[a:b] for a, b in editor.search_matches]
     # Other statements opened while the search is active are highlighted too; a cleared search clears.
     window.open_statement(1)
@@ -98,7 +98,7 @@ def test_highlights_land_on_the_letters_after_emoji(
     editor = window.editor
     (start, end), = editor.search_matches
     assert editor.text[start:end] == "الأسلحة"
-    assert editor.extraSelections()[0].cursor.selectedText() == "الأسلحة"
+    assert editor.extraSelections()[-1].cursor.selectedText() == "الأسلحة"
 
 
 def test_status_and_label_filters_are_the_annotators(window: Any, panel: SearchPanel, qtbot: Any) -> None:
