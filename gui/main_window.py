@@ -326,8 +326,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Re-read everything from the store (after an import, or a schema change)."""
-        self.project._schema = None
-        schema = self.project.schema
+        schema = self.project.reload_schema()
         self.editor.set_schema(schema)
         self.label_palette.set_schema(schema)
         self.attribute_editor.schema = schema

@@ -314,6 +314,11 @@ class Project:
             )
         self._schema = None
 
+    def reload_schema(self) -> Schema:
+        """Read the schema again (another connection, e.g. an import, may have added labels)."""
+        self._schema = None
+        return self.schema
+
     def extend_schema(self, schema: Schema) -> None:
         """Add the labels and relation types of `schema` that the project lacks."""
         with self.atomic():
