@@ -539,6 +539,15 @@ class StatementEditor(QTextEdit):
         self._relation_type = None
         self._refresh() if hasattr(self, "spans") else None
 
+    def pick_span(self, span_id: int) -> None:
+        """A span chosen outside the text (the spans list): the relation's target while linking."""
+        if self._relation_from is not None:
+            if span_id in self._relation_candidates():
+                self._finish_relation(span_id)
+            return
+        self._clear_text_selection()
+        self.select_span(span_id)
+
     @property
     def picking_relation(self) -> bool:
         return self._relation_from is not None

@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
         self.editor.apply_label(label)
 
     def _span_activated(self, span_id: int) -> None:
-        self.editor.select_span(span_id)
+        self.editor.pick_span(span_id)
         self.focus_editor()
 
     def _span_selected(self, span_id: int) -> None:

@@ -166,6 +166,26 @@ def test_relation_by_keyboard_only(window: Any, qtbot: Any) -> None:
     assert len(window.project.relations(1, ANNOTATOR)) == 1
 
 
+def test_relation_target_picked_in_the_spans_list(window: Any, qtbot: Any) -> None:
+    editor = window.editor
+    editor.select_text(*offsets_of(editor.text, "الائتلاف الوطني السوري"))
+    qtbot.keyClick(editor, Qt.Key.Key_A)
+    editor.select_text(*offsets_of(editor.text, "إلى تحرك المجتمع الدولي"))
+    qtbot.keyClick(editor, Qt.Key.Key_C)
+    editor.select_text(*offsets_of(editor.text, "النظام السوري"))
+    qtbot.keyClick(editor, Qt.Key.Key_C)
+    by_text = {s.text: s.id for s in window.project.spans(1, ANNOTATOR)}
+    editor.select_span(by_text["الائتلاف الوطني السوري"])
+    qtbot.keyClick(editor, Qt.Key.Key_R)  # two claims: nothing is preselected
+    assert editor.picking_relation and editor.selected_span is None
+    view = window.annotations.span_view
+    row = window.span_model.row_of(by_text["النظام السوري"])
+    cell = view.visualRect(view.model().index(row, 1)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    rels = window.project.relations(1, ANNOTATOR)
+    assert [(r.head, r.tail) for r in rels] == [(by_text["الائتلاف الوطني السوري"], by_text["النظام السوري"])]
+
+
 def test_relabel_that_breaks_a_relation_is_undone_with_it(window: Any, qtbot: Any) -> None:
     editor = window.editor
     editor.select_text(*offsets_of(editor.text, "الائتلاف الوطني السوري"))
