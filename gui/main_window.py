@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
+        self.list_view.activated.connect(lambda _index: self.focus_editor())  # Return in the list: back to work
         self.editor.labelRequested.connect(self.add_span)
         self.editor.relabelRequested.connect(self.relabel_span)
         self.editor.deleteRequested.connect(self.delete_span)

@@ -148,6 +148,16 @@ def test_clicking_the_list_opens_a_statement(window: Any, qtbot: Any) -> None:
     assert window.position_label.text().startswith("Statement 5 / 10")
 
 
+def test_walking_the_list_with_the_keyboard(window: Any, qtbot: Any) -> None:
+    qtbot.keyClick(window.editor, Qt.Key.Key_L, Ctrl)
+    assert window.list_view.hasFocus()
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Down)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Down)
+    assert window.current_seq == 3
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Return)
+    assert window.editor.hasFocus()
+
+
 def test_annotator_is_asked_once_and_remembered(settings: Settings) -> None:
     from gui.app import resolve_annotator
 
