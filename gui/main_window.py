@@ -140,8 +140,9 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(StatementListModel.PREVIEW, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(StatementListModel.ID, 90)
-        header.resizeSection(StatementListModel.STATUS, 44)
-        header.resizeSection(StatementListModel.NOTE, 36)
+        # At least as wide as the (translated) title: Arabic "ملاحظة" is wider than "Note".
+        header.resizeSection(StatementListModel.STATUS, max(44, header.sectionSizeHint(StatementListModel.STATUS)))
+        header.resizeSection(StatementListModel.NOTE, max(36, header.sectionSizeHint(StatementListModel.NOTE)))
         header.moveSection(StatementListModel.ID, StatementListModel.NOTE)  # the preview matters more
         self.position_label = QLabel()
         left = QWidget()

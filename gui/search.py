@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
+    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QProgressBar,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from core.direction import is_right_to_left
 from core.errors import BayanError
 from core.normalize import find_all
 from store.project import Project
@@ -67,16 +69,25 @@ MIN_WIDTH = 340
 
 
 def excerpt(hit: SearchHit) -> str:
-    """A one-line excerpt of the statement around its first match."""
+    """A one-line excerpt of the statement from a word or so before its first match."""
     text = hit.text.replace("\n", " ")
-    start = max(0, hit.matches[0][0] - EXCERPT_BEFORE) if hit.matches else 0
+    start = 0
+    if hit.matches and hit.matches[0][0] > EXCERPT_BEFORE:
+        # Begin at a word: the first space after the point EXCERPT_BEFORE before the match.
+        space = text.find(" ", hit.matches[0][0] - EXCERPT_BEFORE, hit.matches[0][0])
+        start = space + 1 if space != -1 else hit.matches[0][0]
     piece = text[start : start + EXCERPT_LENGTH]
-    return ("…" if start > 0 else "") + piece + ("…" if start + EXCERPT_LENGTH < len(text) else "")
+    return ("… " if start > 0 else "") + piece + ("…" if start + EXCERPT_LENGTH < len(text) else "")
 
 
-class SearchResultModel(QAbstractListModel):
-    """The hits of one search, read page by page by key (`seq > last`), as the view scrolls."""
+class SearchResultModel(QAbstractTableModel):
+    """The hits of one search, read page by page by key (`seq > last`), as the view scrolls.
 
+    Two columns: the statement's number with this annotator's status, and an excerpt
+    aligned by its own direction (an Arabic excerpt is right-aligned in either UI).
+    """
+
+    NUMBER, EXCERPT = range(2)
     SeqRole = Qt.ItemDataRole.UserRole + 1
     MatchesRole = Qt.ItemDataRole.UserRole + 2
     StatusRole = Qt.ItemDataRole.UserRole + 3
@@ -112,6 +123,17 @@ class SearchResultModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
 
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.NUMBER:
+                return self.tr("No.")
+            if section == self.EXCERPT:
+                return self.tr("Statement")
+        return None
+
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._exhausted
 
@@ -139,10 +161,17 @@ class SearchResultModel(QAbstractListModel):
         if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._rows):
             return None
         seq, status, text, matches = self._rows[index.row()]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{seq:,}  {self.STATUS_MARKS.get(status, '')}  {text}"
-        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.NUMBER:
+                return f"{self.STATUS_MARKS.get(status, '')} {seq:,}"
             return text
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.EXCERPT:
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXCERPT:
+            rtl = is_right_to_left(text)
+            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         if role == self.SeqRole:
             return seq
         if role == self.MatchesRole:
@@ -214,12 +243,21 @@ class SearchPanel(QWidget):
         self.progress.setFormat(self.tr("Indexing for search… %p%"))
         self.progress.hide()
         self.model = SearchResultModel(self)
-        self.results = QListView()
+        self.results = QTableView()
         self.results.setModel(self.model)
-        self.results.setUniformItemSizes(True)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setWordWrap(False)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setShowGrid(False)
+        self.results.verticalHeader().hide()
+        # Fixed row heights and column widths: sizing to contents would read every row.
+        self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.results.verticalHeader().setDefaultSectionSize(24)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(SearchResultModel.NUMBER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SearchResultModel.NUMBER, 70)
+        header.setSectionResizeMode(SearchResultModel.EXCERPT, QHeaderView.ResizeMode.Stretch)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(MIN_WIDTH)
 
@@ -316,7 +354,7 @@ class SearchPanel(QWidget):
             self.run_search()
         elif self.model.rowCount():
             self.results.setFocus()
-            self.results.setCurrentIndex(self.model.index(0, 0))
+            self.results.selectRow(0)
             self._activated(self.model.index(0, 0))
 
     def _activated(self, index: QModelIndex) -> None:
@@ -378,7 +416,9 @@ def install_search(window: MainWindow) -> QDockWidget:
     dock.setObjectName("search_dock")
     dock.setWidget(panel)
     dock.hide()
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    # Beside the statement list, on the leading side (dock areas do not mirror by themselves).
+    leading = Qt.DockWidgetArea.RightDockWidgetArea if window.isRightToLeft() else Qt.DockWidgetArea.LeftDockWidgetArea
+    window.addDockWidget(leading, dock)
     window.search_panel = panel  # type: ignore[attr-defined]
     window.search_dock = dock  # type: ignore[attr-defined]
 

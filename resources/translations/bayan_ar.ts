@@ -324,7 +324,7 @@
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="323" />
+            <location filename="../../gui/main_window.py" line="324" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
@@ -504,47 +504,47 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="200" />
+            <location filename="../../gui/search.py" line="229" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="202" />
+            <location filename="../../gui/search.py" line="231" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="207" />
+            <location filename="../../gui/search.py" line="236" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="207" />
+            <location filename="../../gui/search.py" line="236" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="207" />
+            <location filename="../../gui/search.py" line="236" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="207" />
+            <location filename="../../gui/search.py" line="236" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="214" />
+            <location filename="../../gui/search.py" line="243" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="265" />
+            <location filename="../../gui/search.py" line="303" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="306" />
+            <location filename="../../gui/search.py" line="344" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -556,7 +556,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="310" />
+            <location filename="../../gui/search.py" line="348" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -568,29 +568,42 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="308" />
+            <location filename="../../gui/search.py" line="346" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="333" />
+            <location filename="../../gui/search.py" line="371" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="348" />
+            <location filename="../../gui/search.py" line="386" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="377" />
+            <location filename="../../gui/search.py" line="415" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="399" />
+            <location filename="../../gui/search.py" line="437" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResultModel</name>
+        <message>
+            <location filename="../../gui/search.py" line="132" />
+            <source>No.</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="134" />
+            <source>Statement</source>
+            <translation>البيان</translation>
         </message>
     </context>
     <context>

@@ -192,6 +192,7 @@ AR: dict[str, str | list[str]] = {
     "Preparing the search index…": "جارٍ تجهيز فهرس البحث…",
     "The search index could not be built: {0}": "تعذّر بناء فهرس البحث: {0}",
     "Search": "بحث",
+    "No.": "الرقم",
     "&Find in all statements…": "ال&بحث في كل البيانات…",
     # editor
     "Relation cancelled": "أُلغيت العلاقة",
