@@ -21,7 +21,8 @@ has no id (the statement is found by its text).
 
 A span's text in a T line has its line breaks replaced by spaces (brat's lines cannot hold
 them); offsets are exact. Attribute values have their spaces replaced by `_`. Statement
-meta, notes and statuses are not part of brat; read back, every document counts as done.
+meta, notes and statuses are not part of brat; read back, a document counts as done,
+except one at the top of the folder with no annotations (todo: nobody worked on it).
 
 The reader takes the documents in the folder (annotator from `--annotator`) and in its
 subfolders (the subfolder is the annotator). Discontinuous spans are read when only
@@ -296,9 +297,12 @@ def read_brat(folder: Path) -> Iterator[tuple[str, int, Record]]:
             raise InputError(file, None, f"has no text file {txt_path.name} beside it")
         text = _read_text(txt_path, str(txt_path))
         first_line, spans, relations = record_from_ann(text, _read_text(ann_path, file), file)
-        stem = ann_path.stem
+        # A document outside any annotator's folder with nothing marked is a statement
+        # nobody worked on, not a "done" of whoever --annotator names.
+        status = "todo" if annotator is None and not spans else "done"
         yield file, first_line, Record(
-            id=name_value(stem), text=text, annotator=annotator, spans=spans, relations=relations
+            id=name_value(ann_path.stem), text=text, annotator=annotator, status=status, spans=spans,
+            relations=relations,
         )
     if not found:
         raise InputError(str(folder), None, "no .ann files in the folder or its subfolders")

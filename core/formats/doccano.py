@@ -27,10 +27,11 @@ from core.schema import Schema
 
 
 def _extras(record: Record) -> dict[str, Any]:
-    extra: dict[str, Any] = {"id": record.id, "meta": record.meta}
+    # The status goes along even without an annotator: a statement nobody touched stays
+    # todo when read back with --annotator, instead of becoming that annotator's "done".
+    extra: dict[str, Any] = {"id": record.id, "meta": record.meta, "status": record.status}
     if record.annotator is not None:
         extra["annotator"] = record.annotator
-        extra["status"] = record.status
     return extra
 
 

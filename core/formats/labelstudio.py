@@ -22,8 +22,8 @@ its own user on import); `was_cancelled` marks a skipped statement.
 
 The reader parses the list one task at a time (memory does not grow with the file) and
 takes `annotations` (or, when there are none, `predictions`). An annotation names its
-annotator by `annotator`, or by `completed_by` when that is a string or an object with an
-`email`; else `--annotator` applies.
+annotator by `annotator`, or by `completed_by`: a string, an object with an `email`, or a
+Label Studio user number (`labelstudio-user-10`); else `--annotator` applies.
 """
 
 from __future__ import annotations
@@ -213,7 +213,9 @@ def _annotator(annotation: dict[str, Any], file: str, line: int) -> str | None:
     if name is None:
         by = annotation.get("completed_by")
         if isinstance(by, dict):
-            by = by.get("email")
+            by = by.get("email") or by.get("username") or by.get("id")
+        if _is_int(by):
+            by = f"labelstudio-user-{by}"  # Label Studio's own exports name users by number
         name = by if isinstance(by, str) else None
     if name is not None and (not isinstance(name, str) or not name.strip()):
         raise InputError(file, line, '"annotator" must be a non-empty string')

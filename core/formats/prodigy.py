@@ -15,7 +15,8 @@ extra `attrs` key of the span when set. The annotator is `_annotator_id` (and
 skipped and todo work.
 
 The reader needs `text` and `spans` (`start`, `end`, `label`); tokens are not needed.
-`answer` maps back: accept → done, ignore and reject → skipped (spans kept).
+`answer` maps back: accept → done, ignore and reject → skipped (spans kept); an ignored
+task without spans and without an annotator is a statement nobody worked on (todo).
 """
 
 from __future__ import annotations
@@ -208,12 +209,15 @@ def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
         raise InputError(file, line, '"meta" must be an object')
+    status = _STATUSES[answer]
+    if annotator is None and not spans and answer == "ignore":
+        status = "todo"  # a statement nobody worked on (export --status all)
     return Record(
         id=_statement_id(obj.get("id"), file, line),
         text=text,
         meta=meta,
         annotator=annotator,
-        status=_STATUSES[answer],
+        status=status,
         spans=spans,
         relations=relations,
     )

@@ -320,3 +320,59 @@ def test_text_exports_to_standard_output(project: Path) -> None:
     result = ok("export", project, "-", "--format", "prodigy", "--annotator", "badr")
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["_annotator_id"] for r in rows] == ["badr"]
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("doccano", ".jsonl"), ("prodigy", ".jsonl"), ("labelstudio", ".json"),
+                                             ("brat", "")])
+def test_status_all_read_back_with_an_annotator_keeps_untouched_statements_todo(
+    project: Path, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    out = tmp_path / f"all{suffix or '-brat'}"
+    ok("export", project, out, "--format", fmt, "--annotator", "amal", "--status", "all")
+    fresh = tmp_path / "fresh.bayan"
+    ok("init", fresh)
+    ok("import", fresh, out, "--annotator", "zaid")
+    stats = json.loads(ok("stats", fresh, "--json").output)
+    assert stats["statements"] == 11
+    assert {a["name"]: a["done"] for a in stats["annotators"]} == {"amal": 3}
+
+
+def test_a_foreign_flat_brat_folder_takes_the_annotator_given(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "قالت الخارجية الروسية إن\nالقرار غير مقبول"
+    (corpus / "doc-1.txt").write_text(text, encoding="utf-8")
+    (corpus / "doc-1.ann").write_text(
+        "T1\tACTOR 5 21\tالخارجية الروسية\nT2\tCLAIM 22 24;25 41\tإن القرار غير مقبول\n#1\tAnnotatorNotes T1\tok\n"
+        "R1\tCLAIMANT Arg1:T1 Arg2:T2\n",
+        encoding="utf-8",
+    )
+    fresh = tmp_path / "fresh.bayan"
+    ok("init", fresh)
+    result = run("import", fresh, corpus)
+    assert result.exit_code == 2 and "--annotator" in result.output
+    assert "2 new spans, 1 new relations" in ok("import", fresh, corpus, "--annotator", "zaid").output
+    back = tmp_path / "back.jsonl"
+    ok("export", fresh, back)
+    (row,) = read_jsonl(back)
+    assert row["id"] == "doc-1" and row["annotator"] == "zaid"
+    assert [(s["text"], s["label"]) for s in row["spans"]] == [("الخارجية الروسية", "ACTOR"),
+                                                                ("إن\nالقرار غير مقبول", "CLAIM")]
+
+
+def test_labelstudio_own_export_with_user_numbers(tmp_path: Path) -> None:
+    text = SEEDS[5]
+    start = text.index("النظام السوري")
+    task = {"id": 3, "data": {"text": text}, "annotations": [
+        {"id": 9, "completed_by": 10, "result": [
+            {"id": "x1", "from_name": "label", "to_name": "text", "type": "labels",
+             "value": {"start": start, "end": start + 13, "text": "النظام السوري", "labels": ["ACTOR"]}}]},
+        {"id": 10, "completed_by": 11, "result": []},
+    ]}
+    source = tmp_path / "project-1-at-2026.json"
+    source.write_text(json.dumps([task], ensure_ascii=False, indent=2), encoding="utf-8")
+    fresh = tmp_path / "fresh.bayan"
+    ok("init", fresh)
+    assert "2 records, 1 new statements, 1 new spans" in ok("import", fresh, source).output
+    stats = json.loads(ok("stats", fresh, "--json").output)
+    assert {a["name"]: a["spans"] for a in stats["annotators"]} == {"labelstudio-user-10": 1, "labelstudio-user-11": 0}
