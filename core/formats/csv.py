@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from core.errors import InputError
+from core.formats.lines import physical_lines
 from core.model import Record
 
 
@@ -23,7 +24,7 @@ class _Lines:
         self.number = 0
 
     def __iter__(self) -> Iterator[str]:
-        for raw in self.stream:
+        for raw in physical_lines(self.stream):
             self.number += 1
             if self.number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]

@@ -8,9 +8,23 @@ from typing import BinaryIO
 from core.errors import InputError
 
 
+def physical_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """Each line with its ending, which may be LF, CRLF or a lone CR (old Mac and Excel files).
+
+    Iterating a binary file splits at LF only; a CR anywhere but just before that LF
+    means the line holds more lines, which are split as text mode would.
+    """
+    for raw in stream:
+        cr = raw.find(b"\r")
+        if cr < 0 or (cr == len(raw) - 2 and raw.endswith(b"\n")):
+            yield raw
+        else:
+            yield from raw.splitlines(keepends=True)
+
+
 def decoded_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, str]]:
-    """Each line of a UTF-8 file without its line ending (LF or CRLF), numbered from 1."""
-    for number, raw in enumerate(stream, 1):
+    """Each line of a UTF-8 file without its line ending (LF, CRLF or CR), numbered from 1."""
+    for number, raw in enumerate(physical_lines(stream), 1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:

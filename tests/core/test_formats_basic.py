@@ -283,3 +283,11 @@ def test_native_lines_survive_readers_that_split_on_unicode_line_breaks() -> Non
     assert line.splitlines() == [line]
     ((_, back),) = native(line.encode() + b"\n")
     assert (back.text, back.note) == (record.text, record.note)
+
+
+def test_lone_carriage_returns_end_lines_too() -> None:
+    assert txt("أولى\rثانية\r\rثالثة\r\nرابعة".encode()) == [(1, "أولى"), (2, "ثانية"), (4, "ثالثة"),
+                                                            (5, "رابعة")]
+    rows = csv_rows(b'text,n\rx,1\r"a\rb",2\r')
+    assert [(n, r.text, r.meta["n"]) for n, r in rows] == [(2, "x", "1"), (3, "a\rb", "2")]
+    assert [r.text for _, r in native(b'{"text": "a"}\r{"text": "b"}\r')] == ["a", "b"]
