@@ -29,12 +29,16 @@ def _continues_cluster(text: str, i: int) -> bool:
     """Whether text[i] belongs to the grapheme cluster of text[i - 1]."""
     ch = text[i]
     prev = text[i - 1]
-    if unicodedata.category(ch) in ("Mn", "Me", "Mc") or ch == ZWJ:
+    if unicodedata.category(ch) in ("Mn", "Me", "Mc"):
         return True
+    if ch == ZWJ:
+        # A joiner after a space or punctuation joins nothing: let it not pull the space in.
+        return not _is_edge_junk(prev)
     if prev == ZWJ and (unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000):
         return True  # the next emoji of a ZWJ sequence (👩‍👩‍👧)
     if 0x1F3FB <= ord(ch) <= 0x1F3FF or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0020 <= ord(ch) <= 0xE007F:
-        return True  # skin tones, variation selectors, tag characters (subdivision flags)
+        # Skin tones, variation selectors, tag characters (subdivision flags); stray after a space.
+        return not _is_edge_junk(prev)
     if _is_regional(ch) and _is_regional(prev):
         # Regional indicators pair up from the start of their run: a flag is two of them.
         run = 0
