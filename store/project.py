@@ -236,20 +236,28 @@ class Project:
         for it (busy timeout) instead of failing when a read turns into a write.
         """
         if self.conn.in_transaction:
-            with self.db.atomic():
-                yield
+            try:
+                with self.db.atomic():
+                    yield
+            except BaseException:
+                self._forget_cached()  # ids and labels read inside the savepoint may be gone
+                raise
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            # Inside the try: a COMMIT that fails (disk full, I/O error) must not leave the
+            # transaction open, or every later write would silently join it and be lost.
+            self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            self._schema = None
-            self._annotator_ids.clear()
+            self._forget_cached()
             raise
-        else:
-            self.conn.execute("COMMIT")
+
+    def _forget_cached(self) -> None:
+        self._schema = None
+        self._annotator_ids.clear()
 
     # ------------------------------------------------------------------ schema
 

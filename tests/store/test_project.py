@@ -514,3 +514,25 @@ def test_a_foreign_database_with_a_hot_wal_is_refused_without_touching_either_fi
     with pytest.raises(ProjectError, match="another program"):
         Project.open(path)
     assert (path.read_bytes(), wal.read_bytes()) == before
+
+
+def test_a_failed_commit_does_not_leave_the_transaction_open(project: Project, seqs: list[int]) -> None:
+    # A deferred foreign key fails at COMMIT, like a disk-full error would.
+    project.conn.execute("PRAGMA defer_foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError), project.atomic():
+        project.conn.execute("PRAGMA defer_foreign_keys = ON")
+        project.conn.execute(
+            "INSERT INTO spans(statement, annotator, label, start, end, text) VALUES (999, 1, 'ACTOR', 0, 1, 'x')"
+        )
+    assert not project.conn.in_transaction
+    project.set_status(statement=seqs[0], annotator="amal", status="done")
+    assert status_rows(project) == [(seqs[0], "amal", "done", "", 0.0)]  # committed, visible to others
+
+
+def test_a_failed_savepoint_forgets_cached_annotators(project: Project, seqs: list[int]) -> None:
+    with project.atomic():
+        with pytest.raises(RuntimeError), project.atomic():
+            project.set_status(statement=seqs[0], annotator="carol", status="done")
+            raise RuntimeError
+        project.set_status(statement=seqs[1], annotator="carol", status="done")
+    assert status_rows(project) == [(seqs[1], "carol", "done", "", 0.0)]
