@@ -44,6 +44,8 @@ def read_csv(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
             header = next(reader)
         except StopIteration:
             return
+        # Spreadsheets often leave spaces around column names.
+        header = [name.strip() for name in header]
         if "text" not in header:
             raise InputError(file, 1, 'the header has no "text" column')
         if len(set(header)) != len(header):

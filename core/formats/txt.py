@@ -11,6 +11,7 @@ from core.model import Record
 
 def read_txt(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
     for number, line in decoded_lines(stream, file):
-        text = line.strip()
+        # A BOM inside the file (files joined with `cat`) is not part of a statement.
+        text = line.strip().lstrip("\ufeff").strip()
         if text:
             yield number, Record(id=None, text=text, status="todo")

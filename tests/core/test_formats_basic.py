@@ -51,7 +51,9 @@ def test_txt_lines_trimmed_and_blank_ones_skipped() -> None:
 def test_txt_bom_and_crlf() -> None:
     data = "\ufeffأولى\r\nثانية\r\n\r\n".encode()
     assert txt(data) == [(1, "أولى"), (2, "ثانية")]
-    assert txt(b"\xef\xbb\xbf\r\n\xef\xbb\xbfx\n") == [(2, "\ufeffx")]  # only the file's first BOM is one
+    # Files joined with cat carry a BOM at the start of a later line: not part of the text.
+    assert txt(b"\xef\xbb\xbf\r\n\xef\xbb\xbf x\n\xef\xbb\xbf\n") == [(2, "x")]
+    assert txt("a\ufeffb\n".encode()) == [(1, "a\ufeffb")]
 
 
 def test_txt_records_are_bare_statements() -> None:
@@ -74,6 +76,11 @@ def test_csv_text_id_and_meta_columns() -> None:
     assert (first.id, first.text, first.meta) == ("s1", "نص أول", {"source": "BBC"})
     assert (second.id, second.text, second.meta) == (None, 'نص "ثان"', {"source": "AFP"})
     assert first.status == "todo" and first.annotator is None
+
+
+def test_csv_header_names_are_trimmed() -> None:
+    ((_, record),) = csv_rows(b" id , text ,src\ns1,x,y\n")
+    assert (record.id, record.text, record.meta) == ("s1", "x", {"src": "y"})
 
 
 def test_csv_quoted_newlines_and_crlf_keep_line_numbers() -> None:
