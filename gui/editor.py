@@ -140,6 +140,7 @@ class StatementEditor(QTextEdit):
         self.text = text
         self._map = Utf16Map(text)
         self.selected_span = None
+        self.spans, self.relations = [], []  # the previous statement's offsets mean nothing here
         self._cancel_relation()
         self.setPlainText(text)
         rtl = is_right_to_left(text)
@@ -537,7 +538,7 @@ class StatementEditor(QTextEdit):
     def _cancel_relation(self) -> None:
         self._relation_from = None
         self._relation_type = None
-        self._refresh() if hasattr(self, "spans") else None
+        self._refresh()
 
     def pick_span(self, span_id: int) -> None:
         """A span chosen outside the text (the spans list): the relation's target while linking."""
