@@ -109,6 +109,8 @@ def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | N
     All files go in together or not at all: any error (reported with file, line and
     reason) leaves the project unchanged.
     """
+    if annotator is not None and not annotator.strip():
+        fail("--annotator needs a name")
     with user_errors(), Project.open(project) as store:
         reports = []
         with store.atomic():
@@ -179,6 +181,10 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
         exporter = EXPORTS[fmt]
         if out != "-" and Path(out).exists() and Path(out).samefile(project):
             raise InputError(out, None, "is the project itself; exporting over it would destroy it")
+        if annotator is not None and annotator not in store.annotators():
+            # A misspelt name would otherwise give an empty (or all-untouched) export.
+            known = ", ".join(store.annotators()) or "none yet"
+            raise InputError(str(project), None, f"no annotator {annotator!r} in this project (annotators: {known})")
         if isinstance(exporter, FolderExportFormat):
             _check_export_folder(Path(out), fmt)
         records = closing(iter_records(store, annotator=annotator, status=status))

@@ -375,3 +375,10 @@ def test_import_and_export_with_a_progress_bar(proj: Path, tmp_path: Path, monke
     result = run("export", proj, out, "--status", "all")
     assert result.exit_code == 0, result.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2500 + 1500 + 3
+
+
+def test_an_empty_annotator_name_is_refused(proj: Path, tmp_path: Path) -> None:
+    path = _write(tmp_path / "in.jsonl", jsonl({"text": S2, "spans": [{"start": 0, "end": 5, "label": "ACTOR"}]}))
+    before = dump(proj)
+    assert_user_error(run("import", proj, path, "--annotator", "  "), "--annotator")
+    assert dump(proj) == before

@@ -281,3 +281,12 @@ def test_exporting_over_the_project_itself_is_refused(filled: Project) -> None:
     assert filled.path.read_bytes() == before
     with Project.open(filled.path) as again:
         assert again.statement_count() == 4
+
+
+def test_exporting_an_unknown_annotator_is_an_error(filled: Project, tmp_path: Path) -> None:
+    filled.close()
+    out = tmp_path / "o.jsonl"
+    result = run("export", str(filled.path), str(out), "--annotator", "amaal")
+    assert result.exit_code == 2
+    assert "no annotator 'amaal'" in result.stderr and "amal, bilal" in result.stderr
+    assert not out.exists()
