@@ -6,6 +6,7 @@ The window composes and routes; it computes nothing itself. Every edit is a QUnd
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QThread, QTimer, Signal
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self._opening = False
         self._clock = QElapsedTimer()
         self._pending_seconds: dict[int, float] = {}
-        self._integrity: IntegrityCheck | None = None
+        self._checks: list[IntegrityCheck] = []
 
         self.list_model = StatementListModel(project, annotator, self)
         self.span_model = SpanTableModel(project, self)
@@ -341,7 +342,16 @@ class MainWindow(QMainWindow):
             )
             if first is not None:
                 self.open_statement(first)
+            else:
+                self._show_nothing()
         self._update_progress()
+
+    def _show_nothing(self) -> None:
+        """An empty project: no statement, no spans (File → Import adds statements)."""
+        self.current_seq = None
+        self.editor.show_statement("", [], [])
+        self._show_annotations([], [])
+        self.statusBar().showMessage(self.tr("This project has no statements yet: import some."), 8000)
 
     def _refresh_current(self) -> None:
         if self.current_seq is None:
@@ -633,9 +643,14 @@ class MainWindow(QMainWindow):
         """Check the file in the background; a large project opens without waiting for it."""
         check = IntegrityCheck(self.project.path, self)
         check.failed.connect(self._integrity_failed)
+        check.finished.connect(partial(self._check_finished, check))
         check.finished.connect(check.deleteLater)
-        self._integrity = check
+        self._checks.append(check)
         check.start()
+
+    def _check_finished(self, check: IntegrityCheck) -> None:
+        if check in self._checks:
+            self._checks.remove(check)
 
     def _integrity_failed(self, message: str) -> None:
         QMessageBox.warning(
@@ -678,9 +693,6 @@ class MainWindow(QMainWindow):
         self.flush_time()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        if self._integrity is not None:
-            try:
-                self._integrity.wait(5000)
-            except RuntimeError:  # already deleted after finishing
-                pass
+        for check in list(self._checks):
+            check.wait()  # a QThread destroyed while running would abort the process
         super().closeEvent(event)

@@ -188,6 +188,16 @@ def test_open_another_project_and_recent_list(window: Any, tmp_path: Path, setti
     assert [a.text() for a in window.recent_menu.actions()][0] == str(other_path.resolve())
 
 
+def test_new_empty_project_shows_no_statement(window: Any, tmp_path: Path) -> None:
+    window.set_project(Project.create(tmp_path / "empty.bayan", load_schema(DEFAULT_SCHEMA)))
+    assert window.current_seq is None
+    assert window.editor.toPlainText() == "" and window.span_model.rowCount() == 0
+    assert window.list_model.rowCount() == 0
+    add_statements(window.project, ["أول بيان"], tmp_path)
+    window.reload()  # what the import dialog calls when it is done
+    assert window.current_seq == 1 and window.editor.toPlainText() == "أول بيان"
+
+
 def test_reload_after_an_import_shows_new_statements(window: Any, tmp_path: Path) -> None:
     add_statements(window.project, ["بيان جديد"], tmp_path)
     window.reload()
