@@ -15,6 +15,7 @@ import click
 
 from core.errors import BayanError, InputError
 from core.files import atomic_folder, atomic_text_writer
+from core.formats.brat import check_export_folder
 from core.formats.detect import detect_folder_format, detect_format
 from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
@@ -186,22 +187,12 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
             known = ", ".join(store.annotators()) or "none yet"
             raise InputError(str(project), None, f"no annotator {annotator!r} in this project (annotators: {known})")
         if isinstance(exporter, FolderExportFormat):
-            _check_export_folder(Path(out), fmt)
+            check_export_folder(Path(out), fmt)
         records = closing(iter_records(store, annotator=annotator, status=status))
         with records as rows:
             count = _write_export(exporter, rows, out, store)
     if out != "-":
         click.echo(f"wrote {count} records to {out}", err=True)
-
-
-def _check_export_folder(out: Path, fmt: str) -> None:
-    """Refuse to replace anything but an empty folder or an earlier export of the same kind."""
-    if str(out) == "-":
-        raise InputError(str(out), None, f"{fmt} writes a folder; give a folder name, not -")
-    if out.exists() and not out.is_dir():
-        raise InputError(str(out), None, f"is a file; {fmt} writes a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "annotation.conf").is_file():
-        raise InputError(str(out), None, f"is a folder that is not empty and not a {fmt} export; give a new name")
 
 
 def _write_export(exporter: Any, records: Iterator[Any], out: str, store: Project) -> int:

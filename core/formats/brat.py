@@ -136,6 +136,17 @@ def ann_text(record: Record) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def check_export_folder(out: Path, fmt: str = "brat") -> None:
+    """Refuse a target that an export must not replace: a file, or a non-empty folder
+    that is not an earlier export (an export replaces its target whole)."""
+    if str(out) == "-":
+        raise InputError(str(out), None, f"{fmt} writes a folder; give a folder name, not -")
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), None, f"is a file; {fmt} writes a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "annotation.conf").is_file():
+        raise InputError(str(out), None, f"is a folder that is not empty and not a {fmt} export; give a new name")
+
+
 def _write(path: Path, text: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as stream:
         stream.write(text)
