@@ -205,20 +205,16 @@ def test_reload_after_an_import_shows_new_statements(window: Any, tmp_path: Path
     assert "/ 11" in window.progress_label.text()
 
 
-def test_integrity_check_runs_off_the_gui_thread_and_reports_damage(tmp_path: Path, qtbot: Any) -> None:
-    from gui.main_window import IntegrityCheck
-
+def project_with_statements(tmp_path: Path, count: int) -> Path:
     path = tmp_path / "d.bayan"
     project = Project.create(path, load_schema(DEFAULT_SCHEMA))
-    add_statements(project, [f"بيان {i} " * 20 for i in range(400)], tmp_path)
+    add_statements(project, [f"بيان {i} " * 20 for i in range(count)], tmp_path)
     project.close()
-    good = IntegrityCheck(path)
-    failures: list[str] = []
-    good.failed.connect(failures.append)
-    with qtbot.waitSignal(good.finished, timeout=10_000):
-        good.start()
-    assert failures == []
-    # Break an index page so that integrity_check (not opening) finds the damage.
+    return path
+
+
+def damage_an_index(path: Path) -> None:
+    """Overwrite part of an index page: the file still opens, integrity_check finds the damage."""
     conn = sqlite3.connect(path)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'statements_hash'").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -226,11 +222,49 @@ def test_integrity_check_runs_off_the_gui_thread_and_reports_damage(tmp_path: Pa
     with path.open("r+b") as f:
         f.seek((root - 1) * page_size + 8)
         f.write(b"\xff" * 64)
+
+
+def test_integrity_check_runs_off_the_gui_thread_and_reports_damage(tmp_path: Path, qtbot: Any) -> None:
+    from gui.main_window import IntegrityCheck
+
+    path = project_with_statements(tmp_path, 400)
+    good = IntegrityCheck(path)
+    failures: list[str] = []
+    good.failed.connect(failures.append)
+    with qtbot.waitSignal(good.finished, timeout=10_000):
+        good.start()
+    assert failures == []
+    damage_an_index(path)
     bad = IntegrityCheck(path)
     bad.failed.connect(failures.append)
     with qtbot.waitSignal(bad.finished, timeout=10_000):
         bad.start()
     assert failures and "damaged" in failures[0]
+
+
+def test_window_opens_a_damaged_project_then_warns(
+    tmp_path: Path, qtbot: Any, settings: Settings, monkeypatch: Any
+) -> None:
+    import gui.main_window
+    from gui.main_window import MainWindow
+
+    path = project_with_statements(tmp_path, 400)
+    damage_an_index(path)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        gui.main_window.QMessageBox, "warning", staticmethod(lambda _parent, title, text: warnings.append(text))
+    )
+    store = Project.open(path, check=False)  # what main.py does for the GUI: no O(size) check first
+    try:
+        win = MainWindow(store, settings, ANNOTATOR)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.current_seq == 1  # the window is usable while the check runs
+        qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+        assert "damaged" in warnings[0]
+        win.close()
+    finally:
+        store.close()
 
 
 def test_bundled_font_is_loaded_when_no_arabic_font_is_installed() -> None:
