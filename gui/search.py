@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -212,6 +212,7 @@ class SearchPanel(QWidget):
     """Query, filters, result list; emits the statement the annotator chose."""
 
     statementRequested = Signal(int)  # seq
+    dismissed = Signal()  # Esc: back to the text, the results stay
     searched = Signal()  # a new search ran (the highlights of the shown statement may change)
 
     STATUS_CHOICES = ("", "todo", "done", "skipped")
@@ -280,6 +281,9 @@ class SearchPanel(QWidget):
         self.query_edit.returnPressed.connect(self._return_pressed)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.run_search())
         self.label_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.dismissed)
         self.results.activated.connect(self._activated)
         self.results.clicked.connect(self._activated)
         self._fill_labels()
@@ -444,6 +448,7 @@ def install_search(window: MainWindow) -> QDockWidget:
     window.edit_menu.addAction(action)
     window.find_action = action  # type: ignore[attr-defined]
     panel.statementRequested.connect(open_hit)
+    panel.dismissed.connect(window.focus_editor)
     panel.searched.connect(highlight)
     window.statementOpened.connect(highlight)
     window.projectChanged.connect(lambda: panel.set_project(window.project))

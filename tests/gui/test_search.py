@@ -47,8 +47,13 @@ def hit_seqs(panel: SearchPanel) -> list[int]:
     return [panel.model.seq_at(r) for r in range(panel.model.rowCount())]  # type: ignore[misc]
 
 
-def test_ctrl_f_focuses_the_query(window: Any, panel: SearchPanel) -> None:
+def test_ctrl_f_focuses_the_query_and_esc_goes_back_to_the_text(
+    window: Any, panel: SearchPanel, qtbot: Any
+) -> None:
     assert panel.query_edit.hasFocus()
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Escape)
+    assert window.editor.hasFocus()
+    assert window.search_dock.isVisible(), "the results stay"
 
 
 def test_typing_without_hamza_finds_the_statement_with_it(window: Any, panel: SearchPanel, qtbot: Any) -> None:
