@@ -194,257 +194,262 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="192" />
+            <location filename="../../gui/main_window.py" line="194" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="193" />
+            <location filename="../../gui/main_window.py" line="195" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="196" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="195" />
+            <location filename="../../gui/main_window.py" line="197" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="197" />
+            <location filename="../../gui/main_window.py" line="199" />
             <source>&amp;New project…</source>
             <translation>مشروع &amp;جديد…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="198" />
+            <location filename="../../gui/main_window.py" line="200" />
             <source>&amp;Open project…</source>
             <translation>&amp;فتح مشروع…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="201" />
             <source>&amp;Recent projects</source>
             <translation>المشاريع الأ&amp;خيرة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="201" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>Change &amp;annotator…</source>
             <translation>تغيير ال&amp;موسِّم…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="202" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>&amp;Quit</source>
             <translation>&amp;خروج</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="213" />
             <source>&amp;Undo</source>
             <translation>ت&amp;راجع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="213" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="220" />
             <source>Mark &amp;done and open the next</source>
             <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="222" />
             <source>Mark &amp;skipped and open the next</source>
             <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>Mark &amp;to do</source>
             <translation>تعليم البيان &amp;غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="222" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;Note on this statement…</source>
             <translation>م&amp;لاحظة على هذا البيان…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="225" />
             <source>&amp;Delete the selected span</source>
             <translation>&amp;حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="233" />
+            <location filename="../../gui/main_window.py" line="235" />
             <source>&amp;Next statement</source>
             <translation>البيان ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="237" />
             <source>&amp;Previous statement</source>
             <translation>البيان ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="238" />
+            <location filename="../../gui/main_window.py" line="240" />
             <source>Next statement &amp;not done</source>
             <translation>البيان التالي &amp;غير المنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="240" />
+            <location filename="../../gui/main_window.py" line="242" />
             <source>Zoom &amp;in</source>
             <translation>ت&amp;كبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="241" />
+            <location filename="../../gui/main_window.py" line="243" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="242" />
+            <location filename="../../gui/main_window.py" line="244" />
             <source>&amp;Reset zoom</source>
             <translation>إعادة &amp;ضبط التكبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="243" />
+            <location filename="../../gui/main_window.py" line="245" />
             <source>Go to the statement &amp;list</source>
             <translation>الانتقال إلى &amp;قائمة البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Go to the &amp;text</source>
             <translation>الانتقال إلى ال&amp;نص</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="256" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات &amp;لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="257" />
             <source>&amp;About Bayan</source>
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="324" />
+            <location filename="../../gui/main_window.py" line="326" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="383" />
+            <location filename="../../gui/main_window.py" line="354" />
+            <source>This project has no statements yet: import some.</source>
+            <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="394" />
             <source>Add {0}</source>
             <translation>إضافة {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="395" />
+            <location filename="../../gui/main_window.py" line="406" />
             <source>Relabel as {0}</source>
             <translation>تغيير الوسم إلى {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="403" />
+            <location filename="../../gui/main_window.py" line="414" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="416" />
+            <location filename="../../gui/main_window.py" line="427" />
             <source>Set attributes</source>
             <translation>تعيين السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="427" />
+            <location filename="../../gui/main_window.py" line="438" />
             <source>Link {0}</source>
             <translation>ربط {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="435" />
+            <location filename="../../gui/main_window.py" line="446" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="452" />
+            <location filename="../../gui/main_window.py" line="463" />
             <source>Mark done</source>
             <translation>تعليم منجزًا</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="457" />
+            <location filename="../../gui/main_window.py" line="468" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="462" />
+            <location filename="../../gui/main_window.py" line="473" />
             <source>Mark skipped</source>
             <translation>تعليم متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="466" />
+            <location filename="../../gui/main_window.py" line="477" />
             <source>Mark to do</source>
             <translation>تعليم غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="482" />
+            <location filename="../../gui/main_window.py" line="493" />
             <source>Edit note</source>
             <translation>تعديل الملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="513" />
+            <location filename="../../gui/main_window.py" line="524" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="520" />
+            <location filename="../../gui/main_window.py" line="531" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="521" />
+            <location filename="../../gui/main_window.py" line="532" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="525" />
+            <location filename="../../gui/main_window.py" line="536" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="564" />
+            <location filename="../../gui/main_window.py" line="575" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="564" />
+            <location filename="../../gui/main_window.py" line="575" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="572" />
+            <location filename="../../gui/main_window.py" line="583" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="578" />
+            <location filename="../../gui/main_window.py" line="589" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="578" />
+            <location filename="../../gui/main_window.py" line="589" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="587" />
+            <location filename="../../gui/main_window.py" line="598" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="616" />
+            <location filename="../../gui/main_window.py" line="627" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="642" />
+            <location filename="../../gui/main_window.py" line="658" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="643" />
+            <location filename="../../gui/main_window.py" line="659" />
             <source>The integrity check failed:
 {0}
 
@@ -455,17 +460,17 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="660" />
+            <location filename="../../gui/main_window.py" line="676" />
             <source>This list</source>
             <translation>هذه القائمة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="670" />
+            <location filename="../../gui/main_window.py" line="686" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="671" />
+            <location filename="../../gui/main_window.py" line="687" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -504,47 +509,47 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="229" />
+            <location filename="../../gui/search.py" line="230" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="231" />
+            <location filename="../../gui/search.py" line="232" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="236" />
+            <location filename="../../gui/search.py" line="237" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="236" />
+            <location filename="../../gui/search.py" line="237" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="236" />
+            <location filename="../../gui/search.py" line="237" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="236" />
+            <location filename="../../gui/search.py" line="237" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="243" />
+            <location filename="../../gui/search.py" line="244" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="303" />
+            <location filename="../../gui/search.py" line="307" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="344" />
+            <location filename="../../gui/search.py" line="348" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -556,7 +561,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="348" />
+            <location filename="../../gui/search.py" line="352" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -568,27 +573,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="346" />
+            <location filename="../../gui/search.py" line="350" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="371" />
+            <location filename="../../gui/search.py" line="375" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="386" />
+            <location filename="../../gui/search.py" line="390" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="415" />
+            <location filename="../../gui/search.py" line="419" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="437" />
+            <location filename="../../gui/search.py" line="443" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -627,37 +632,37 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="416" />
+            <location filename="../../gui/editor.py" line="417" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="451" />
+            <location filename="../../gui/editor.py" line="452" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="461" />
+            <location filename="../../gui/editor.py" line="462" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="508" />
+            <location filename="../../gui/editor.py" line="509" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="512" />
+            <location filename="../../gui/editor.py" line="513" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="519" />
+            <location filename="../../gui/editor.py" line="520" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="524" />
+            <location filename="../../gui/editor.py" line="525" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>

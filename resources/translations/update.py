@@ -170,6 +170,7 @@ AR: dict[str, str | list[str]] = {
     "The integrity check failed:\n{0}\n\nKeep a copy of the file and restore a backup.":
         "فشل فحص السلامة:\n{0}\n\nاحتفظ بنسخة من الملف واستعد نسخة احتياطية.",
     "About Bayan": "عن بيان",
+    "This project has no statements yet: import some.": "لا بيانات في هذا المشروع بعد: استورد بعضها.",
     "Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.":
         "بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.",
     # search
