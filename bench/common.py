@@ -1,0 +1,147 @@
+"""Shared by the benchmarks: generated inputs (cached in bench/out/) and measured child processes.
+
+Inputs are generated from the words of the seed statements with a fixed random seed, so
+every run measures the same data. Timed work runs in a child process, so that its peak
+memory (ru_maxrss from os.wait4) is its own and the figures include start-up, as a user
+running the command would see.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from hashlib import blake2b
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+SEEDS = ROOT / "seeds" / "statements.txt"
+PYTHON = sys.executable
+
+# Target length of a generated statement, in characters (the seeds average ~170).
+TARGET_CHARS = 150
+
+
+def seed_words() -> list[str]:
+    return re.findall(r"[^\s،.]+", SEEDS.read_text(encoding="utf-8"))
+
+
+def sentences(n: int, seed: int = 20261127) -> Iterator[str]:
+    """`n` distinct Arabic sentences of about TARGET_CHARS characters, with commas and a full stop."""
+    words = seed_words()
+    rng = random.Random(seed)
+    seen: set[bytes] = set()
+    made = 0
+    while made < n:
+        parts: list[str] = []
+        length = 0
+        while length < TARGET_CHARS - 8:
+            word = rng.choice(words)
+            if parts and rng.random() < 0.08:
+                parts[-1] += "،"
+            parts.append(word)
+            length += len(word) + 1
+        text = " ".join(parts) + "."
+        key = blake2b(text.encode("utf-8"), digest_size=8).digest()
+        if key in seen:
+            continue
+        seen.add(key)
+        made += 1
+        yield text
+
+
+def txt_file(n: int) -> Path:
+    """A txt file of `n` distinct statements (generated once, then reused)."""
+    path = OUT / f"statements-{n}.txt"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        with tmp.open("w", encoding="utf-8") as out:
+            for text in sentences(n):
+                out.write(text + "\n")
+        tmp.replace(path)
+    return path
+
+
+def annotated_record(text: str, annotator: str, rng: random.Random) -> dict[str, object]:
+    """A native JSONL record with an ACTOR, a CLAIM (stance), a nested ACTOR and a CLAIMANT relation."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    a = rng.randrange(0, 3)
+    c = rng.randrange(a + 1, min(a + 5, len(words) - 6))
+    c_end = min(len(words) - 1, c + rng.randrange(3, 10))
+    inner = rng.randrange(c, c_end)
+    spans = [
+        {"id": "T1", "start": words[a][0], "end": words[a][1], "label": "ACTOR"},
+        {"id": "T2", "start": words[c][0], "end": words[c_end][1], "label": "CLAIM",
+         "attrs": {"stance": rng.choice(("support", "oppose", "neutral"))}},
+        {"id": "T3", "start": words[inner][0], "end": words[inner][1], "label": "ACTOR"},
+    ]
+    return {"text": text, "annotator": annotator, "status": "done", "spans": spans,
+            "relations": [{"head": "T1", "tail": "T2", "label": "CLAIMANT"}]}
+
+
+def jsonl_file(n: int, annotator: str = "amal") -> Path:
+    """Native JSONL: the statements of txt_file(n), each with three spans and a relation by `annotator`."""
+    path = OUT / f"annotated-{n}-{annotator}.jsonl"
+    if not path.exists():
+        source = txt_file(n)
+        rng = random.Random(annotator)
+        tmp = path.with_suffix(".part")
+        with source.open(encoding="utf-8") as lines, tmp.open("w", encoding="utf-8") as out:
+            for line in lines:
+                out.write(json.dumps(annotated_record(line.rstrip("\n"), annotator, rng), ensure_ascii=False))
+                out.write("\n")
+        tmp.replace(path)
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    seconds: float
+    peak_mb: float
+    stdout: str
+
+
+def measure(args: list[str]) -> Run:
+    """Run a child process to completion: wall time, its own peak RSS (MB) and its stdout.
+
+    The child is reaped with wait4, whose rusage is that child's alone (RUSAGE_CHILDREN
+    would give the largest of all children so far).
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, cwd=ROOT, text=True, encoding="utf-8")
+        assert child.stdout is not None
+        out = child.stdout.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(args)} failed ({child.returncode}):\n{err.read()[-3000:]}")
+    # ru_maxrss is in kilobytes on Linux.
+    return Run(seconds, usage.ru_maxrss / 1024, out)
+
+
+def bayan(*args: str | Path) -> list[str]:
+    """The command line of `python main.py ARGS`."""
+    return [PYTHON, str(ROOT / "main.py"), *(str(a) for a in args)]
+
+
+def fresh(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return path
+
+
+def row(name: str, seconds: float, baseline: float | None = None, extra: str = "") -> str:
+    ratio = f"{seconds / baseline:6.2f}x" if baseline else " " * 7
+    return f"  {name:<44} {seconds:9.2f} s  {ratio}  {extra}".rstrip()
