@@ -18,7 +18,6 @@ index is dropped and rebuilt so the build is measured again).
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import sqlite3
@@ -103,8 +102,10 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(runs)
 
 
-def file_mb(path: Path) -> float:
-    return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if p.exists()) / 1e6
+def used_mb(conn: sqlite3.Connection) -> float:
+    """Pages in use (free pages left by an earlier index excluded)."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0] - conn.execute("PRAGMA freelist_count").fetchone()[0]
+    return float(pages * conn.execute("PRAGMA page_size").fetchone()[0]) / 1e6
 
 
 def main() -> None:
@@ -124,21 +125,19 @@ def main() -> None:
         if project.statement_count() != n:
             sys.exit(f"{path} has {project.statement_count():,} statements, not {n:,}; use another --project")
         # Measure a full build even on a reused project.
-        project.conn.execute("DELETE FROM search_index")
-        project.conn.execute("UPDATE meta SET value = '0' WHERE key = 'search_indexed_seq'")
-        size_before = file_mb(path)
         index = SearchIndex(project)
+        index.reset()
+        size_before = used_mb(project.conn)
 
         raw = raw_insert_seconds(n, folder)
         start = time.perf_counter()
         index.update()
         build = time.perf_counter() - start
-        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         print(f"\nindex build, {n:,} statements")
         print(f"  SearchIndex.update   {build:8.1f} s   ({build / n * 1e6:.1f} µs per statement)")
         print(f"  raw sqlite3 insert   {raw:8.1f} s   (baseline: the same texts into a plain table)")
         print(f"  ratio                {build / raw:8.1f} ×")
-        print(f"  file size            {size_before:8.0f} MB → {file_mb(path):.0f} MB with the index")
+        print(f"  data in the file     {size_before:8.0f} MB → {used_mb(project.conn):.0f} MB with the index")
 
         queries = [
             ("common word", "الأسلحة", {}),

@@ -126,6 +126,12 @@ class SearchIndex:
                 progress(done, max(total, done))
         return done
 
+    def reset(self) -> None:
+        """Empty the index; `update` then builds it anew (after a change of normalization)."""
+        with self.project.atomic():
+            self.conn.execute("DELETE FROM search_index")
+            self.conn.execute("UPDATE meta SET value = '0' WHERE key = ?", (INDEXED_SEQ_KEY,))
+
     # --------------------------------------------------------------- searching
 
     def search(

@@ -149,8 +149,7 @@ def test_a_large_backlog_is_indexed_on_a_worker(
     window: Any, panel: SearchPanel, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("gui.search.BACKGROUND_INDEX_MIN", 0)
-    window.project.conn.execute("DELETE FROM search_index")
-    window.project.conn.execute("UPDATE meta SET value = '0' WHERE key = 'search_indexed_seq'")
+    panel.index.reset()
     assert panel.index.pending() == window.project.statement_count()
     panel.query_edit.setText("الاسلحة")
     panel.run_search()

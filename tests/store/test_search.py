@@ -175,6 +175,16 @@ def test_update_in_batches_reports_progress_and_can_stop(project: Project) -> No
     assert index.pending() == 0
 
 
+def test_reset_empties_the_index_and_update_rebuilds_it(project: Project) -> None:
+    add_statements(project, "الأسلحة", "شيء")
+    index = SearchIndex(project)
+    assert seqs(index, "الاسلحة") == [1]
+    index.reset()
+    assert index.indexed_seq() == 0 and index.pending() == 2
+    assert project.conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == 0
+    assert seqs(index, "الاسلحة") == [1]
+
+
 def test_two_connections_never_index_twice(project: Project, project_path: Path) -> None:
     add_statements(project, *[f"بيان {i}" for i in range(1, 12)])
     other = Project.open(project_path)
