@@ -602,16 +602,21 @@ class Project:
             if kind is None or (kind.from_label, kind.to_label) != (h.label, t.label):
                 raise ValueError(f"{label} cannot link {h.label} to {t.label}")
             aid = self.annotator_id(h.annotator)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO relations(id, statement, annotator, head, tail, label)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (relation_id, h.statement, aid, head, tail, label),
-            )
             row = self.conn.execute(
                 "SELECT id FROM relations WHERE head = ? AND tail = ? AND label = ?",
                 (head, tail, label),
             ).fetchone()
-            return int(row[0])
+            if row is not None:
+                return int(row[0])
+            if relation_id is not None and self.conn.execute(
+                "SELECT 1 FROM relations WHERE id = ?", (relation_id,)
+            ).fetchone():
+                relation_id = None  # the old id went to another relation meanwhile: take a new one
+            cursor = self.conn.execute(
+                "INSERT INTO relations(id, statement, annotator, head, tail, label) VALUES (?, ?, ?, ?, ?, ?)",
+                (relation_id, h.statement, aid, head, tail, label),
+            )
+            return int(cursor.lastrowid or 0)
 
     def delete_relation(self, relation_id: int) -> StoredRelation | None:
         with self.atomic():

@@ -536,3 +536,14 @@ def test_a_failed_savepoint_forgets_cached_annotators(project: Project, seqs: li
             raise RuntimeError
         project.set_status(statement=seqs[1], annotator="carol", status="done")
     assert status_rows(project) == [(seqs[1], "carol", "done", "", 0.0)]
+
+
+def test_add_relation_with_an_id_taken_meanwhile_gets_a_new_one(project: Project, seqs: list[int]) -> None:
+    actor, claim, rel = _actor_claim(project, seqs[0])
+    project.delete_relation(rel)
+    other_actor = project.add_span(statement=seqs[0], annotator="amal", label="ACTOR", start=11, end=13)
+    taken = project.add_relation(head=other_actor, tail=claim, label="CLAIMANT")
+    assert taken == rel  # SQLite hands the freed id out again
+    restored = project.add_relation(head=actor, tail=claim, label="CLAIMANT", relation_id=rel)
+    assert restored != rel
+    assert sorted(relation_rows(project)) == sorted([(other_actor, claim, "CLAIMANT"), (actor, claim, "CLAIMANT")])
