@@ -435,7 +435,9 @@ def install_search(window: MainWindow) -> QDockWidget:
             panel.start_indexing()
 
     def highlight(_seq: int = 0) -> None:
-        window.editor.set_search_matches(panel.matches_in(window.editor.text))
+        matches = panel.matches_in(window.editor.text)
+        if matches or window.editor.search_matches:  # no redraw on every statement when idle
+            window.editor.set_search_matches(matches)
 
     def open_hit(seq: int) -> None:
         window.open_statement(seq)
