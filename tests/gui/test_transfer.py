@@ -145,3 +145,24 @@ def test_progress_reaches_the_end_and_cancel_before_commit(
     with pytest.raises(Cancelled):
         import_files(project_path, [other], should_stop=lambda: True)
     assert project.statement_count() == 1000
+
+
+def test_a_folder_format_round_trips(seeded: Project, project_path: Path, tmp_path: Path) -> None:
+    from core.formats import registry
+    from core.paths import DEFAULT_SCHEMA
+    from core.schema import load_schema
+
+    folder_formats = [name for name, e in registry.EXPORTS.items() if not getattr(e, "suffix", "")]
+    if not folder_formats or not getattr(registry, "FOLDER_READERS", None):
+        pytest.skip("no folder format registered")
+    name = folder_formats[0]
+    seeded.add_span(statement=2, annotator="amal", label="ACTOR", start=0, end=4)
+    seeded.set_status(statement=2, annotator="amal", status="done")
+    out = tmp_path / "exported"
+    assert export_file(project_path, out, fmt=name) == 1
+    fresh = tmp_path / "fresh.bayan"
+    Project.create(fresh, load_schema(DEFAULT_SCHEMA)).close()
+    (report,) = import_files(fresh, [out], fmt="auto")
+    assert report.spans_added == 1
+    with Project.open(fresh) as again:
+        assert again.statement_count() == 1
