@@ -78,13 +78,17 @@ class RelabelSpanCommand(_StoreCommand):
         self.old = old
         self.new = new
         self.removed: tuple[StoredRelation, ...] = ()
+        self.old_attrs: dict[str, str] = {}
 
     def redo(self) -> None:
+        # The new label may not define the old one's attributes (stance): keep them for undo.
+        span = self.project.span(self.span_id)
+        self.old_attrs = dict(span.attrs) if span is not None else {}
         self.removed = self.project.set_span_label(self.span_id, self.new)
         self.changed(self.statement)
 
     def undo(self) -> None:
-        self.project.set_span_label(self.span_id, self.old, restore=self.removed)
+        self.project.set_span_label(self.span_id, self.old, restore=self.removed, attrs=self.old_attrs)
         self.changed(self.statement)
 
 

@@ -534,12 +534,17 @@ class Project:
                 )
 
     def set_span_label(
-        self, span_id: int, label: str, *, restore: tuple[StoredRelation, ...] = ()
+        self,
+        span_id: int,
+        label: str,
+        *,
+        restore: tuple[StoredRelation, ...] = (),
+        attrs: dict[str, str] | None = None,
     ) -> tuple[StoredRelation, ...]:
         """Relabel a span; relations that no longer fit their type are removed and returned.
 
-        `restore` puts back relations an earlier relabel removed (the GUI's undo), in the
-        same transaction.
+        `restore` puts back relations and `attrs` the attributes that an earlier relabel
+        removed (the GUI's undo), in the same transaction.
         """
         removed: list[StoredRelation] = []
         with self.atomic():
@@ -555,6 +560,9 @@ class Project:
                 raise ValueError(f"the annotator already has a {label} span there") from None
             # Attributes the new label does not define would make the export unreadable.
             kept = {k: v for k, v in span.attrs.items() if (a := new_label.attribute(k)) and v in a.values}
+            if attrs is not None:
+                self._check_attrs(label, attrs)
+                kept = attrs
             if kept != span.attrs:
                 self.conn.execute(
                     "UPDATE spans SET attrs = ? WHERE id = ?",

@@ -302,3 +302,18 @@ def test_keyboard_selection_over_emoji_stores_code_points(window: Any, qtbot: An
     assert sorted((s.label, s.start, s.end, s.text) for s in stored) == [
         ("ACTOR", 0, 2, "𝕏𝕏"), ("CLAIM", emoji, emoji + 1, "😀")
     ]
+
+
+def test_undo_of_a_relabel_brings_back_the_claims_stance(window: Any, qtbot: Any) -> None:
+    editor = window.editor
+    editor.select_text(*offsets_of(editor.text, "إلى تحرك المجتمع الدولي"))
+    qtbot.keyClick(editor, Qt.Key.Key_C)
+    (claim,) = window.project.spans(1, ANNOTATOR)
+    window.project.set_span_attrs(claim.id, {"stance": "support"})
+    editor.select_span(claim.id)
+    qtbot.keyClick(editor, Qt.Key.Key_A)  # ACTOR has no stance: the relabel drops it
+    assert window.project.span(claim.id).label == "ACTOR"
+    assert window.project.span(claim.id).attrs == {}
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Ctrl)
+    assert window.project.span(claim.id).label == "CLAIM"
+    assert window.project.span(claim.id).attrs == {"stance": "support"}
