@@ -41,21 +41,28 @@ def _hash32(value: str) -> int:
     return int.from_bytes(blake2b(value.encode("utf-8"), digest_size=4).digest(), "big", signed=True)
 
 
-def _json_string(value: str) -> str:
-    """A JSON string literal; plain text (the usual token) needs no encoder call."""
-    if value.isprintable() and '"' not in value and "\\" not in value:
-        return f'"{value}"'
-    return json.dumps(value, ensure_ascii=False)
+_WS = ("false", "true")
 
 
 def _tokens_json(text: str, tokens: list[Token]) -> str:
-    """The `tokens` list as JSON text, built directly: it is most of every line."""
-    size = len(text)
-    return "[" + ", ".join(
-        f'{{"text": {_json_string(t.text)}, "start": {t.start}, "end": {t.end}, "id": {n}, '
-        f'"ws": {"true" if t.end < size and text[t.end].isspace() else "false"}}}'
-        for n, t in enumerate(tokens)
-    ) + "]"
+    """The `tokens` list as JSON text, built directly: it is most of every line.
+
+    Token texts that are plain (printable, no quote or backslash: nearly all) need no
+    JSON encoder; tuples are unpacked rather than read by attribute, for speed.
+    """
+    joined = "".join([t[0] for t in tokens])
+    if joined.isprintable() and '"' not in joined and "\\" not in joined:
+        parts = [
+            f'{{"text": "{x}", "start": {s}, "end": {e}, "id": {n}, "ws": {_WS[text[e : e + 1].isspace()]}}}'
+            for n, (x, s, e, _) in enumerate(tokens)
+        ]
+    else:
+        parts = [
+            f'{{"text": {json.dumps(x, ensure_ascii=False)}, "start": {s}, "end": {e}, "id": {n}, '
+            f'"ws": {_WS[text[e : e + 1].isspace()]}}}'
+            for n, (x, s, e, _) in enumerate(tokens)
+        ]
+    return "[" + ", ".join(parts) + "]"
 
 
 def record_to_prodigy(record: Record) -> dict[str, Any]:
@@ -79,8 +86,8 @@ def _task(record: Record) -> tuple[dict[str, Any], list[Token]]:
     """Everything of a task but its tokens, and the tokens."""
     text = record.text
     tokens = tokenize(text)
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    starts = [t[1] for t in tokens]
+    ends = [t[2] for t in tokens]
     spans: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     for s in record.spans:

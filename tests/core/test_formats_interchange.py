@@ -19,7 +19,7 @@ from core.formats.detect import detect_folder_format, detect_format
 from core.formats.doccano import read_doccano, write_doccano
 from core.formats.labelstudio import iter_json_array, read_labelstudio, write_labelstudio
 from core.formats.network import build_network, write_network, write_network_csv
-from core.formats.prodigy import read_prodigy, record_to_prodigy, write_prodigy
+from core.formats.prodigy import dumps_prodigy, read_prodigy, record_to_prodigy, write_prodigy
 from core.model import Record, Relation, Span
 from core.paths import DEFAULT_SCHEMA
 from core.schema import Schema, load_schema
@@ -141,6 +141,14 @@ def test_prodigy_tokens_and_span_token_indices() -> None:
     (rel,) = obj["relations"]
     assert rel["head"] == obj["spans"][0]["token_end"] and rel["child_span"]["label"] == "CLAIM"
     assert obj["answer"] == "accept" and obj["_annotator_id"] == "amal" and isinstance(obj["_input_hash"], int)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=30))
+def test_prodigy_line_is_the_task_as_json(text: str) -> None:
+    """The directly built JSON line says exactly what the task dict says."""
+    rec = Record("i", text, annotator="a", spans=[Span(0, len(text), "ACTOR", text, {}, "T1")])
+    assert json.loads(dumps_prodigy(rec)) == record_to_prodigy(rec)
 
 
 def test_prodigy_round_trip(schema: Schema) -> None:
