@@ -139,6 +139,7 @@ def tokenize(text: str) -> list[Token]:
     find = text.find
     kinds = _KINDS
     pattern = _pattern()
+    category = unicodedata.category
     pos = 0
     # Fast path: most whitespace-separated chunks (str.split splits where \s does) are
     # one plain word (letters only) or one plain number; the rest go through the regex.
@@ -149,6 +150,10 @@ def tokenize(text: str) -> list[Token]:
             append(new(Token, (chunk, start, end, "word")))
         elif chunk.isdecimal() and chunk.isascii():
             append(new(Token, (chunk, start, end, "number")))
+        elif chunk[:-1].isalpha() and category(chunk[-1])[0] == "P":
+            # A word and the mark after it (`السوري،`, `سوريا.`): the commonest other chunk.
+            append(new(Token, (chunk[:-1], start, end - 1, "word")))
+            append(new(Token, (chunk[-1], end - 1, end, "punct")))
         else:
             for match in pattern.finditer(text, start, end):
                 a, b = match.span()
