@@ -44,6 +44,12 @@ def _hash32(value: str) -> int:
 _WS = ("false", "true")
 
 
+def _json_string(value: str) -> str:
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _tokens_json(text: str, tokens: list[Token]) -> str:
     """The `tokens` list as JSON text, built directly: it is most of every line.
 
@@ -58,7 +64,7 @@ def _tokens_json(text: str, tokens: list[Token]) -> str:
         ]
     else:
         parts = [
-            f'{{"text": {json.dumps(x, ensure_ascii=False)}, "start": {s}, "end": {e}, "id": {n}, '
+            f'{{"text": {_json_string(x)}, "start": {s}, "end": {e}, "id": {n}, '
             f'"ws": {_WS[text[e : e + 1].isspace()]}}}'
             for n, (x, s, e, _) in enumerate(tokens)
         ]
