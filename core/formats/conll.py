@@ -16,7 +16,9 @@ column per label in schema order, so nested spans of different labels survive. T
 come from `core.tokenize`: the format is word-level while spans are character-level, so a
 span is tagged on every token it overlaps (a clitic inside a token takes the whole token).
 Two spans of one label that overlap merge into one run of tags, which is why the format
-is written, not read back. Token-level agreement uses `bio_tags` too.
+is written, not read back. Token-level agreement uses `bio_tags` too. A token `#` at the
+start of a line is data, not a comment: readers that skip every `#` line (CoNLL-U's do)
+should only skip `# key = value` lines before a block's first token.
 """
 
 from __future__ import annotations
