@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.model import Record  # noqa: E402
+from core.model import Record, Span  # noqa: E402
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS  # noqa: E402
 from core.schema import load_schema  # noqa: E402
 from store.importer import import_records  # noqa: E402
@@ -40,6 +40,7 @@ from store.search import SearchIndex  # noqa: E402
 RARE_WORD = "السارين"
 RARE_EVERY = 10_000
 DONE_EVERY = 100
+LABEL_EVERY = 1000
 HARAKAT = "\u064e\u064f\u0650\u0651\u0652"
 
 
@@ -61,9 +62,11 @@ def build_project(path: Path, n: int) -> float:
         start = time.perf_counter()
         records = ((i, Record(id=None, text=t, status="todo")) for i, t in enumerate(generated_texts(n), 1))
         import_records(project, records, file="generated")
-        # One annotator has finished every 100th statement, for the status filter.
+        # One annotator has finished every 100th statement, marking its first word an
+        # ACTOR in one of every ten of them: for the status and label filters.
         done = (
-            (i, Record(id=None, text=t, annotator="amal", status="done"))
+            (i, Record(id=None, text=t, annotator="amal", status="done",
+                       spans=[Span(0, t.index(" "), "ACTOR", t[: t.index(" ")])] if i % LABEL_EVERY == 0 else []))
             for i, t in enumerate(generated_texts(n), 1)
             if i % DONE_EVERY == 0
         )
@@ -153,6 +156,9 @@ def main() -> None:
             ("common, status done", "الأسلحة", {"annotator": "amal", "status": "done"}),
             ("rare, status done", RARE_WORD, {"annotator": "amal", "status": "done"}),
             ("filter only: done", "", {"annotator": "amal", "status": "done"}),
+            ("common, label ACTOR", "الأسلحة", {"annotator": "amal", "label": "ACTOR"}),
+            ("filter only: ACTOR", "", {"annotator": "amal", "label": "ACTOR"}),
+            ("common, todo", "الأسلحة", {"annotator": "amal", "status": "todo"}),
         ]
         conn = project.conn
         print("\nqueries (median of 5; first page = 100 hits; count capped at 10,000)")

@@ -28,9 +28,9 @@ SHORTEST_INDEXED_QUERY = 3
 # (a fraction of a second) that an edit made meanwhile waits unnoticed for the lock.
 INDEX_BATCH = 2000
 STATUS_FILTERS = ("todo", "done", "skipped")
-# Up to this many statements in a status, a status filter reads them and checks their
-# text (≈2 µs each); beyond it, the index drives and the status is checked per hit.
-STATUS_DRIVEN_MAX = 50_000
+# Up to this many rows in a status or a label, the filter's rows are read and each one's
+# text checked (≈2 µs each); beyond it, the index drives and the filter is checked per hit.
+FILTER_DRIVEN_MAX = 50_000
 
 
 class _FoldTable(dict[int, str]):
@@ -218,40 +218,47 @@ class SearchIndex:
             return None, []
         if (status in ("done", "skipped") or label is not None) and aid is None:
             return None, []
-        by_status = status in ("done", "skipped") and self._few_with_status(aid, status)
+        driver = self._driver(needle, aid, status, label)
+        source_args: list[Any] = []
         joins: list[str] = []
         join_args: list[Any] = []
         where: list[str] = []
         args: list[Any] = []
-        # CROSS JOIN fixes the order SQLite joins in: the driving table comes first and
-        # is read in seq order, so LIMIT stops the scan (and no sort of all hits happens).
-        if by_status:
-            # Few statements carry this status: read them from the status index and
-            # check each one's search form directly, rather than probe the index per row.
+        # The driver is read first (CROSS JOIN fixes SQLite's join order) and in seq
+        # order, so LIMIT stops the scan and no sort of all hits happens.
+        if driver == "status":
             key = "st.statement"
             source = "statement_status st CROSS JOIN statements s ON s.seq = st.statement"
             where += ["st.annotator = ?", "st.status = ?"]
             args += [aid, status]
-            if needle:
-                joins.append("CROSS JOIN search_index f ON f.rowid = s.seq")
+        elif driver == "label":
+            key = "l.seq"
+            source = (
+                "(SELECT DISTINCT statement AS seq FROM spans WHERE label = ? AND annotator = ?) l"
+                " CROSS JOIN statements s ON s.seq = l.seq"
+            )
+            source_args += [label, aid]
+        elif driver == "text":
+            key = "f.rowid"
+            source = "search_index f CROSS JOIN statements s ON s.seq = f.rowid"
+            if len(needle) >= SHORTEST_INDEXED_QUERY:
+                # GLOB, not LIKE: FTS5 answers it from the trigrams and then checks the
+                # stored text, and it needs no ESCAPE clause (which SQLite would not pass
+                # to the index); the text is already case-folded.
+                where.append("f.body GLOB ?")
+                args.append("*" + _glob_literal(needle) + "*")
+            else:
                 where.append("instr(f.body, ?) > 0")
                 args.append(needle)
         else:
-            if needle:
-                key = "f.rowid"
-                source = "search_index f CROSS JOIN statements s ON s.seq = f.rowid"
-                if len(needle) >= SHORTEST_INDEXED_QUERY:
-                    # GLOB, not LIKE: FTS5 answers it from the trigrams and then checks the
-                    # stored text, and it needs no ESCAPE clause (which SQLite would not pass
-                    # to the index); the text is already case-folded.
-                    where.append("f.body GLOB ?")
-                    args.append("*" + _glob_literal(needle) + "*")
-                else:
-                    where.append("instr(f.body, ?) > 0")
-                    args.append(needle)
-            else:
-                key = "s.seq"
-                source = "statements s"
+            key = "s.seq"
+            source = "statements s"
+        if needle and driver != "text":
+            # Few rows to look at: check each one's search form rather than probe the index.
+            joins.append("CROSS JOIN search_index f ON f.rowid = s.seq")
+            where.append("instr(f.body, ?) > 0")
+            args.append(needle)
+        if driver != "status":
             joins.append("LEFT JOIN statement_status st ON st.statement = s.seq AND st.annotator = ?")
             join_args.append(aid)
             if status == "todo":
@@ -259,20 +266,33 @@ class SearchIndex:
             elif status is not None:
                 where.append("st.status = ?")
                 args.append(status)
-        if label is not None:
+        if label is not None and driver != "label":
             where.append(
                 "EXISTS (SELECT 1 FROM spans sp WHERE sp.statement = s.seq AND sp.annotator = ? AND sp.label = ?)"
             )
             args += [aid, label]
         where.append(f"{key} > ?")
         sql = f"SELECT {columns} FROM {source} {' '.join(joins)} WHERE {' AND '.join(where)} ORDER BY {key}"
-        return sql, join_args + args
+        return sql, source_args + join_args + args
 
-    def _few_with_status(self, aid: int | None, status: str) -> bool:
-        """Whether this annotator has fewer than STATUS_DRIVEN_MAX statements in `status`
-        (counted from the status index, so asking costs at most that many entries)."""
-        row = self.conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM statement_status WHERE annotator = ? AND status = ? LIMIT ?)",
-            (aid, status, STATUS_DRIVEN_MAX),
-        ).fetchone()
-        return int(row[0]) < STATUS_DRIVEN_MAX
+    def _driver(self, needle: str, aid: int | None, status: str | None, label: str | None) -> str:
+        """What the search reads first: the smallest of the filters' sets when it is
+        small (a status or label few statements carry), else the index, else every statement."""
+        sizes: list[tuple[int, str]] = []
+        if status in ("done", "skipped"):
+            sizes.append((self._capped_count(
+                "SELECT 1 FROM statement_status WHERE annotator = ? AND status = ?", (aid, status)
+            ), "status"))
+        if label is not None:
+            sizes.append((self._capped_count(
+                "SELECT 1 FROM spans WHERE label = ? AND annotator = ?", (label, aid)
+            ), "label"))
+        small = [(n, name) for n, name in sizes if n < FILTER_DRIVEN_MAX]
+        if small:
+            return min(small)[1]
+        return "text" if needle else "all"
+
+    def _capped_count(self, sql: str, args: tuple[Any, ...]) -> int:
+        """Rows of `sql`, counted up to FILTER_DRIVEN_MAX (so asking costs at most that)."""
+        row = self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*args, FILTER_DRIVEN_MAX)).fetchone()
+        return int(row[0])

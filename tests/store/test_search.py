@@ -107,12 +107,14 @@ def test_paging_by_key_returns_every_hit_once_in_order(project: Project) -> None
     assert index.count("الاسلحة", cap=5) == 5
 
 
-@pytest.mark.parametrize("status_driven_max", [50_000, 1])
-def test_status_filter_is_this_annotators(
-    project: Project, status_driven_max: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Both plans: reading the few statements in a status, or letting the index drive.
-    monkeypatch.setattr("store.search.STATUS_DRIVEN_MAX", status_driven_max)
+@pytest.fixture(params=[50_000, 1], ids=["filters-drive", "index-drives"])
+def plans(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both plans: reading the few statements a filter selects, or letting the index drive."""
+    monkeypatch.setattr("store.search.FILTER_DRIVEN_MAX", request.param)
+
+
+@pytest.mark.usefixtures("plans")
+def test_status_filter_is_this_annotators(project: Project) -> None:
     add_statements(project, "الأسلحة واحد", "الأسلحة اثنان", "الأسلحة ثلاثة", "الأسلحة أربعة")
     project.set_status(statement=1, annotator="amal", status="done")
     project.set_status(statement=2, annotator="amal", status="skipped")
@@ -133,6 +135,7 @@ def test_status_filter_is_this_annotators(
         index.search("الاسلحة", annotator="amal", status="finished")
 
 
+@pytest.mark.usefixtures("plans")
 def test_label_filter_is_this_annotators_spans(project: Project) -> None:
     add_statements(project, "قال الوزير إن الأسلحة", "قالت المنظمة إن الأسلحة", "لا شيء عن الأسلحة")
     project.add_span(statement=1, annotator="amal", label="ACTOR", start=4, end=10)
@@ -146,6 +149,13 @@ def test_label_filter_is_this_annotators_spans(project: Project) -> None:
     assert seqs(index, "الاسلحة", annotator="amal", label="ACTOR", status="done") == []
     assert seqs(index, "الاسلحة", annotator="amal", label="ACTOR", status="todo") == [1]
     assert seqs(index, "الاسلحة", annotator="nobody", label="ACTOR") == []
+    # Two spans of the label in one statement: the statement is listed once.
+    project.add_span(statement=1, annotator="amal", label="ACTOR", start=0, end=3)
+    assert seqs(index, "", annotator="amal", label="ACTOR") == [1]
+    project.set_status(statement=1, annotator="amal", status="done")
+    assert seqs(index, "الاسلحة", annotator="amal", label="ACTOR", status="done") == [1]
+    assert seqs(index, "ال", annotator="amal", label="ACTOR", status="done") == [1]
+    assert seqs(index, "ال", annotator="amal", label="CLAIM", status="done") == []
 
 
 def test_import_leaves_the_index_alone_and_search_catches_up(project: Project) -> None:
