@@ -145,3 +145,15 @@ def fresh(path: Path) -> Path:
 def row(name: str, seconds: float, baseline: float | None = None, extra: str = "") -> str:
     ratio = f"{seconds / baseline:6.2f}x" if baseline else " " * 7
     return f"  {name:<44} {seconds:9.2f} s  {ratio}  {extra}".rstrip()
+
+
+def annotated_project(n: int) -> Path:
+    """A project holding jsonl_file(n): n statements, each with one annotator's spans (made once)."""
+    path = OUT / f"annotated-{n}.bayan"
+    if not path.exists():
+        source = jsonl_file(n)
+        tmp = fresh(OUT / f"annotated-{n}.part.bayan")
+        measure(bayan("init", tmp))
+        measure(bayan("import", tmp, source))
+        tmp.replace(path)
+    return path

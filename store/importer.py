@@ -12,8 +12,10 @@ from core.model import Record
 from core.validate import RecordValidator
 from store.project import Project, now
 
-# Rows of bare statements written per executemany; bounds memory, not atomicity.
+# Records stored per batch (a few executemany each); bounds memory, not atomicity.
 BATCH = 5000
+# Annotated records hold spans too: a batch closes after this many of them.
+ANNOTATED_BATCH = 2000
 # Page cache during an import, in KiB as PRAGMA cache_size takes it when negative.
 IMPORT_CACHE_KIB = -65536
 
@@ -29,85 +31,127 @@ class ImportReport:
 
 
 class _Importer:
+    """Stores checked records in batches, keeping file order.
+
+    A batch is resolved with a few set-based statements (existing statements looked
+    up through json_each, new ones inserted with one executemany, then statuses,
+    spans and relations each with one executemany) instead of several queries per
+    record, which is what a large import's time went to.
+    """
+
     def __init__(self, project: Project, validator: RecordValidator, report: ImportReport) -> None:
         self.project = project
         self.conn = project.conn
         self.validator = validator
         self.report = report
-        self.pending: list[tuple[int, str, str, str | None]] = []
+        # (line, record, text hash, derived id), in file order.
+        self.pending: list[tuple[int, Record, int, str]] = []
+        self.annotated_count = 0
         self.schema_written = validator.schema
 
-    def bare(self, record: Record) -> None:
-        """A statement without annotations and without an id: batched."""
-        text_hash, sid = hash_and_id(record.text)
-        meta = json.dumps(record.meta, ensure_ascii=False) if record.meta else None
-        self.pending.append((text_hash, sid, record.text, meta))
-        if len(self.pending) >= BATCH:
+    def add(self, record: Record, line: int) -> None:
+        text_hash, derived = hash_and_id(record.text)
+        self.pending.append((line, record, text_hash, derived))
+        if record.annotator is not None:
+            self.annotated_count += 1
+        if len(self.pending) >= BATCH or self.annotated_count >= ANNOTATED_BATCH:
             self.flush()
 
     def flush(self) -> None:
-        """Store the pending bare statements that are new, in file order."""
         if not self.pending:
             return
-        rows, self.pending = self.pending, []
-        first: dict[str, tuple[int, str, str, str | None]] = {}
-        for row in rows:
-            first.setdefault(row[1], row)  # the id derives from the text: a repeat within the batch
-        # Same text already stored (under any id) means the same statement. One lookup
-        # per batch, not a subquery per row.
-        hashes = json.dumps(sorted({row[0] for row in first.values()}))
-        stored = set(
-            self.conn.execute(
-                "SELECT s.hash, s.text FROM json_each(?) j JOIN statements s ON s.hash = j.value", (hashes,)
-            )
-        )
-        new = [(sid, text, text_hash, meta) for text_hash, sid, text, meta in first.values()
-               if (text_hash, text) not in stored]
-        if new:
-            self.report.statements_added += self.conn.executemany(
-                "INSERT INTO statements(id, text, hash, meta) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", new
-            ).rowcount
-
-    def statement_seq(self, record: Record, line: int) -> int:
-        text_hash, derived = hash_and_id(record.text)
-        if record.id is not None:
-            row = self.conn.execute(
-                "SELECT seq, text FROM statements WHERE id = ?", (record.id,)
-            ).fetchone()
-            if row is not None:
-                if row[1] != record.text:
-                    raise InputError(
-                        self.report.file,
-                        line,
-                        f"statement {record.id!r} is already in the project with a different text",
-                    )
-                return int(row[0])
-        else:
-            row = self.conn.execute(
-                "SELECT seq FROM statements WHERE hash = ? AND text = ? LIMIT 1",
-                (text_hash, record.text),
-            ).fetchone()
-            if row is not None:
-                return int(row[0])
-        meta = json.dumps(record.meta, ensure_ascii=False) if record.meta else None
-        cursor = self.conn.execute(
-            "INSERT INTO statements(id, text, hash, meta) VALUES (?, ?, ?, ?)",
-            (record.id if record.id is not None else derived, record.text, text_hash, meta),
-        )
-        self.report.statements_added += 1
-        return int(cursor.lastrowid or 0)
-
-    def annotated(self, record: Record, line: int) -> None:
-        self.flush()
+        batch, self.pending = self.pending, []
+        self.annotated_count = 0
         if self.validator.schema is not self.schema_written:
             self.project._write_schema(self.validator.schema)
             self.schema_written = self.validator.schema
-        seq = self.statement_seq(record, line)
-        if record.annotator is None:
-            return
-        aid = self.project.annotator_id(record.annotator)
+        seqs = self._statements(batch)
+        annotated = [(seq, rec) for seq, (_, rec, _, _) in zip(seqs, batch, strict=True) if rec.annotator is not None]
+        if annotated:
+            self._annotations(annotated)
+
+    def _statements(self, batch: list[tuple[int, Record, int, str]]) -> list[int | None]:
+        """The seq of each record's statement (inserting new ones in order); None for a repeat we skip."""
+        ids = json.dumps(sorted({rec.id for _, rec, _, _ in batch if rec.id is not None}))
+        by_id: dict[str, tuple[int | str, str]] = {
+            sid: (seq, text)
+            for sid, seq, text in self.conn.execute(
+                "SELECT s.id, s.seq, s.text FROM json_each(?) j JOIN statements s ON s.id = j.value", (ids,)
+            )
+        }
+        hashes = json.dumps(sorted({h for _, rec, h, _ in batch if rec.id is None}))
+        by_text: dict[tuple[int, str], int | str] = {
+            (h, text): seq
+            for h, text, seq in self.conn.execute(
+                "SELECT s.hash, s.text, s.seq FROM json_each(?) j JOIN statements s ON s.hash = j.value", (hashes,)
+            )
+        }
+        # Each record's statement: a seq already stored, or the id of a row inserted below.
+        keys: list[int | str] = []
+        new: list[tuple[str, str, int, str | None]] = []
+        new_ids: set[str] = set()
+        for line, rec, text_hash, derived in batch:
+            if rec.id is not None:
+                known = by_id.get(rec.id)
+                if known is not None:
+                    if known[1] != rec.text:
+                        raise InputError(
+                            self.report.file, line,
+                            f"statement {rec.id!r} is already in the project with a different text",
+                        )
+                    keys.append(known[0])
+                    continue
+                sid = rec.id
+            else:
+                seq = by_text.get((text_hash, rec.text))
+                if seq is not None:
+                    keys.append(seq)
+                    continue
+                sid = derived
+            keys.append(sid)
+            if sid not in new_ids:
+                new_ids.add(sid)
+                new.append((sid, rec.text, text_hash, json.dumps(rec.meta, ensure_ascii=False) if rec.meta else None))
+            # Later records of this batch find it as if stored.
+            if rec.id is not None:
+                by_id[sid] = (sid, rec.text)
+                by_text.setdefault((text_hash, rec.text), sid)
+            else:
+                by_text[(text_hash, rec.text)] = sid
+        if not new:
+            return [k if isinstance(k, int) else None for k in keys]
+        # An id taken by another text (a 64-bit hash collision of derived ids) is skipped.
+        self.report.statements_added += self.conn.executemany(
+            "INSERT INTO statements(id, text, hash, meta) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", new
+        ).rowcount
+        inserted = dict(
+            self.conn.execute(
+                "SELECT s.id, s.seq FROM json_each(?) j JOIN statements s ON s.id = j.value",
+                (json.dumps(sorted(new_ids)),),
+            ).fetchall()
+        )
+        return [key if isinstance(key, int) else inserted.get(key) for key in keys]
+
+    def _annotations(self, records: list[tuple[int | None, Record]]) -> None:
         stamp = now()
-        self.conn.execute(
+        statuses = []
+        spans = []
+        relations = []
+        for seq, rec in records:
+            if seq is None:
+                continue
+            assert rec.annotator is not None
+            aid = self.project.annotator_id(rec.annotator)
+            statuses.append((seq, aid, rec.status, rec.note, rec.seconds, stamp))
+            keys = {}
+            for span in rec.spans:
+                keys[span.id] = (span.start, span.end, span.label)
+                attrs = json.dumps(span.attrs, ensure_ascii=False) if span.attrs else None
+                spans.append((seq, aid, span.label, span.start, span.end, span.text, attrs))
+            for rel in rec.relations:
+                head, tail = keys[rel.head], keys[rel.tail]
+                relations.append((seq, aid, rel.label, seq, aid, *head, seq, aid, *tail))
+        self.conn.executemany(
             "INSERT INTO statement_status(statement, annotator, status, note, seconds, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
             " status = excluded.status,"
@@ -115,35 +159,29 @@ class _Importer:
             " seconds = max(seconds, excluded.seconds),"
             " updated_at = CASE WHEN status != excluded.status OR (excluded.note != '' AND"
             " note != excluded.note) THEN excluded.updated_at ELSE updated_at END",
-            (seq, aid, record.status, record.note, record.seconds, stamp),
+            statuses,
         )
-        span_ids: dict[str, int] = {}
-        for span in record.spans:
-            attrs = json.dumps(span.attrs, ensure_ascii=False) if span.attrs else None
-            cursor = self.conn.execute(
+        if spans:
+            last = self.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
+            # A span already there keeps its id; attributes given in the file replace its own.
+            self.conn.executemany(
                 "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (seq, aid, span.label, span.start, span.end, span.text, attrs),
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(statement, annotator, start, end, label)"
+                " DO UPDATE SET attrs = excluded.attrs"
+                " WHERE excluded.attrs IS NOT NULL AND attrs IS NOT excluded.attrs",
+                spans,
             )
-            if cursor.rowcount == 1:
-                self.report.spans_added += 1
-                span_ids[span.id] = int(cursor.lastrowid or 0)
-                continue
-            row = self.conn.execute(
-                "SELECT id, attrs FROM spans WHERE statement = ? AND annotator = ? AND start = ?"
-                " AND end = ? AND label = ?",
-                (seq, aid, span.start, span.end, span.label),
-            ).fetchone()
-            span_ids[span.id] = int(row[0])
-            if attrs is not None and row[1] != attrs:
-                self.conn.execute("UPDATE spans SET attrs = ? WHERE id = ?", (attrs, row[0]))
-        for rel in record.relations:
-            cursor = self.conn.execute(
+            self.report.spans_added += self.conn.execute(
+                "SELECT count(*) FROM spans WHERE id > ?", (last,)
+            ).fetchone()[0]
+        if relations:
+            self.report.relations_added += self.conn.executemany(
                 "INSERT OR IGNORE INTO relations(statement, annotator, head, tail, label)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (seq, aid, span_ids[rel.head], span_ids[rel.tail], rel.label),
-            )
-            self.report.relations_added += cursor.rowcount
+                " SELECT ?, ?, h.id, t.id, ? FROM spans h, spans t"
+                " WHERE h.statement = ? AND h.annotator = ? AND h.start = ? AND h.end = ? AND h.label = ?"
+                " AND t.statement = ? AND t.annotator = ? AND t.start = ? AND t.end = ? AND t.label = ?",
+                relations,
+            ).rowcount
 
 
 def import_records(
@@ -202,10 +240,7 @@ def _import_all(
         else:
             record = validator.check(raw, line)
         report.records += 1
-        if record.annotator is None and record.id is None:
-            importer.bare(record)
-        else:
-            importer.annotated(record, line)
+        importer.add(record, line)
         if progress is not None and report.records % 1000 == 0:
             progress(report.records)
     importer.flush()
