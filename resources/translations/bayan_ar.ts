@@ -593,7 +593,7 @@ Keep a copy of the file and restore a backup.</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="443" />
+            <location filename="../../gui/search.py" line="445" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
