@@ -9,7 +9,6 @@ running the command would see.
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import subprocess
@@ -110,25 +109,33 @@ class Run:
     stdout: str
 
 
-def measure(args: list[str]) -> Run:
-    """Run a child process to completion: wall time, its own peak RSS (MB) and its stdout.
+# Starts the measured command from a small, fresh process and reports its rusage. A
+# child's ru_maxrss starts at the peak RSS of the process that spawned it (Linux keeps
+# the old address space's high-water mark across exec), so spawning straight from a
+# benchmark that has grown (generating inputs, walking a big folder) would inflate it.
+_LAUNCHER = (
+    "import os, sys\n"
+    "pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ)\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "sys.stderr.write(f'\\n@@rusage {usage.ru_maxrss}\\n')\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
 
-    The child is reaped with wait4, whose rusage is that child's alone (RUSAGE_CHILDREN
-    would give the largest of all children so far).
-    """
+
+def measure(args: list[str]) -> Run:
+    """Run a command to completion: wall time, its own peak RSS (MB) and its stdout."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         started = time.perf_counter()
-        child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, cwd=ROOT, text=True, encoding="utf-8")
-        assert child.stdout is not None
-        out = child.stdout.read()
-        _, status, usage = os.wait4(child.pid, 0)
+        child = subprocess.run([PYTHON, "-c", _LAUNCHER, *args], stdout=subprocess.PIPE, stderr=err, cwd=ROOT,
+                               text=True, encoding="utf-8", check=False)
         seconds = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
-            err.seek(0)
-            raise SystemExit(f"{' '.join(args)} failed ({child.returncode}):\n{err.read()[-3000:]}")
+        err.seek(0)
+        errors = err.read()
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({child.returncode}):\n{errors[-3000:]}")
     # ru_maxrss is in kilobytes on Linux.
-    return Run(seconds, usage.ru_maxrss / 1024, out)
+    peak_kb = int(errors.rsplit("@@rusage ", 1)[1].split()[0])
+    return Run(seconds, peak_kb / 1024, child.stdout)
 
 
 def bayan(*args: str | Path) -> list[str]:
