@@ -30,6 +30,10 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+# One decoder for every line: json.loads with these options would build a new one per call.
+_DECODER = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
+
+
 def _has_lone_surrogate(obj: Any) -> bool:
     try:
         json.dumps(obj, ensure_ascii=False).encode("utf-8")
@@ -158,7 +162,7 @@ def read_json_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line, parse_float=_finite_float, parse_constant=_no_constant)
+            obj = _DECODER.decode(line)
         except json.JSONDecodeError as exc:
             raise InputError(file, number, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
         except ValueError as exc:
