@@ -16,6 +16,8 @@ from store.project import Project, now
 BATCH = 5000
 # Annotated records hold spans too: a batch closes after this many of them.
 ANNOTATED_BATCH = 2000
+# Distinct attribute combinations whose JSON is remembered during one import.
+ATTRS_CACHE = 1024
 # Page cache during an import, in KiB as PRAGMA cache_size takes it when negative.
 IMPORT_CACHE_KIB = -65536
 
@@ -48,6 +50,17 @@ class _Importer:
         self.pending: list[tuple[int, Record, int, str]] = []
         self.annotated_count = 0
         self.schema_written = validator.schema
+        self._attrs_json: dict[tuple[tuple[str, str], ...], str] = {}
+
+    def attrs_json(self, attrs: dict[str, str]) -> str:
+        """Attributes as stored; the few combinations a file uses are encoded once."""
+        key = tuple(attrs.items())
+        encoded = self._attrs_json.get(key)
+        if encoded is None:
+            encoded = json.dumps(attrs, ensure_ascii=False)
+            if len(self._attrs_json) < ATTRS_CACHE:
+                self._attrs_json[key] = encoded
+        return encoded
 
     def add(self, record: Record, line: int) -> None:
         text_hash, derived = hash_and_id(record.text)
@@ -135,22 +148,24 @@ class _Importer:
     def _annotations(self, records: list[tuple[int | None, Record]]) -> None:
         stamp = now()
         statuses = []
-        spans = []
-        relations = []
+        spans: list[tuple[int, int, str, int, int, str, str | None]] = []
+        # Each relation as (statement, annotator, label, head's index in `spans`, tail's index).
+        relations: list[tuple[int, int, str, int, int]] = []
+        attrs_json = self.attrs_json
         for seq, rec in records:
             if seq is None:
                 continue
             assert rec.annotator is not None
             aid = self.project.annotator_id(rec.annotator)
+            assert aid is not None
             statuses.append((seq, aid, rec.status, rec.note, rec.seconds, stamp))
-            keys = {}
+            index = {}
             for span in rec.spans:
-                keys[span.id] = (span.start, span.end, span.label)
-                attrs = json.dumps(span.attrs, ensure_ascii=False) if span.attrs else None
-                spans.append((seq, aid, span.label, span.start, span.end, span.text, attrs))
+                index[span.id] = len(spans)
+                spans.append((seq, aid, span.label, span.start, span.end, span.text,
+                              attrs_json(span.attrs) if span.attrs else None))
             for rel in rec.relations:
-                head, tail = keys[rel.head], keys[rel.tail]
-                relations.append((seq, aid, rel.label, seq, aid, *head, seq, aid, *tail))
+                relations.append((seq, aid, rel.label, index[rel.head], index[rel.tail]))
         self.conn.executemany(
             "INSERT INTO statement_status(statement, annotator, status, note, seconds, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
@@ -161,8 +176,9 @@ class _Importer:
             " note != excluded.note) THEN excluded.updated_at ELSE updated_at END",
             statuses,
         )
+        last = self.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
+        added = 0
         if spans:
-            last = self.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
             # A span already there keeps its id; attributes given in the file replace its own.
             self.conn.executemany(
                 "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
@@ -171,17 +187,28 @@ class _Importer:
                 " WHERE excluded.attrs IS NOT NULL AND attrs IS NOT excluded.attrs",
                 spans,
             )
-            self.report.spans_added += self.conn.execute(
-                "SELECT count(*) FROM spans WHERE id > ?", (last,)
-            ).fetchone()[0]
-        if relations:
+            added = self.conn.execute("SELECT count(*) FROM spans WHERE id > ?", (last,)).fetchone()[0]
+            self.report.spans_added += added
+        if not relations:
+            return
+        if added == len(spans):
+            # Every span was new, so each got the next id in turn: no lookups needed.
             self.report.relations_added += self.conn.executemany(
-                "INSERT OR IGNORE INTO relations(statement, annotator, head, tail, label)"
-                " SELECT ?, ?, h.id, t.id, ? FROM spans h, spans t"
-                " WHERE h.statement = ? AND h.annotator = ? AND h.start = ? AND h.end = ? AND h.label = ?"
-                " AND t.statement = ? AND t.annotator = ? AND t.start = ? AND t.end = ? AND t.label = ?",
-                relations,
+                "INSERT OR IGNORE INTO relations(statement, annotator, head, tail, label) VALUES (?, ?, ?, ?, ?)",
+                [(seq, aid, last + 1 + head, last + 1 + tail, label) for seq, aid, label, head, tail in relations],
             ).rowcount
+            return
+        self.report.relations_added += self.conn.executemany(
+            "INSERT OR IGNORE INTO relations(statement, annotator, head, tail, label)"
+            " SELECT ?, ?, h.id, t.id, ? FROM spans h, spans t"
+            " WHERE h.statement = ? AND h.annotator = ? AND h.start = ? AND h.end = ? AND h.label = ?"
+            " AND t.statement = ? AND t.annotator = ? AND t.start = ? AND t.end = ? AND t.label = ?",
+            [
+                (seq, aid, label, *spans[head][:2], *spans[head][3:5], spans[head][2],
+                 *spans[tail][:2], *spans[tail][3:5], spans[tail][2])
+                for seq, aid, label, head, tail in relations
+            ],
+        ).rowcount
 
 
 def import_records(

@@ -101,3 +101,23 @@ def test_export_order_follows_the_file(project: Project, batch: int) -> None:
     import_records(project, numbered(records), file="f")
     assert [t for _, t in texts(project)] == [f"جملة رقم {n}" for n in range(1, 12)]
     assert [r.text for r in iter_records(project, status="all")] == [f"جملة رقم {n}" for n in range(1, 12)]
+
+
+def test_relations_of_new_spans_link_the_right_spans(project: Project, batch: int) -> None:
+    text = "قال الوزير إن الاتفاق صامد"
+    records = []
+    for n in range(7):
+        spans = [Span(4, 10, "ACTOR", "", id="a"), Span(14, 26, "CLAIM", "", id="c"), Span(0, 3, "ACTOR", "", id="q")]
+        # Relations listed in another order than the spans, and one statement twice (existing spans).
+        records.append(rec(f"{text} {n % 5}", annotator="amal", spans=spans,
+                           relations=[Relation("q", "c", "CLAIMANT"), Relation("a", "c", "CLAIMANT")]))
+    report = import_records(project, numbered(records), file="f")
+
+    assert (report.spans_added, report.relations_added) == (15, 10)
+    for seq in range(1, 6):
+        links = set()
+        for relation in project.relations(seq, "amal"):
+            head, tail = project.span(relation.head), project.span(relation.tail)
+            assert head is not None and tail is not None and head.statement == tail.statement == seq
+            links.add((head.text, tail.text))
+        assert links == {("قال", "الاتفاق صامد"), ("الوزير", "الاتفاق صامد")}
