@@ -38,6 +38,7 @@ from gui.commands import (
     SetNoteCommand,
     SetStatusCommand,
 )
+from gui.delegates import TextDirectionDelegate
 from gui.editor import StatementEditor
 from gui.help import ShortcutOverlay, editor_shortcuts
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
     def _build_widgets(self, font_family: str | None) -> None:
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
+        self.list_view.setItemDelegate(TextDirectionDelegate(self.list_view))
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.schema import Schema
+from gui.delegates import TextDirectionDelegate
 from gui.models import RelationTableModel, SpanTableModel
 from store.project import StoredSpan
 
@@ -102,6 +103,7 @@ class AnnotationPanel(QWidget):
         """A compact table whose text columns share the width (no horizontal scrolling)."""
         view = QTableView()
         view.setModel(model)
+        view.setItemDelegate(TextDirectionDelegate(view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()

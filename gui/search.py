@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from core.direction import is_right_to_left
 from core.errors import BayanError
 from core.normalize import find_all
+from gui.delegates import TextDirectionDelegate
 from store.project import Project
 from store.search import SearchHit, SearchIndex
 
@@ -246,6 +247,7 @@ class SearchPanel(QWidget):
         self.model = SearchResultModel(self)
         self.results = QTableView()
         self.results.setModel(self.model)
+        self.results.setItemDelegate(TextDirectionDelegate(self.results))
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
