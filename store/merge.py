@@ -93,8 +93,19 @@ class MergeConflict(BayanError):
         )
 
 
-def _uri(path: Path) -> str:
-    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+def _attach_name(conn: sqlite3.Connection, path: Path) -> str:
+    """What to ATTACH for `path`: a read-only URI where this SQLite reads URIs in ATTACH.
+
+    Our connections are not opened with uri=True, so ATTACH takes a URI only when SQLite
+    was built with SQLITE_USE_URI (as Debian's and most are); elsewhere the name would be
+    taken literally (a new file called "file:..."), so the plain path is attached and
+    only ever read.
+    """
+    resolved = str(path.resolve())
+    options = {row[0] for row in conn.execute("PRAGMA compile_options")}
+    if "USE_URI=1" in options or "USE_URI" in options:
+        return "file:" + quote(resolved) + "?mode=ro"
+    return resolved
 
 
 def _schema_of(rows: Sequence[Any], relation_rows: Sequence[Any]) -> Schema:
@@ -468,10 +479,15 @@ def merge_projects(
         # ATTACH and DETACH are refused inside a transaction, so every source is attached first.
         for n, path in enumerate(paths):
             try:
-                conn.execute(f"ATTACH DATABASE ? AS merge_src{n}", (_uri(path),))
+                conn.execute(f"ATTACH DATABASE ? AS merge_src{n}", (_attach_name(conn, path),))
             except sqlite3.DatabaseError as exc:
                 raise InputError(str(path), None, f"cannot open it read-only ({exc})") from None
             aliases.append(f"merge_src{n}")
+            attached = conn.execute(
+                "SELECT file FROM pragma_database_list WHERE name = ?", (f"merge_src{n}",)
+            ).fetchone()
+            if attached is None or not attached[0] or not os.path.samefile(attached[0], path):
+                raise InputError(str(path), None, "could not be attached for reading")
         for statement in _TEMP_TABLES:
             conn.execute(statement)
         with review.atomic():
