@@ -107,6 +107,8 @@ class Run:
     seconds: float
     peak_mb: float
     stdout: str
+    returncode: int = 0
+    stderr: str = ""
 
 
 # Starts the measured command from a small, fresh process and reports its rusage. A
@@ -122,8 +124,11 @@ _LAUNCHER = (
 )
 
 
-def measure(args: list[str]) -> Run:
-    """Run a command to completion: wall time, its own peak RSS (MB) and its stdout."""
+def measure(args: list[str], *, expect: int = 0) -> Run:
+    """Run a command to completion: wall time, its own peak RSS (MB) and its output.
+
+    An exit status other than `expect` stops the benchmark.
+    """
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         started = time.perf_counter()
         child = subprocess.run([PYTHON, "-c", _LAUNCHER, *args], stdout=subprocess.PIPE, stderr=err, cwd=ROOT,
@@ -131,11 +136,11 @@ def measure(args: list[str]) -> Run:
         seconds = time.perf_counter() - started
         err.seek(0)
         errors = err.read()
-    if child.returncode != 0:
+    if child.returncode != expect:
         raise SystemExit(f"{' '.join(args)} failed ({child.returncode}):\n{errors[-3000:]}")
     # ru_maxrss is in kilobytes on Linux.
     peak_kb = int(errors.rsplit("@@rusage ", 1)[1].split()[0])
-    return Run(seconds, peak_kb / 1024, child.stdout)
+    return Run(seconds, peak_kb / 1024, child.stdout, child.returncode, errors.rsplit("\n@@rusage ", 1)[0])
 
 
 def bayan(*args: str | Path) -> list[str]:

@@ -11,6 +11,7 @@ child process through the command line (wall time, peak RSS):
 - `bayan merge` of both files into a new, empty review project (statements added too);
 - the same merge again (nothing to add: every record is compared and found unchanged);
 - `bayan merge` of both files into a copy of the base project (statements already there);
+- a merge that finds conflicts (one file with 1,000 statements' status changed): exit 2;
 - a raw sqlite3 baseline: ATTACH both files and INSERT ... SELECT their statements,
   spans and relations into one file, with no matching, checks or id remapping.
 
@@ -27,11 +28,16 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import OUT, PYTHON, bayan, fresh, jsonl_file, measure, row, txt_file  # noqa: E402
 
+from store.project import Project  # noqa: E402
+
 HERE = Path(__file__).resolve()
 ANNOTATORS = ("amal", "badr")
+# Statements whose record differs in the conflicting copy.
+CHANGED = 1000
 
 
 def raw_merge(target: str, *sources: str) -> None:
@@ -65,6 +71,16 @@ def annotator_files(n: int) -> tuple[Path, list[Path]]:
     return base, files
 
 
+def conflicting_copy(source: Path, target: Path, count: int) -> Path:
+    """A copy of an annotator's file in which `count` statements got another status."""
+    shutil.copyfile(source, fresh(target))
+    with Project.open(target) as project, project.atomic():
+        step = max(1, project.statement_count() // count)
+        for seq in range(1, step * count + 1, step):
+            project.set_status(statement=seq, annotator="amal", status="skipped")
+    return target
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=100_000)
@@ -82,7 +98,7 @@ def main() -> None:
     print(row(f"bayan import of one annotator's JSONL ({ANNOTATORS[0]})", imp.seconds, None,
               f"peak {imp.peak_mb:.0f} MB"))
     raw = measure([PYTHON, str(HERE), "--child", str(fresh(work / "raw.db")), *map(str, files)])
-    print(row("raw sqlite3 INSERT ... SELECT of both (no checks)", raw.seconds, imp.seconds,
+    print(row("raw sqlite3 INSERT ... SELECT, no checks", raw.seconds, imp.seconds,
               "of the import"))
 
     review = fresh(work / "review.bayan")
@@ -99,6 +115,11 @@ def main() -> None:
     into_copy = measure(bayan("merge", copy, *files))
     print(row("bayan merge of both into a copy of the base", into_copy.seconds, imp.seconds,
               f"of the import; peak {into_copy.peak_mb:.0f} MB"))
+    changed = conflicting_copy(files[0], work / "amal-changed.bayan", CHANGED)
+    conflict = measure(bayan("merge", review, files[1], changed), expect=2)
+    assert f"on {CHANGED} statement(s)" in conflict.stderr, conflict.stderr
+    print(row(f"merge finding {CHANGED:,} conflicts (exit 2)", conflict.seconds, imp.seconds,
+              f"of the import; peak {conflict.peak_mb:.0f} MB"))
     stats = json.loads(measure(bayan("stats", review, "--json")).stdout)
     print(f"  merged project: {stats['statements']:,} statements, {stats['spans']:,} spans, "
           f"{stats['relations']:,} relations")
@@ -107,6 +128,7 @@ def main() -> None:
     print(json.dumps({"merge_ratio": round(merged.seconds / imp.seconds, 2),
                       "remerge_ratio": round(again.seconds / imp.seconds, 2),
                       "merge_into_copy_ratio": round(into_copy.seconds / imp.seconds, 2),
+                      "conflict_ratio": round(conflict.seconds / imp.seconds, 2),
                       "merge_vs_raw": round(merged.seconds / raw.seconds, 2)}))
 
 
