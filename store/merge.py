@@ -35,6 +35,11 @@ from store.migrations import APPLICATION_ID, LATEST_VERSION
 from store.project import Project, _check_file
 
 PREFER_CHOICES = ("newer",)
+# The oldest file format merge reads as a source: the tables it reads (statements, labels,
+# relation_types, annotators, statement_status, spans, relations) are those of migration 1,
+# so an annotator's file from an older Bayan merges without being migrated (it is only read).
+# A migration that changes one of those tables must raise this.
+OLDEST_SOURCE_VERSION = 1
 # Conflicting statement ids named per annotator in the message (all are on the exception).
 SHOWN_CONFLICTS = 10
 
@@ -164,7 +169,7 @@ class _Merger:
             raise InputError(file, None, "not a Bayan project (an SQLite file of another program)")
         if version > LATEST_VERSION:
             raise InputError(file, None, f"made by a newer version of Bayan (file format {version}); update Bayan")
-        if version < LATEST_VERSION:
+        if version < OLDEST_SOURCE_VERSION:
             raise InputError(
                 file, None, f"made by an older version of Bayan (file format {version}); open it once to update it"
             )
