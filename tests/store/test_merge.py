@@ -341,3 +341,18 @@ def test_unusable_sources_are_refused(review: Project, tmp_path: Path, annotated
     with pytest.raises(Exception, match="not a Bayan project"):
         merge_projects(review, [annotated["amal"], text])
     assert snapshot(review) == state
+
+
+def test_a_bad_second_file_leaves_out_the_first_one_too(
+    review: Project, annotated: dict[str, Path], tmp_path: Path
+) -> None:
+    other = tmp_path / "other.bayan"
+    sid = review.statement(5).id  # type: ignore[union-attr]
+    with Project.create(other, load_schema(DEFAULT_SCHEMA)) as project:
+        import_records(project, [(1, Record(id=sid, text="نص آخر تماماً", status="todo"))], file="x")
+    state, count, annotators = snapshot(review), review.statement_count(), review.annotators()
+
+    with pytest.raises(InputError, match="different text"):
+        merge_projects(review, [annotated["amal"], annotated["badr"], other])
+
+    assert (snapshot(review), review.statement_count(), review.annotators()) == (state, count, annotators)
