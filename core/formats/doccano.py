@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO
 
 from core.errors import InputError
+from core.formats.lines import json_line, write_lines
 from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines
 from core.model import Record, Relation, Span
 from core.schema import Schema
@@ -61,12 +62,13 @@ def record_to_doccano(record: Record, *, with_relations: bool) -> dict[str, Any]
 def write_doccano(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
     """doccano JSONL (relation shape if the schema has relation types); returns lines written."""
     with_relations = bool(schema.relations)
-    count = 0
-    for record in records:
-        out.write(json.dumps(record_to_doccano(record, with_relations=with_relations), ensure_ascii=False))
-        out.write("\n")
-        count += 1
-    return count
+    return write_lines(
+        records,
+        out,
+        lambda record: json_line(
+            json.dumps(record_to_doccano(record, with_relations=with_relations), ensure_ascii=False)
+        ),
+    )
 
 
 def _id_key(value: Any) -> str | None:

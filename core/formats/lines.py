@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import BinaryIO
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO, TextIO, TypeVar
 
 from core.errors import InputError
 
@@ -36,3 +37,29 @@ def decoded_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, str]]:
         if line.endswith("\r"):
             line = line[:-1]
         yield number, line
+
+
+T = TypeVar("T")
+
+# JSON allows these raw inside strings, but str.splitlines() and JavaScript readers take
+# them for line breaks and would cut a record in two; json.dumps escapes the rest.
+_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+
+
+def _escape_line_break(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_line(dumped: str) -> str:
+    """A json.dumps result made safe to be one line of a JSONL file for every reader."""
+    return _LINE_BREAKS.sub(_escape_line_break, dumped)
+
+
+def write_lines(items: Iterable[T], out: TextIO, line: Callable[[T], str]) -> int:
+    """Write `line(item)` and a newline for each item; returns how many were written."""
+    count = 0
+    for item in items:
+        out.write(line(item))
+        out.write("\n")
+        count += 1
+    return count

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO, TypeGuard
 
 from core.errors import InputError
-from core.formats.lines import decoded_lines
+from core.formats.lines import decoded_lines, json_line, write_lines
 from core.model import Record, Relation, Span
 from core.schema import Schema
 
@@ -205,25 +205,10 @@ def record_to_object(record: Record) -> dict[str, Any]:
     }
 
 
-# JSON allows these raw inside strings, but str.splitlines() and JavaScript readers take
-# them for line breaks and would cut a record in two; json.dumps escapes the rest.
-_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
-
-
-def _escape_line_break(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
 def dumps_native(record: Record) -> str:
-    line = json.dumps(record_to_object(record), ensure_ascii=False)
-    return _LINE_BREAKS.sub(_escape_line_break, line)
+    return json_line(json.dumps(record_to_object(record), ensure_ascii=False))
 
 
 def write_native(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
     """Write records as native JSONL; returns how many lines were written."""
-    count = 0
-    for record in records:
-        out.write(dumps_native(record))
-        out.write("\n")
-        count += 1
-    return count
+    return write_lines(records, out, dumps_native)

@@ -27,6 +27,7 @@ from hashlib import blake2b
 from typing import Any, BinaryIO, TextIO
 
 from core.errors import InputError
+from core.formats.lines import json_line, write_lines
 from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines
 from core.model import Record, Relation, Span
 from core.schema import Schema
@@ -85,7 +86,7 @@ def record_to_prodigy(record: Record) -> dict[str, Any]:
 def dumps_prodigy(record: Record) -> str:
     obj, tokens = _task(record)
     head = json.dumps(obj, ensure_ascii=False)
-    return f'{head[:-1]}, "tokens": {_tokens_json(record.text, tokens)}}}'
+    return json_line(f'{head[:-1]}, "tokens": {_tokens_json(record.text, tokens)}}}')
 
 
 def _task(record: Record) -> tuple[dict[str, Any], list[Token]]:
@@ -143,12 +144,7 @@ def _task(record: Record) -> tuple[dict[str, Any], list[Token]]:
 
 def write_prodigy(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
     """Prodigy JSONL, one line per statement and annotator; returns lines written."""
-    count = 0
-    for record in records:
-        out.write(dumps_prodigy(record))
-        out.write("\n")
-        count += 1
-    return count
+    return write_lines(records, out, dumps_prodigy)
 
 
 def _span_key(value: Any) -> tuple[int, int, str] | None:

@@ -399,3 +399,24 @@ def test_graphml_escapes_markup(schema: Schema) -> None:
 )
 def test_detect_interchange_formats(name: str, head: bytes, fmt: str) -> None:
     assert detect_format(Path(name), head) == fmt
+
+
+def test_jsonl_exports_keep_a_record_with_line_separators_on_one_line() -> None:
+    """U+2028/U+2029/U+0085 are legal raw in JSON, but splitlines() readers break on them."""
+    import io
+
+    from core.formats.doccano import write_doccano
+    from core.formats.native import write_native
+    from core.formats.prodigy import write_prodigy
+    from core.model import Record, Span
+    from core.paths import DEFAULT_SCHEMA
+    from core.schema import load_schema
+
+    text = "قال\u2028الائتلاف\u2029إن\u0085"
+    record = Record(id="s1", text=text, annotator="amal", spans=[Span(0, 3, "ACTOR", "قال", id="T1")])
+    schema = load_schema(DEFAULT_SCHEMA)
+    for write in (write_native, write_doccano, write_prodigy):
+        out = io.StringIO()
+        assert write([record], out, schema) == 1
+        assert len(out.getvalue().splitlines()) == 1, write.__name__
+        assert json.loads(out.getvalue())["text"] == text
