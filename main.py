@@ -7,23 +7,20 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from core.errors import BayanError, InputError
-from core.files import atomic_folder, atomic_text_writer
-from core.formats.brat import check_export_folder
-from core.formats.detect import detect_folder_format, detect_format
-from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat
+from core.errors import BayanError
+from core.formats.registry import EXPORTS, READERS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.schema import load_schema
-from store.export import iter_records
-from store.importer import ImportReport, import_records
+from store.importer import import_records
 from store.merge import merge_projects
 from store.project import Project
+from store.transfer import ProgressFn, export_to, import_files, import_formats
 
 # Exit status for a user's mistake (bad input, unusable project), as click uses for usage errors.
 EXIT_BAD_INPUT = 2
@@ -100,7 +97,7 @@ def init(project: Path, schema_file: Path | None) -> None:
 @cli.command(name="import")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["auto", *READERS, *FOLDER_READERS]), default="auto",
+@click.option("--format", "fmt", type=click.Choice(["auto", *import_formats()]), default="auto",
               show_default=True, help="Format of the files; auto picks by name and content (a folder: brat).")
 @click.option("--annotator", help="Annotator of records that name none.")
 @click.option("--add-labels", is_flag=True, help="Add labels and relation types the schema lacks.")
@@ -110,62 +107,30 @@ def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | N
     All files go in together or not at all: any error (reported with file, line and
     reason) leaves the project unchanged.
     """
-    if annotator is not None and not annotator.strip():
-        fail("--annotator needs a name")
-    with user_errors(), Project.open(project) as store:
-        reports = []
-        with store.atomic():
-            for path in files:
-                reports.append(_import_file(store, path, fmt, annotator, add_labels))
-        for r in reports:
-            extra = f", new labels {', '.join(r.labels_added)}" if r.labels_added else ""
-            click.echo(
-                f"{r.file}: {r.records} records, {r.statements_added} new statements, "
-                f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
-            )
+    with user_errors(), Project.open(project) as store, progress_bar("import") as progress:
+        reports = import_files(
+            store, list(files), fmt=fmt, annotator=annotator, add_labels=add_labels, progress=progress
+        )
+    for r in reports:
+        extra = f", new labels {', '.join(r.labels_added)}" if r.labels_added else ""
+        click.echo(
+            f"{r.file}: {r.records} records, {r.statements_added} new statements, "
+            f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
+        )
 
 
-def _import_file(store: Project, path: Path, fmt: str, annotator: str | None, add_labels: bool) -> Any:
-    if path.is_dir():
-        if fmt == "auto":
-            fmt = detect_folder_format(path)
-        if fmt not in FOLDER_READERS:
-            raise InputError(str(path), None, f"is a folder, not a {fmt} file")
-        return _import_folder(store, path, fmt, annotator, add_labels)
-    if fmt in FOLDER_READERS:
-        raise InputError(str(path), None, f"{fmt} reads a folder, not a file")
-    with path.open("rb") as stream:
-        if fmt == "auto":
-            fmt = detect_format(path, stream.read(1 << 20))
-            stream.seek(0)
-        records = READERS[fmt](stream, str(path))
-        if not show_progress():
-            return import_records(store, records, file=str(path), annotator=annotator, add_labels=add_labels)
-        size = path.stat().st_size
-        with click.progressbar(length=size, label=path.name, file=sys.stderr) as bar:
-            def tick(_: int) -> None:
-                bar.update(stream.tell() - bar.pos)
+@contextmanager
+def progress_bar(label: str, *, enabled: bool = True) -> Iterator[ProgressFn]:
+    """A progress callback (fraction done) drawing a bar on stderr when it is a terminal."""
+    steps = 1000
+    hidden = not (enabled and show_progress())
+    with click.progressbar(length=steps, label=label, file=sys.stderr, hidden=hidden) as bar:
 
-            return import_records(
-                store, records, file=str(path), annotator=annotator, add_labels=add_labels, progress=tick
-            )
+        def progress(fraction: float | None) -> None:
+            if fraction is not None:
+                bar.update(int(min(fraction, 1.0) * steps) - bar.pos)
 
-
-def _import_folder(store: Project, path: Path, fmt: str, annotator: str | None, add_labels: bool) -> Any:
-    """Each document of a folder format is imported as its own file (for its messages)."""
-    total = ImportReport(file=str(path))
-    labels: list[str] = []
-    documents = FOLDER_READERS[fmt](path)
-    with click.progressbar(documents, label=path.name, file=sys.stderr, hidden=not show_progress()) as bar:
-        for file, line, record in bar:
-            r = import_records(store, [(line, record)], file=file, annotator=annotator, add_labels=add_labels)
-            total.records += r.records
-            total.statements_added += r.statements_added
-            total.spans_added += r.spans_added
-            total.relations_added += r.relations_added
-            labels += [name for name in r.labels_added if name not in labels]
-    total.labels_added = tuple(labels)
-    return total
+        yield progress
 
 
 @cli.command()
@@ -178,37 +143,10 @@ def _import_folder(store: Project, path: Path, fmt: str, annotator: str | None, 
               help="done: what annotators marked done; all: every statement at least once.")
 def export(project: Path, out: str, fmt: str, annotator: str | None, status: str) -> None:
     """Export PROJECT to OUT (a file, or - for standard output; a folder for brat)."""
-    with user_errors(), Project.open(project) as store:
-        exporter = EXPORTS[fmt]
-        if out != "-" and Path(out).exists() and Path(out).samefile(project):
-            raise InputError(out, None, "is the project itself; exporting over it would destroy it")
-        if annotator is not None and annotator not in store.annotators():
-            # A misspelt name would otherwise give an empty (or all-untouched) export.
-            known = ", ".join(store.annotators()) or "none yet"
-            raise InputError(str(project), None, f"no annotator {annotator!r} in this project (annotators: {known})")
-        if isinstance(exporter, FolderExportFormat):
-            check_export_folder(Path(out), fmt)
-        records = closing(iter_records(store, annotator=annotator, status=status))
-        with records as rows:
-            count = _write_export(exporter, rows, out, store)
+    with user_errors(), Project.open(project) as store, progress_bar("export", enabled=out != "-") as progress:
+        count = export_to(store, out, fmt=fmt, annotator=annotator, status=status, progress=progress)
     if out != "-":
         click.echo(f"wrote {count} records to {out}", err=True)
-
-
-def _write_export(exporter: Any, records: Iterator[Any], out: str, store: Project) -> int:
-    if isinstance(exporter, FolderExportFormat):
-        # A folder appears whole or not at all, like a file.
-        with click.progressbar(
-            records, length=store.statement_count(), label="export", file=sys.stderr, hidden=not show_progress()
-        ) as bar, atomic_folder(out) as folder:
-            return int(exporter.write(bar, folder, store.schema))
-    if show_progress() and out != "-":
-        total = store.statement_count()
-        with click.progressbar(records, length=total, label="export", file=sys.stderr) as bar:
-            with atomic_text_writer(out) as stream:
-                return int(exporter.write(bar, stream, store.schema))
-    with atomic_text_writer(out) as stream:
-        return int(exporter.write(records, stream, store.schema))
 
 
 @cli.command()

@@ -9,11 +9,10 @@ or failed import leaves the project unchanged; an export is written to a tempora
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction
@@ -32,184 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import BayanError, InputError
-from core.files import atomic_folder, atomic_text_writer
+from core.errors import BayanError
 from core.formats import registry
-from core.formats.detect import detect_folder_format, detect_format
-from core.model import Record
-from store.export import iter_records
-from store.importer import ImportReport, import_records
+from store.importer import ImportReport
 from store.project import Project
+from store.transfer import Cancelled, ProgressFn, StopFn, export_to, import_files, import_formats
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
-# Records between two looks at the Cancel button and the progress.
-CHECK_EVERY = 200
 # The progress bar counts in thousandths.
 STEPS = 1000
-# Bytes read to recognize a file's format (as the CLI).
-DETECT_BYTES = 1 << 20
-
-ProgressFn = Callable[[float | None], None]  # fraction done, or None when unknown
-StopFn = Callable[[], bool]
-
-
-class Cancelled(Exception):
-    """The user pressed Cancel; raised inside the job so its transaction rolls back."""
-
-
-# ------------------------------------------------------------- the jobs (no Qt)
-
-
-def folder_readers() -> dict[str, Any]:
-    return dict(getattr(registry, "FOLDER_READERS", {}))
-
-
-def import_formats() -> list[str]:
-    return [*registry.READERS, *folder_readers()]
-
-
-def _watched(
-    records: Iterable[Any], progress: ProgressFn, should_stop: StopFn, fraction: Callable[[], float | None]
-) -> Iterator[Any]:
-    for count, item in enumerate(records, 1):
-        if count % CHECK_EVERY == 0:
-            if should_stop():
-                raise Cancelled
-            progress(fraction())
-        yield item
-    if should_stop():
-        raise Cancelled
-
-
-def _read_fraction(stream: IO[bytes], before: int, total: int) -> Callable[[], float]:
-    """How much of all the files is read, `before` bytes of earlier files included."""
-    return lambda: (before + stream.tell()) / total
-
-
-class _Counted:
-    """Records passing by, counted, for the progress of an export."""
-
-    def __init__(self, total: int) -> None:
-        self.total = max(total, 1)
-        self.seen = 0
-
-    def fraction(self) -> float:
-        return min(self.seen / self.total, 1.0)
-
-    def wrap(self, records: Iterable[Record], progress: ProgressFn, should_stop: StopFn) -> Iterator[Record]:
-        for record in _watched(records, progress, should_stop, self.fraction):
-            self.seen += 1
-            yield record
-
-
-def import_files(
-    project_path: Path,
-    paths: list[Path],
-    *,
-    fmt: str = "auto",
-    annotator: str | None = None,
-    add_labels: bool = False,
-    progress: ProgressFn = lambda _f: None,
-    should_stop: StopFn = lambda: False,
-) -> list[ImportReport]:
-    """Import `paths` into the project, all in one transaction, as `main.py import` does."""
-    sizes = [p.stat().st_size if p.is_file() else 0 for p in paths]
-    total = max(sum(sizes), 1)
-    reports: list[ImportReport] = []
-    with Project.open(project_path, check=False) as project, project.atomic():
-        before = 0
-        for path, size in zip(paths, sizes, strict=True):
-            reports.append(
-                _import_one(project, path, fmt, annotator, add_labels, progress, should_stop, before, total)
-            )
-            before += size
-    progress(1.0)
-    return reports
-
-
-def _import_one(
-    project: Project,
-    path: Path,
-    fmt: str,
-    annotator: str | None,
-    add_labels: bool,
-    progress: ProgressFn,
-    should_stop: StopFn,
-    before: int,
-    total: int,
-) -> ImportReport:
-    folders = folder_readers()
-    if path.is_dir():
-        if fmt == "auto":
-            fmt = detect_folder_format(path)
-        if fmt not in folders:
-            raise InputError(str(path), None, f"is a folder, not a {fmt} file")
-        return _import_folder(project, path, folders[fmt], annotator, add_labels, progress, should_stop)
-    if fmt in folders:
-        raise InputError(str(path), None, f"{fmt} reads a folder, not a file")
-    with path.open("rb") as stream:
-        if fmt == "auto":
-            fmt = detect_format(path, stream.read(DETECT_BYTES))
-            stream.seek(0)
-        reader = registry.READERS[fmt]
-        records = _watched(reader(stream, str(path)), progress, should_stop, _read_fraction(stream, before, total))
-        return import_records(project, records, file=str(path), annotator=annotator, add_labels=add_labels)
-
-
-def _import_folder(
-    project: Project,
-    path: Path,
-    reader: Callable[[Path], Iterable[tuple[str, int, Record]]],
-    annotator: str | None,
-    add_labels: bool,
-    progress: ProgressFn,
-    should_stop: StopFn,
-) -> ImportReport:
-    """Each document of a folder format is imported as its own file (for its messages)."""
-    report = ImportReport(file=str(path))
-    labels: list[str] = []
-    for file, line, record in _watched(reader(path), progress, should_stop, lambda: None):
-        r = import_records(project, [(line, record)], file=file, annotator=annotator, add_labels=add_labels)
-        report.records += r.records
-        report.statements_added += r.statements_added
-        report.spans_added += r.spans_added
-        report.relations_added += r.relations_added
-        labels += [name for name in r.labels_added if name not in labels]
-    report.labels_added = tuple(labels)
-    return report
-
-
-def export_file(
-    project_path: Path,
-    out: Path,
-    *,
-    fmt: str = "jsonl",
-    annotator: str | None = None,
-    status: str = "done",
-    progress: ProgressFn = lambda _f: None,
-    should_stop: StopFn = lambda: False,
-) -> int:
-    """Write the project to `out` in `fmt`; return the number of records written."""
-    exporter = registry.EXPORTS[fmt]
-    folder_class = getattr(registry, "FolderExportFormat", None)
-    folder_format = folder_class is not None and isinstance(exporter, folder_class)
-    with Project.open(project_path, check=False) as project:
-        counter = _Counted(project.statement_count())
-        with closing(iter_records(project, annotator=annotator, status=status)) as rows:
-            records = counter.wrap(rows, progress, should_stop)
-            if folder_format:
-                if out.exists() and not out.is_dir():
-                    raise InputError(str(out), None, f"is a file; {fmt} writes a folder")
-                with atomic_folder(str(out)) as folder:
-                    count = int(exporter.write(records, folder, project.schema))  # type: ignore[arg-type]
-            else:
-                stream: IO[str]
-                with atomic_text_writer(str(out)) as stream:
-                    count = int(exporter.write(records, stream, project.schema))  # type: ignore[arg-type]
-    progress(1.0)
-    return count
 
 
 # ------------------------------------------------------------ the worker (Qt)
@@ -287,10 +119,11 @@ class Transfer(QObject):
         project_path = self.window.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
-            return import_files(
-                project_path, paths, fmt=fmt, annotator=annotator, add_labels=add_labels,
-                progress=progress, should_stop=stop,
-            )
+            with Project.open(project_path, check=False) as project:
+                return import_files(
+                    project, paths, fmt=fmt, annotator=annotator, add_labels=add_labels,
+                    progress=progress, should_stop=stop,
+                )
 
         names = ", ".join(p.name for p in paths)
         self._start("import", job, self.tr("Importing {0}…").replace("{0}", names))
@@ -301,9 +134,11 @@ class Transfer(QObject):
         project_path = self.window.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
-            return export_file(
-                project_path, out, fmt=fmt, annotator=annotator, status=status, progress=progress, should_stop=stop
-            )
+            with Project.open(project_path, check=False) as project:
+                return export_to(
+                    project, str(out), fmt=fmt, annotator=annotator, status=status,
+                    progress=progress, should_stop=stop,
+                )
 
         self._start("export", job, self.tr("Exporting to {0}…").replace("{0}", out.name))
 

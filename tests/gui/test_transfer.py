@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from gui.main_window import MainWindow
-from gui.transfer import Transfer, export_file, import_files, install_transfer
+from gui.transfer import Transfer, install_transfer
 from store.project import Project
 
 
@@ -113,56 +113,3 @@ def test_export_through_the_worker(window: MainWindow, transfer: Transfer, qtbot
     assert len(lines) == window.project.statement_count()
     assert json.loads(lines[0])["status"] == "done"
     assert "Wrote 10 records." in transfer.last_message
-
-
-def test_every_registered_export_format_writes(seeded: Project, project_path: Path, tmp_path: Path) -> None:
-    from core.formats import registry
-
-    seeded.set_status(statement=1, annotator="amal", status="done")
-    seeded.add_span(statement=1, annotator="amal", label="ACTOR", start=4, end=10)
-    for name in registry.EXPORTS:
-        out = tmp_path / f"out-{name}"
-        count = export_file(project_path, out, fmt=name, status="all")
-        assert count >= 1, name
-        assert out.exists(), name
-
-
-def test_progress_reaches_the_end_and_cancel_before_commit(
-    project: Project, project_path: Path, tmp_path: Path
-) -> None:
-    from gui.transfer import Cancelled
-
-    source = tmp_path / "p.txt"
-    source.write_text("".join(f"سطر {i}\n" for i in range(1000)), encoding="utf-8")
-    seen: list[float | None] = []
-    import_files(project_path, [source], progress=seen.append)
-    assert seen[-1] == 1.0 and len(seen) > 2
-    assert all(a is not None and b is not None and a <= b for a, b in zip(seen, seen[1:], strict=False))
-    assert project.statement_count() == 1000
-
-    other = tmp_path / "q.txt"
-    other.write_text("سطر آخر\n", encoding="utf-8")
-    with pytest.raises(Cancelled):
-        import_files(project_path, [other], should_stop=lambda: True)
-    assert project.statement_count() == 1000
-
-
-def test_a_folder_format_round_trips(seeded: Project, project_path: Path, tmp_path: Path) -> None:
-    from core.formats import registry
-    from core.paths import DEFAULT_SCHEMA
-    from core.schema import load_schema
-
-    folder_formats = [name for name, e in registry.EXPORTS.items() if not getattr(e, "suffix", "")]
-    if not folder_formats or not getattr(registry, "FOLDER_READERS", None):
-        pytest.skip("no folder format registered")
-    name = folder_formats[0]
-    seeded.add_span(statement=2, annotator="amal", label="ACTOR", start=0, end=4)
-    seeded.set_status(statement=2, annotator="amal", status="done")
-    out = tmp_path / "exported"
-    assert export_file(project_path, out, fmt=name) == 1
-    fresh = tmp_path / "fresh.bayan"
-    Project.create(fresh, load_schema(DEFAULT_SCHEMA)).close()
-    (report,) = import_files(fresh, [out], fmt="auto")
-    assert report.spans_added == 1
-    with Project.open(fresh) as again:
-        assert again.statement_count() == 1
