@@ -14,10 +14,9 @@ from typing import Any, NoReturn
 import click
 
 from core.errors import BayanError
-from core.formats.registry import EXPORTS, READERS
+from core.formats.registry import EXPORTS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.schema import load_schema
-from store.importer import import_records
 from store.merge import merge_projects
 from store.project import Project
 from store.transfer import ProgressFn, export_to, import_files, import_formats
@@ -61,8 +60,7 @@ def open_default_project() -> Project:
     path.parent.mkdir(parents=True, exist_ok=True)
     project = Project.create(path, load_schema(DEFAULT_SCHEMA), name="Bayan seeds")
     try:
-        with SEED_STATEMENTS.open("rb") as stream:
-            import_records(project, READERS["txt"](stream, str(SEED_STATEMENTS)), file=str(SEED_STATEMENTS))
+        import_files(project, [SEED_STATEMENTS], fmt="txt")
     except BaseException:
         project.close()
         path.unlink(missing_ok=True)
