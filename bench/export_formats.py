@@ -80,6 +80,7 @@ def main() -> None:
         remove(out)
     after = baseline(project, work / "raw.jsonl")
     print(row("raw json.dumps loop (after the formats)", after))
+    (work / "raw.jsonl").unlink()
     base = (before + after) / 2
     print(f"\nratios to the mean baseline ({base:.2f} s); target <= 3x")
     ratios = {}

@@ -175,6 +175,9 @@ def main() -> None:
     print(row("bayan export --status all", exp.seconds, base.seconds, f"peak {exp.peak_mb:.0f} MB"))
     results["export_all_ratio"] = exp.seconds / base.seconds
 
+    # The written files only served the timing; the projects stay for a look afterwards.
+    for written in work.glob("*.jsonl"):
+        written.unlink()
     print("\ntargets: import <= 3x raw, export <= 3x raw, import peak RSS <= 300 MB")
     print(json.dumps({k: round(v, 2) for k, v in results.items()}))
 
