@@ -441,6 +441,14 @@ class Project:
             (statement, aid, now()),
         )
 
+    def _changed(self, statement: int, aid: int) -> None:
+        """The annotator's record of the statement changed now (`merge --prefer newer` compares this time)."""
+        self.conn.execute(
+            "INSERT INTO statement_status(statement, annotator, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT DO UPDATE SET updated_at = excluded.updated_at",
+            (statement, aid, now()),
+        )
+
     def _check_span(self, statement: int, label: str, start: int, end: int) -> str:
         row = self.statement(statement)
         if row is None:
@@ -478,11 +486,12 @@ class Project:
             aid = self.annotator_id(annotator)
             assert aid is not None
             self._touch(statement, aid)
-            self.conn.execute(
+            if self.conn.execute(
                 "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (statement, aid, label, start, end, text, json.dumps(attrs, ensure_ascii=False) if attrs else None),
-            )
+            ).rowcount:
+                self._changed(statement, aid)
             row = self.conn.execute(
                 "SELECT id FROM spans WHERE statement = ? AND annotator = ? AND start = ?"
                 " AND end = ? AND label = ?",
@@ -504,6 +513,7 @@ class Project:
                 )
             )
             self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+            self._changed(span.statement, self.annotator_id(span.annotator))  # type: ignore[arg-type]
             return DeletedSpan(span, relations)
 
     def restore_span(self, deleted: DeletedSpan) -> None:
@@ -511,7 +521,7 @@ class Project:
         span = deleted.span
         with self.atomic():
             aid = self.annotator_id(span.annotator)
-            self._touch(span.statement, aid)  # type: ignore[arg-type]
+            self._changed(span.statement, aid)  # type: ignore[arg-type]
             self.conn.execute(
                 "INSERT INTO spans(id, statement, annotator, label, start, end, text, attrs)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -558,6 +568,7 @@ class Project:
                 self.conn.execute("UPDATE spans SET label = ? WHERE id = ?", (label, span_id))
             except sqlite3.IntegrityError:
                 raise ValueError(f"the annotator already has a {label} span there") from None
+            self._changed(span.statement, self.annotator_id(span.annotator))  # type: ignore[arg-type]
             # Attributes the new label does not define would make the export unreadable.
             kept = {k: v for k, v in span.attrs.items() if (a := new_label.attribute(k)) and v in a.values}
             if attrs is not None:
@@ -597,6 +608,7 @@ class Project:
                 "UPDATE spans SET attrs = ? WHERE id = ?",
                 (json.dumps(attrs, ensure_ascii=False) if attrs else None, span_id),
             )
+            self._changed(span.statement, self.annotator_id(span.annotator))  # type: ignore[arg-type]
 
     def add_relation(self, *, head: int, tail: int, label: str, relation_id: int | None = None) -> int:
         """Link two spans of one statement and annotator; returns the relation's id."""
@@ -624,6 +636,7 @@ class Project:
                 "INSERT INTO relations(id, statement, annotator, head, tail, label) VALUES (?, ?, ?, ?, ?, ?)",
                 (relation_id, h.statement, aid, head, tail, label),
             )
+            self._changed(h.statement, aid)  # type: ignore[arg-type]
             return int(cursor.lastrowid or 0)
 
     def delete_relation(self, relation_id: int) -> StoredRelation | None:
@@ -636,6 +649,7 @@ class Project:
             if row is None:
                 return None
             self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+            self._changed(row[1], self.annotator_id(row[2]))  # type: ignore[arg-type]
             return StoredRelation(*row)
 
     def set_status(self, *, statement: int, annotator: str, status: str) -> str:

@@ -356,3 +356,24 @@ def test_a_bad_second_file_leaves_out_the_first_one_too(
         merge_projects(review, [annotated["amal"], annotated["badr"], other])
 
     assert (snapshot(review), review.statement_count(), review.annotators()) == (state, count, annotators)
+
+
+def test_a_later_span_edit_alone_makes_a_record_newer(
+    review: Project, annotated: dict[str, Path], tmp_path: Path
+) -> None:
+    merge_projects(review, [annotated["amal"]])
+    later = tmp_path / "amal-later.bayan"
+    shutil.copyfile(annotated["amal"], later)
+    time.sleep(0.01)
+    with Project.open(later) as project:
+        # Only span work, no status or note: each must still count as a change of the record.
+        project.add_span(statement=1, annotator="amal", label="CLAIM", start=50, end=60)
+        relation = project.relations(2, "amal")[0]
+        project.delete_relation(relation.id)
+        project.set_span_attrs(relation.tail, {"stance": "neutral"})
+        want = snapshot(project)
+
+    [report] = merge_projects(review, [later], prefer="newer")
+
+    assert report.records_replaced == 2
+    assert snapshot(review) == want
