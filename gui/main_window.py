@@ -693,6 +693,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_time()
+        # A closed window writes no more time; its project may be closed after it.
+        self._time_timer.stop()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         for check in list(self._checks):

@@ -49,3 +49,25 @@ def window(seeded: Project, settings: object, qtbot: object) -> Iterator[object]
     win.editor.setFocus()
     yield win
     win.undo_stack.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_running() -> Iterator[None]:
+    """Fail a test that leaves a main window running (set up first, so checked last).
+
+    A window nobody closed keeps its time-flush timer, which would fire in a later test
+    and write to a project that test closed long ago.
+    """
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    app.processEvents()
+    running = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w._time_timer.isActive()]
+    for w in running:
+        w.close()
+    assert not running, f"{len(running)} main window(s) left open by the test"

@@ -36,6 +36,10 @@ def host(language: UiLanguage, seeded: Project, settings: Settings, qtbot: Any) 
     window.show()
     qtbot.waitExposed(window)
     yield host
+    # The language outlives the test (it belongs to the application): without this, the
+    # `language` fixture's switch back to English would build a window nobody closes,
+    # whose time flush would later write to a closed project.
+    language.changed.disconnect(host._rebuild)
     for w in QApplication.topLevelWidgets():
         if isinstance(w, MainWindow):
             w.undo_stack.clear()
