@@ -18,10 +18,11 @@ from core.errors import BayanError, InputError
 from core.files import atomic_folder, atomic_text_writer
 from core.formats.brat import check_export_folder
 from core.formats.detect import detect_folder_format, detect_format
-from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat
+from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat, NetworkExportFormat
 from core.model import Record
 from store.export import iter_records
 from store.importer import ImportReport, import_records
+from store.network import Stopped, aggregate
 from store.project import Project
 
 ProgressFn = Callable[[float | None], None]
@@ -140,6 +141,13 @@ def _import_folder(
     return report
 
 
+def _checked(items: Iterable[T], should_stop: StopFn) -> Iterator[T]:
+    for count, item in enumerate(items, 1):
+        if count % CHECK_EVERY == 0 and should_stop():
+            raise Cancelled("stopped; nothing was changed")
+        yield item
+
+
 def export_to(
     project: Project,
     out: str,
@@ -160,6 +168,18 @@ def export_to(
         raise InputError(str(project.path), None, f"no annotator {annotator!r} in this project (annotators: {known})")
     if isinstance(exporter, FolderExportFormat):
         check_export_folder(Path(out), fmt)
+    if isinstance(exporter, NetworkExportFormat):
+        # Aggregated in SQL, not from records: memory stays flat however large the network.
+        try:
+            with aggregate(
+                project, annotator=annotator, status=status, progress=progress, should_stop=should_stop
+            ) as network, atomic_text_writer(out) as target:
+                exporter.write(_checked(network.nodes(), should_stop), _checked(network.edges(), should_stop),
+                               target, project.schema)
+        except Stopped:
+            raise Cancelled("stopped; nothing was changed") from None
+        progress(1.0)
+        return network.records
     total = max(project.statement_count(), 1)
     seen = 0
 

@@ -13,9 +13,13 @@ collapsed) are one node, shown with the first form seen. Edges are the relations
   the number of statements with that value.
 
 Nodes carry `type`, `text` and `statements` (the number of statements naming them).
-Gephi, networkx, igraph and R read both files. Aggregation keeps one entry per distinct
-node and edge, so memory grows with the size of the network, not with the number of
-statements; the file is written when all records have been read.
+Node ids (`n1`, `n2`, …) and edge ids (`e1`, …) follow first appearance in statement
+order. Gephi, networkx, igraph and R read both files.
+
+The writers here are pure: they stream `Node`s and `Edge`s, already aggregated, in id
+order. A project is aggregated in SQL (store/network.py), so memory stays flat however
+large the network; `build_network` aggregates a few records in memory (the same rules,
+for codecs and tests that hold records rather than a project).
 """
 
 from __future__ import annotations
@@ -32,9 +36,15 @@ from core.schema import Schema
 
 MIXED = "mixed"
 
+# normalize() folds per character; what it changes in the Arabic block, as one
+# str.translate table (node_key runs once per span of a project).
+_TRANSLATE: dict[int, str] = {
+    c: normalize(chr(c)) for c in range(0x0600, 0x0700) if normalize(chr(c)) != chr(c)
+}
+
 
 @dataclass(slots=True)
-class _Node:
+class Node:
     id: str
     label: str
     text: str
@@ -42,35 +52,46 @@ class _Node:
 
 
 @dataclass(slots=True)
-class _Edge:
-    head: _Node
-    tail: _Node
+class Edge:
+    id: str
+    head: Node
+    tail: Node
     relation: str
     weight: int = 0
+    # attribute name -> value -> number of statements with that value
     values: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class Network:
-    nodes: dict[tuple[str, str], _Node] = field(default_factory=dict)
-    edges: dict[tuple[str, str, str], _Edge] = field(default_factory=dict)
+    nodes: dict[tuple[str, str], Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     records: int = 0
 
 
-def _node_key(label: str, text: str) -> tuple[str, str]:
-    return label, " ".join(normalize(text).split())
+def node_key(text: str) -> str:
+    """The text part of a node's identity: `normalize(text)` with whitespace collapsed."""
+    folded = text.translate(_TRANSLATE)
+    # str.lower is per character except for final sigma; normalize lowers per character.
+    lowered = folded.lower() if "\u03a3" not in folded else normalize(folded)
+    return " ".join(lowered.split())
+
+
+def node_text(text: str) -> str:
+    """How a node shows its first span's text: whitespace collapsed."""
+    return " ".join(text.split())
 
 
 def build_network(records: Iterable[Record]) -> Network:
-    """Aggregate records (in statement order) into nodes and weighted edges."""
+    """Aggregate records (in statement order) into nodes and weighted edges, in memory."""
     net = Network()
     statement: tuple[str | None, str] | None = None
     seen_nodes: set[tuple[str, str]] = set()
     seen_edges: dict[tuple[str, str, str], set[tuple[str, str]]] = {}
 
     def close_statement() -> None:
-        for node_key in seen_nodes:
-            net.nodes[node_key].statements += 1
+        for key in seen_nodes:
+            net.nodes[key].statements += 1
         for edge_key, values in seen_edges.items():
             edge = net.edges[edge_key]
             edge.weight += 1
@@ -89,18 +110,17 @@ def build_network(records: Iterable[Record]) -> Network:
         nodes_by_span: dict[str, tuple[str, str]] = {}
         attrs_by_span: dict[str, dict[str, str]] = {}
         for span in record.spans:
-            key = _node_key(span.label, span.text)
+            key = (span.label, node_key(span.text))
             if key not in net.nodes:
-                net.nodes[key] = _Node(f"n{len(net.nodes) + 1}", span.label, " ".join(span.text.split()))
+                net.nodes[key] = Node(f"n{len(net.nodes) + 1}", span.label, node_text(span.text))
             seen_nodes.add(key)
             nodes_by_span[span.id] = key
             attrs_by_span[span.id] = span.attrs
         for rel in record.relations:
-            head, tail = nodes_by_span[rel.head], nodes_by_span[rel.tail]
-            head_node, tail_node = net.nodes[head], net.nodes[tail]
+            head_node, tail_node = net.nodes[nodes_by_span[rel.head]], net.nodes[nodes_by_span[rel.tail]]
             edge_key = (head_node.id, tail_node.id, rel.label)
             if edge_key not in net.edges:
-                net.edges[edge_key] = _Edge(head_node, tail_node, rel.label)
+                net.edges[edge_key] = Edge(f"e{len(net.edges) + 1}", head_node, tail_node, rel.label)
             seen_edges.setdefault(edge_key, set()).update(attrs_by_span[rel.tail].items())
     close_statement()
     return net
@@ -117,7 +137,7 @@ def _edge_attributes(schema: Schema) -> list[tuple[str, tuple[str, ...]]]:
     return [(name, tuple(values)) for name, values in out.items()]
 
 
-def _summary(edge: _Edge, name: str) -> str:
+def _summary(edge: Edge, name: str) -> str:
     counts = edge.values.get(name, {})
     if not counts:
         return ""
@@ -133,7 +153,7 @@ def _xml_text(value: str) -> str:
     )
 
 
-def _graphml(net: Network, schema: Schema) -> Iterator[str]:
+def _graphml(nodes: Iterable[Node], edges: Iterable[Edge], schema: Schema) -> Iterator[str]:
     attributes = _edge_attributes(schema)
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield (
@@ -155,13 +175,13 @@ def _graphml(net: Network, schema: Schema) -> Iterator[str]:
         kind = "string" if _ is None else "int"
         yield f'  <key id="{key}" for="edge" attr.name={quoteattr(_xml_text(name))} attr.type="{kind}"/>\n'
     yield '  <graph id="G" edgedefault="directed">\n'
-    for node in net.nodes.values():
+    for node in nodes:
         yield (
             f'    <node id="{node.id}"><data key="type">{escape(_xml_text(node.label))}</data>'
             f'<data key="text">{escape(_xml_text(node.text))}</data>'
             f'<data key="statements">{node.statements}</data></node>\n'
         )
-    for n, edge in enumerate(net.edges.values(), 1):
+    for edge in edges:
         data = [
             f'<data key="relation">{escape(_xml_text(edge.relation))}</data>',
             f'<data key="weight">{edge.weight}</data>',
@@ -175,27 +195,24 @@ def _graphml(net: Network, schema: Schema) -> Iterator[str]:
                     data.append(f'<data key="{key}">{escape(_xml_text(summary))}</data>')
             else:
                 data.append(f'<data key="{key}">{edge.values.get(attribute, {}).get(value, 0)}</data>')
-        yield f'    <edge id="e{n}" source="{edge.head.id}" target="{edge.tail.id}">{"".join(data)}</edge>\n'
+        yield f'    <edge id="{edge.id}" source="{edge.head.id}" target="{edge.tail.id}">{"".join(data)}</edge>\n'
     yield "  </graph>\n</graphml>\n"
 
 
-def write_network(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
-    """The network as GraphML; returns how many records went into it."""
-    net = build_network(records)
-    out.writelines(_graphml(net, schema))
-    return net.records
+def write_graphml(nodes: Iterable[Node], edges: Iterable[Edge], out: TextIO, schema: Schema) -> None:
+    """The network as GraphML: every node, then every edge (edges may name only listed nodes)."""
+    out.writelines(_graphml(nodes, edges, schema))
 
 
-def write_network_csv(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
-    """The network's edges as CSV (Source, Target, Type, Weight, …); returns records read."""
-    net = build_network(records)
+def write_edge_csv(nodes: Iterable[Node], edges: Iterable[Edge], out: TextIO, schema: Schema) -> None:
+    """The network's edges as CSV (Source, Target, Type, Weight, …); `nodes` is not read."""
     attributes = _edge_attributes(schema)
     header = ["Source", "Target", "Type", "Weight", "Relation", "SourceType", "TargetType"]
     for name, values in attributes:
         header += [name, *(f"{name}_{value}" for value in values)]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    for edge in net.edges.values():
+    for edge in edges:
         row: list[str | int] = [
             edge.head.text,
             edge.tail.text,
@@ -209,4 +226,17 @@ def write_network_csv(records: Iterable[Record], out: TextIO, schema: Schema) ->
             counts = edge.values.get(name, {})
             row += [_summary(edge, name), *(counts.get(value, 0) for value in values)]
         writer.writerow(row)
+
+
+def write_network(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
+    """GraphML of records aggregated in memory; returns how many records went into it."""
+    net = build_network(records)
+    write_graphml(net.nodes.values(), net.edges.values(), out, schema)
+    return net.records
+
+
+def write_network_csv(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
+    """The edge list of records aggregated in memory; returns how many records were read."""
+    net = build_network(records)
+    write_edge_csv(net.nodes.values(), net.edges.values(), out, schema)
     return net.records

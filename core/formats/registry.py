@@ -13,7 +13,7 @@ from core.formats.csv import read_csv
 from core.formats.doccano import read_doccano, write_doccano
 from core.formats.labelstudio import read_labelstudio, write_labelstudio
 from core.formats.native import read_native, write_native
-from core.formats.network import write_network, write_network_csv
+from core.formats.network import Edge, Node, write_edge_csv, write_graphml
 from core.formats.prodigy import read_prodigy, write_prodigy
 from core.formats.txt import read_txt
 from core.model import Record
@@ -25,6 +25,8 @@ TextWriter = Callable[[Iterable[Record], TextIO, Schema], int]
 FolderReader = Callable[[Path], Iterator[tuple[str, int, Record]]]
 # A folder writer fills an empty folder (made and later renamed into place by the caller).
 FolderWriter = Callable[[Iterable[Record], Path, Schema], int]
+# A network writer streams nodes and edges the store has aggregated (in id order).
+NetworkWriter = Callable[[Iterable[Node], Iterable[Edge], TextIO, Schema], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,16 @@ class FolderExportFormat:
     suffix: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class NetworkExportFormat:
+    """A network (GraphML, edge list): the store aggregates it, `write` streams the result."""
+
+    name: str
+    description: str
+    write: NetworkWriter
+    suffix: str
+
+
 READERS: dict[str, Reader] = {
     "txt": read_txt,
     "csv": read_csv,
@@ -58,13 +70,15 @@ FOLDER_READERS: dict[str, FolderReader] = {
     "brat": read_brat,
 }
 
-EXPORTS: dict[str, ExportFormat | FolderExportFormat] = {
+EXPORTS: dict[str, ExportFormat | FolderExportFormat | NetworkExportFormat] = {
     "jsonl": ExportFormat("jsonl", "Bayan's native JSONL", write_native, ".jsonl"),
     "doccano": ExportFormat("doccano", "doccano JSONL", write_doccano, ".jsonl"),
     "prodigy": ExportFormat("prodigy", "Prodigy/spaCy JSONL with tokens", write_prodigy, ".jsonl"),
     "conll": ExportFormat("conll", "CoNLL columns, one BIO column per label", write_conll, ".conll"),
     "brat": FolderExportFormat("brat", "brat standoff folder (.txt/.ann)", write_brat),
     "labelstudio": ExportFormat("labelstudio", "Label Studio JSON tasks", write_labelstudio, ".json"),
-    "network": ExportFormat("network", "actor-claim network (GraphML)", write_network, ".graphml"),
-    "network-csv": ExportFormat("network-csv", "actor-claim network edge list (CSV)", write_network_csv, ".csv"),
+    "network": NetworkExportFormat("network", "actor-claim network (GraphML)", write_graphml, ".graphml"),
+    "network-csv": NetworkExportFormat(
+        "network-csv", "actor-claim network edge list (CSV)", write_edge_csv, ".csv"
+    ),
 }
