@@ -179,6 +179,8 @@ def aggregate(
         steps = _steps(where)
         try:
             for done, sql in enumerate(steps, 1):
+                if poll():
+                    raise Stopped
                 conn.execute(sql, args if "?" in sql else ())
                 progress(0.9 * done / len(steps))
             records = _record_count(conn, where, args, status)

@@ -146,6 +146,8 @@ def _checked(items: Iterable[T], should_stop: StopFn) -> Iterator[T]:
         if count % CHECK_EVERY == 0 and should_stop():
             raise Cancelled("stopped; nothing was changed")
         yield item
+    if should_stop():
+        raise Cancelled("stopped; nothing was changed")
 
 
 def export_to(
