@@ -25,6 +25,7 @@ for codecs and tests that hold records rather than a project).
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -35,6 +36,8 @@ from core.normalize import normalize
 from core.schema import Schema
 
 MIXED = "mixed"
+# What XML 1.0 cannot hold: C0 controls but tab, newline and CR; surrogates; U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # normalize() folds per character; what it changes in the Arabic block, as one
 # str.translate table (node_key runs once per span of a project).
@@ -146,11 +149,7 @@ def _summary(edge: Edge, name: str) -> str:
 
 def _xml_text(value: str) -> str:
     """Text XML 1.0 can hold: control characters other than tab and newline become U+FFFD."""
-    return "".join(
-        "\ufffd" if (ord(ch) < 0x20 and ch not in "\t\n\r") or 0xD800 <= ord(ch) <= 0xDFFF or ch in "\ufffe\uffff"
-        else ch
-        for ch in value
-    )
+    return _NOT_XML.sub("\ufffd", value)
 
 
 def _graphml(nodes: Iterable[Node], edges: Iterable[Edge], schema: Schema) -> Iterator[str]:
