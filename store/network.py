@@ -159,9 +159,12 @@ def aggregate(
     by_annotator = annotator is not None
     row = conn.execute("SELECT id FROM annotators WHERE name = ?", (annotator,)).fetchone() if by_annotator else None
     where, args = _filter(row[0] if row else None, by_annotator, status)
+    began = not conn.in_transaction
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
-    # Sorts and TEMP tables go to disk: their size is the project's, not bounded.
-    conn.execute("PRAGMA temp_store = FILE")
+    if began:
+        # Sorts and TEMP tables go to disk: their size is the project's, not bounded.
+        # (SQLite refuses to switch inside a transaction; a caller's keeps its setting.)
+        conn.execute("PRAGMA temp_store = FILE")
     conn.create_function(KEY_FUNCTION, 1, node_key, deterministic=True)
     stopped = False
 
@@ -170,7 +173,6 @@ def aggregate(
         stopped = stopped or should_stop()
         return int(stopped)
 
-    began = not conn.in_transaction
     try:
         if began:
             # One snapshot for every step and for reading the result.
@@ -197,4 +199,5 @@ def aggregate(
         if began and conn.in_transaction:
             conn.execute("COMMIT")
         conn.create_function(KEY_FUNCTION, 1, None)
-        conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
+        if began:
+            conn.execute(f"PRAGMA temp_store = {int(temp_store)}")

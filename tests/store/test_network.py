@@ -147,3 +147,14 @@ def test_python_memory_does_not_grow_with_distinct_nodes(project: Project) -> No
     assert edge_list.lines == 2001 and graphml.lines > 6000
     # build_network of these records holds 4,000 nodes and 2,000 edges (well over 1 MB).
     assert peak < 300_000, peak
+
+
+def test_inside_a_callers_transaction(project: Project) -> None:
+    random_project(project, 6)
+    expected = build_network(iter_records(project))
+    with project.atomic():
+        project.conn.execute("CREATE TEMP TABLE mine (x)")  # the caller's TEMP work is left alone
+        with aggregate(project) as network:
+            assert list(network.edges()) == list(expected.edges.values())
+        assert project.conn.in_transaction
+        assert project.conn.execute("SELECT count(*) FROM temp.mine").fetchone() == (0,)
