@@ -141,11 +141,16 @@ def tokenize(text: str) -> list[Token]:
     pattern = _pattern()
     category = unicodedata.category
     pos = 0
+    chunks = text.split()
+    # One separator between chunks and none around them (the usual statement): each
+    # chunk starts one past the end of the last, with no need to look for it.
+    single = len(text) - sum(map(len, chunks)) + 1 == len(chunks)
     # Fast path: most whitespace-separated chunks (str.split splits where \s does) are
     # one plain word (letters only) or one plain number; the rest go through the regex.
-    for chunk in text.split():
-        start = find(chunk, pos)
-        pos = end = start + len(chunk)
+    for chunk in chunks:
+        start = pos if single else find(chunk, pos)
+        end = start + len(chunk)
+        pos = end + single
         if chunk.isalpha():
             append(new(Token, (chunk, start, end, "word")))
         elif chunk.isdecimal() and chunk.isascii():

@@ -42,7 +42,9 @@ def _hash32(value: str) -> int:
     return int.from_bytes(blake2b(value.encode("utf-8"), digest_size=4).digest(), "big", signed=True)
 
 
-_WS = ("false", "true")
+_WS_END = (', "ws": false}', ', "ws": true}')
+# What json.dumps(value, ensure_ascii=False) returns for a str, without the dispatch.
+_encode = json.encoder.encode_basestring
 
 
 def _json_string(value: str) -> str:
@@ -55,18 +57,21 @@ def _tokens_json(text: str, tokens: list[Token]) -> str:
     """The `tokens` list as JSON text, built directly: it is most of every line.
 
     Token texts that are plain (printable, no quote or backslash: nearly all) need no
-    JSON encoder; tuples are unpacked rather than read by attribute, for speed.
+    JSON encoder; tuples are unpacked rather than read by attribute, and `ws` with the
+    closing brace is one of two ready strings, for speed.
     """
+    # Padded so that the character after the last token can be read without a slice.
+    padded = text + "x"
+    ws = _WS_END
     joined = "".join([t[0] for t in tokens])
     if joined.isprintable() and '"' not in joined and "\\" not in joined:
         parts = [
-            f'{{"text": "{x}", "start": {s}, "end": {e}, "id": {n}, "ws": {_WS[text[e : e + 1].isspace()]}}}'
+            f'{{"text": "{x}", "start": {s}, "end": {e}, "id": {n}{ws[padded[e].isspace()]}'
             for n, (x, s, e, _) in enumerate(tokens)
         ]
     else:
         parts = [
-            f'{{"text": {_json_string(x)}, "start": {s}, "end": {e}, "id": {n}, '
-            f'"ws": {_WS[text[e : e + 1].isspace()]}}}'
+            f'{{"text": {_json_string(x)}, "start": {s}, "end": {e}, "id": {n}{ws[padded[e].isspace()]}'
             for n, (x, s, e, _) in enumerate(tokens)
         ]
     return "[" + ", ".join(parts) + "]"
@@ -84,9 +89,67 @@ def record_to_prodigy(record: Record) -> dict[str, Any]:
 
 
 def dumps_prodigy(record: Record) -> str:
-    obj, tokens = _task(record)
-    head = json.dumps(obj, ensure_ascii=False)
-    return json_line(f'{head[:-1]}, "tokens": {_tokens_json(record.text, tokens)}}}')
+    """The task's JSON line, built directly: the same text as `json.dumps(record_to_prodigy(record))`.
+
+    No dicts are made for spans and relations, and only the head (not the tokens) is
+    checked for the line breaks JSONL must escape: tokens never hold them, since they
+    are separators (`str.isspace`). Strings go through json's own encoder.
+    """
+    text = record.text
+    tokens = tokenize(text)
+    starts = [t[1] for t in tokens]
+    ends = [t[2] for t in tokens]
+    spans: list[str] = []
+    span_keys: list[str] = []
+    # Span id -> (start, token_end, the JSON members every span object starts with).
+    by_id: dict[str, tuple[int, int, str]] = {}
+    for s in record.spans:
+        first, last = token_range(starts, ends, s.start, s.end) if tokens else (0, 0)
+        members = (
+            f'"start": {s.start}, "end": {s.end}, "token_start": {first}, "token_end": {last}, '
+            f'"label": {_encode(s.label)}'
+        )
+        if s.attrs:
+            spans.append(f'{{{members}, "attrs": {_dumps_object(s.attrs)}}}')
+        else:
+            spans.append(f"{{{members}}}")
+        span_keys.append(f"{s.start}:{s.end}:{s.label}")
+        by_id[s.id] = (s.start, last, members)
+    relations: list[str] = []
+    relation_keys: list[str] = []
+    for r in record.relations:
+        head_start, head_last, head = by_id[r.head]
+        child_start, child_last, child = by_id[r.tail]
+        relations.append(
+            f'{{"head": {head_last}, "child": {child_last}, "head_span": {{{head}}}, '
+            f'"child_span": {{{child}}}, "label": {_encode(r.label)}}}'
+        )
+        relation_keys.append(f"{head_start}:{child_start}:{r.label}")
+    input_hash = _hash32(text)
+    task_hash = _hash32(f"{input_hash} {' '.join(span_keys)}|{' '.join(relation_keys)}")
+    sid = _encode(record.id) if isinstance(record.id, str) else json.dumps(record.id)
+    head = (
+        f'{{"id": {sid}, "text": {_encode(text)}, "meta": {_dumps_object(record.meta)}, '
+        f'"_input_hash": {input_hash}, "_task_hash": {task_hash}, "spans": [{", ".join(spans)}], '
+        f'"relations": [{", ".join(relations)}], "answer": {_encode(_ANSWERS.get(record.status, "accept"))}'
+    )
+    if record.annotator is not None:
+        annotator = _encode(record.annotator)
+        head += f', "_annotator_id": {annotator}, "_session_id": {annotator}'
+    # Printable text holds none of the line breaks json_line escapes (they are Zl, Zp, Cc).
+    if not head.isprintable():
+        head = json_line(head)
+    return f'{head}, "tokens": {_tokens_json(text, tokens)}}}'
+
+
+def _dumps_object(value: dict[str, Any]) -> str:
+    """json.dumps(value, ensure_ascii=False), without the encoder for the usual flat str -> str dict."""
+    if not value:
+        return "{}"
+    encode = _encode
+    if all(type(k) is str and type(v) is str for k, v in value.items()):
+        return "{" + ", ".join([f"{encode(k)}: {encode(v)}" for k, v in value.items()]) + "}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _task(record: Record) -> tuple[dict[str, Any], list[Token]]:

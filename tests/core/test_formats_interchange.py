@@ -18,6 +18,7 @@ from core.formats.conll import bio_tags, write_conll
 from core.formats.detect import detect_folder_format, detect_format
 from core.formats.doccano import read_doccano, write_doccano
 from core.formats.labelstudio import iter_json_array, read_labelstudio, write_labelstudio
+from core.formats.lines import json_line
 from core.formats.network import build_network, write_network, write_network_csv
 from core.formats.prodigy import dumps_prodigy, read_prodigy, record_to_prodigy, write_prodigy
 from core.model import Record, Relation, Span
@@ -149,6 +150,34 @@ def test_prodigy_line_is_the_task_as_json(text: str) -> None:
     """The directly built JSON line says exactly what the task dict says."""
     rec = Record("i", text, annotator="a", spans=[Span(0, len(text), "ACTOR", text, {}, "T1")])
     assert json.loads(dumps_prodigy(rec)) == record_to_prodigy(rec)
+
+
+_ODD = st.text(
+    alphabet=st.sampled_from(["a", "ب", '"', "\\", "\u2028", "\x85", "\u2029", "\x00", " ", "😀"]), max_size=6
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=30),
+    sid=st.one_of(st.none(), _ODD),
+    annotator=st.one_of(st.none(), _ODD),
+    label=_ODD,
+    attrs=st.dictionaries(_ODD, _ODD, max_size=2),
+    meta=st.dictionaries(_ODD, st.one_of(_ODD, st.integers(), st.lists(st.floats(allow_nan=False))), max_size=2),
+    status=st.sampled_from(["done", "skipped", "todo"]),
+)
+def test_prodigy_line_is_byte_for_byte_json_dumps(
+    text: str, sid: str | None, annotator: str | None, label: str, attrs: dict[str, str], meta: dict[str, object],
+    status: str,
+) -> None:
+    """The directly built line is exactly json.dumps of the task (and one JSONL line)."""
+    spans = [Span(0, len(text), label, text, attrs, "T1"), Span(0, 1, "ACTOR", text[:1], {}, "T2")]
+    rec = Record(sid, text, meta=meta, annotator=annotator, status=status, spans=spans,
+                 relations=[Relation("T2", "T1", label)])
+    line = dumps_prodigy(rec)
+    assert line == json_line(json.dumps(record_to_prodigy(rec), ensure_ascii=False))
+    assert len(line.splitlines()) == 1
 
 
 def test_prodigy_round_trip(schema: Schema) -> None:

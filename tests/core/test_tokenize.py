@@ -127,3 +127,16 @@ def test_space_joined_pieces_come_back(pieces: list[str]) -> None:
 @given(st.text(alphabet="دعاب ١2x\u064e\u0640،.#\ufe0f\u20e3\U0001F1F8\U0001F600\u200d\u200b\u200f\t\n", max_size=40))
 def test_fast_path_agrees_with_the_regex(text: str) -> None:
     assert tokenize(text) == regex_tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["دعا", "سوريا،", "«لا", "G7", "2118", "x\u200by"]), min_size=1, max_size=8),
+    st.lists(st.sampled_from([" ", "\n", "\t", "  ", " \u00a0"]), min_size=8, max_size=8),
+    st.sampled_from(["", " ", "\n "]),
+)
+def test_offsets_with_single_and_wider_separators(words: list[str], gaps: list[str], edge: str) -> None:
+    """Texts with exactly one separator between chunks take a shortcut for offsets."""
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))[: -len(gaps[len(words) - 1])]
+    for candidate in (text, edge + text, text + edge):
+        assert tokenize(candidate) == regex_tokens(candidate)
