@@ -32,6 +32,9 @@ whitespace separates their fragments; events (E lines) are refused.
 from __future__ import annotations
 
 import os
+import queue
+import re
+import threading
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 from pathlib import Path
@@ -45,6 +48,8 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LP
 _MAX_NAME = 180
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _ONE_LINE = str.maketrans({ch: " " for ch in _LINE_BREAKS})
+# Names that every rule of safe_name leaves as they are (the usual statement id).
+_PLAIN = re.compile(f"[A-Za-z0-9_-]{{1,{_MAX_NAME}}}")
 
 
 def _escape_char(ch: str) -> str:
@@ -53,6 +58,8 @@ def _escape_char(ch: str) -> str:
 
 def safe_name(value: str) -> str:
     """A file name for any string: reversible by `name_value`, never a path."""
+    if _PLAIN.fullmatch(value) and value.upper() not in _RESERVED:
+        return value  # what the rules below make of it, found without them
     name = "".join(ch if (ch.isalnum() and ch.isprintable()) or ch in "-_" else _escape_char(ch) for ch in value)
     if name.split("%", 1)[0].upper() in _RESERVED or name.upper() in _RESERVED:
         name = _escape_char(value[0]) + name[1:]
@@ -152,45 +159,129 @@ def _write(path: Path, text: str) -> None:
         stream.write(text)
 
 
-def _create(path: Path, text: str) -> bool:
-    """Write a new file; False if the name is taken (on a case-insensitive disk, in any case)."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-    except FileExistsError:
-        return False
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+_REPLACE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+# Documents handed to each writer thread at a time, and batches waiting per thread:
+# enough to keep the threads busy, few enough to bound memory.
+_BATCH = 256
+_QUEUED = 4
+# Writer threads: creating a file is mostly the kernel's work, done without the GIL, so
+# the files are created while the main thread reads and formats the next statements.
+_THREADS = 2
+
+
+def _put(path: str, text: str, flags: int) -> None:
+    """Write `text` to `path` with raw system calls (no file object); raises FileExistsError
+    for a taken name when `flags` has O_EXCL (on a case-insensitive disk, in any case)."""
+    fd = os.open(path, flags, 0o644)
     try:
         data = memoryview(text.encode("utf-8", "surrogatepass"))
         while data:
             data = data[os.write(fd, data) :]
     finally:
         os.close(fd)
-    return True
 
 
-def write_brat(records: Iterable[Record], folder: Path, schema: Schema) -> int:
+# One document: folder, file stem, what a hashed stem is made from, text, .ann text.
+_Document = tuple[str, str, str, str, str]
+
+
+def _write_documents(documents: list[_Document]) -> None:
+    for where, stem, key, text, ann in documents:
+        try:
+            _put(f"{where}{stem}.txt", text, _NEW)
+        except FileExistsError:
+            stem = hashed_name(key)
+            try:
+                _put(f"{where}{stem}.txt", text, _NEW)
+            except FileExistsError:
+                raise InputError(f"{where}{stem}.txt", None, "two statements need the same file name") from None
+        _put(f"{where}{stem}.ann", ann, _REPLACE)
+
+
+class _Writers:
+    """Threads that write documents in the background, in order within a thread.
+
+    Documents are routed by their case-folded file stem, so two that may claim one name
+    (on a case-insensitive disk) meet in one thread in statement order, and the first
+    keeps the name as it would with no threads. The first error stops everything and is
+    raised in the main thread.
+    """
+
+    def __init__(self, threads: int) -> None:
+        self.queues: list[queue.Queue[list[_Document] | None]] = [queue.Queue(_QUEUED) for _ in range(threads)]
+        self.batches: list[list[_Document]] = [[] for _ in range(threads)]
+        self.error: BaseException | None = None
+        self.threads = [threading.Thread(target=self._run, args=(q,), daemon=True) for q in self.queues]
+        for thread in self.threads:
+            thread.start()
+
+    def _run(self, jobs: queue.Queue[list[_Document] | None]) -> None:
+        while (batch := jobs.get()) is not None:
+            if self.error is None:
+                try:
+                    _write_documents(batch)
+                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+                    self.error = exc
+
+    def add(self, document: _Document) -> None:
+        n = hash(document[1].casefold()) % len(self.batches)
+        batch = self.batches[n]
+        batch.append(document)
+        if len(batch) >= _BATCH:
+            self._send(n)
+
+    def _send(self, n: int) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queues[n].put(self.batches[n])
+        self.batches[n] = []
+
+    def close(self, flush: bool) -> None:
+        """Wait for the threads (after writing what is left when `flush`); raise their error."""
+        try:
+            if flush:
+                for n in range(len(self.batches)):
+                    if self.batches[n]:
+                        self._send(n)
+        finally:
+            if not flush:
+                self.error = self.error or InterruptedError()
+            for q in self.queues:
+                q.put(None)
+            for thread in self.threads:
+                thread.join()
+        if flush and self.error is not None:
+            raise self.error
+
+
+def write_brat(records: Iterable[Record], folder: Path, schema: Schema, *, threads: int = _THREADS) -> int:
     """Write a brat folder into `folder` (empty, made by the caller); returns documents written."""
     _write(folder / "annotation.conf", annotation_conf(schema))
     _write(folder / "visual.conf", visual_conf(schema))
-    collections: dict[str, Path] = {}
+    top = os.path.join(folder, "")
+    collections: dict[str, str] = {}
+    writers = _Writers(threads)
     count = 0
-    for record in records:
-        where = folder
-        if record.annotator is not None:
-            where = collections.get(record.annotator, folder)
-            if where is folder:
-                where = folder / safe_name(record.annotator)
-                if where.exists():
-                    where = folder / hashed_name(record.annotator)
-                where.mkdir()
-                collections[record.annotator] = where
-        sid = record.id if record.id is not None else ""
-        stem = safe_name(sid) if sid else hashed_name(record.text)
-        if not _create(where / f"{stem}.txt", record.text):
-            stem = hashed_name(sid or record.text)
-            if not _create(where / f"{stem}.txt", record.text):
-                raise InputError(str(where / f"{stem}.txt"), None, "two statements need the same file name")
-        _write(where / f"{stem}.ann", ann_text(record))
-        count += 1
+    done = False
+    try:
+        for record in records:
+            where = top
+            if record.annotator is not None:
+                where = collections.get(record.annotator, top)
+                if where is top:
+                    sub = folder / safe_name(record.annotator)
+                    if sub.exists():
+                        sub = folder / hashed_name(record.annotator)
+                    sub.mkdir()
+                    where = collections[record.annotator] = os.path.join(sub, "")
+            sid = record.id if record.id is not None else ""
+            stem = safe_name(sid) if sid else hashed_name(record.text)
+            writers.add((where, stem, sid or record.text, record.text, ann_text(record)))
+            count += 1
+        done = True
+    finally:
+        writers.close(flush=done)
     return count
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,16 @@ from hypothesis import strategies as st
 
 from core.errors import InputError
 from core.formats import labelstudio as ls
-from core.formats.brat import ann_text, annotation_conf, name_value, read_brat, record_from_ann, safe_name, write_brat
+from core.formats.brat import (
+    ann_text,
+    annotation_conf,
+    hashed_name,
+    name_value,
+    read_brat,
+    record_from_ann,
+    safe_name,
+    write_brat,
+)
 from core.formats.conll import bio_tags, write_conll
 from core.formats.detect import detect_folder_format, detect_format
 from core.formats.doccano import read_doccano, write_doccano
@@ -290,6 +301,50 @@ def test_brat_folder_written_and_read_back(tmp_path: Path, schema: Schema) -> No
     assert [(r.id, r.annotator) for _, _, r in back] == [("s/../2", None), ("s1", "amal"), ("s1", "badr")]
     assert key(back[1][2]) == key(record())
     assert back[1][0].endswith("s1.ann")
+
+
+def test_safe_name_leaves_plain_ids_alone_but_not_reserved_or_long_ones() -> None:
+    assert safe_name("h17d7ab440a7bff") == "h17d7ab440a7bff" and safe_name("a-b_C9") == "a-b_C9"
+    assert safe_name("con") == "%63on" and safe_name("LPT1") == "%4CPT1"
+    assert safe_name("x" * 180) == "x" * 180 and "~" in safe_name("x" * 181)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_brat_taken_name_gets_a_hashed_one_and_a_second_clash_is_an_error(
+    tmp_path: Path, schema: Schema, threads: int
+) -> None:
+    """A name taken already (as on a case-insensitive disk) is never overwritten."""
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    (first / "s1.txt").write_text("other")
+    assert write_brat([record(None)], first, schema, threads=threads) == 1
+    assert (first / "s1.txt").read_text() == "other"
+    assert (first / f"{hashed_name('s1')}.txt").read_text(encoding="utf-8") == TEXT
+    (second / "s1.txt").write_text("other")
+    (second / f"{hashed_name('s1')}.txt").write_text("other")
+    with pytest.raises(InputError, match="two statements need the same file name"):
+        write_brat([record(None, f"s{i}") for i in range(2, 700)] + [record(None)], second, schema, threads=threads)
+
+
+def test_brat_writer_threads_end_when_the_records_fail(tmp_path: Path, schema: Schema) -> None:
+    def records() -> Iterator[Record]:
+        for i in range(1000):
+            yield record("amal", f"s{i}")
+        raise RuntimeError("the store went away")
+
+    before = threading.active_count()
+    with pytest.raises(RuntimeError, match="went away"):
+        write_brat(records(), tmp_path, schema)
+    assert threading.active_count() == before
+
+
+def test_brat_many_documents_all_written(tmp_path: Path, schema: Schema) -> None:
+    ids = [f"s{i}" for i in range(1500)]
+    assert write_brat([record("amal", sid) for sid in ids], tmp_path, schema) == 1500
+    assert sorted(p.stem for p in (tmp_path / "amal").glob("*.txt")) == sorted(ids)
+    assert all((tmp_path / "amal" / f"{sid}.ann").read_text(encoding="utf-8") == ann_text(record("amal", sid))
+               for sid in ids[::97])
 
 
 def test_brat_ann_errors_point_at_the_line() -> None:
