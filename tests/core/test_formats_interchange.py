@@ -191,6 +191,22 @@ def test_prodigy_line_is_byte_for_byte_json_dumps(
     assert len(line.splitlines()) == 1
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["دعا", "السوري،", "سوريا.", 'قال"', '"لا', "2118", "٢٠١٣", "G7", "«", "x\u200by", "😀", "\\"]),
+        min_size=1,
+        max_size=10,
+    ),
+    st.sampled_from([" ", "\n", "  ", " \t"]),
+)
+def test_prodigy_tokens_of_usual_statements_are_the_tokenizers(chunks: list[str], gap: str) -> None:
+    """The one-pass token JSON of single-spaced texts says what `tokenize` says, to the byte."""
+    for text in (" ".join(chunks), gap.join(chunks), " " + " ".join(chunks)):
+        rec = Record("i", text, annotator="a", spans=[Span(0, len(text), "ACTOR", text, {}, "T1")])
+        assert dumps_prodigy(rec) == json_line(json.dumps(record_to_prodigy(rec), ensure_ascii=False))
+
+
 def test_prodigy_round_trip(schema: Schema) -> None:
     data = written(write_prodigy, [record(), record("badr", "s2")], schema).encode()
     back = [r for _, r in read_prodigy(io.BytesIO(data), "p.jsonl")]
