@@ -28,7 +28,7 @@ from hashlib import blake2b
 from typing import Any, BinaryIO, TextIO
 
 from core.errors import InputError
-from core.formats.lines import json_line, write_lines
+from core.formats.lines import json_line
 from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines
 from core.model import Record, Relation, Span
 from core.schema import Schema
@@ -252,9 +252,27 @@ def _task(record: Record) -> tuple[dict[str, Any], list[Token]]:
     return obj, tokens
 
 
+# Lines joined into one write: a text stream's write costs more per call than per byte,
+# and these lines (every token) are long; 64 of them are a few hundred kilobytes.
+_LINES_PER_WRITE = 64
+
+
 def write_prodigy(records: Iterable[Record], out: TextIO, schema: Schema) -> int:
     """Prodigy JSONL, one line per statement and annotator; returns lines written."""
-    return write_lines(records, out, dumps_prodigy)
+    count = 0
+    lines: list[str] = []
+    for record in records:
+        lines.append(dumps_prodigy(record))
+        if len(lines) == _LINES_PER_WRITE:
+            lines.append("")
+            out.write("\n".join(lines))
+            count += _LINES_PER_WRITE
+            lines = []
+    if lines:
+        lines.append("")
+        out.write("\n".join(lines))
+        count += len(lines) - 1
+    return count
 
 
 def _span_key(value: Any) -> tuple[int, int, str] | None:

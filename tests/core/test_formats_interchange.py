@@ -207,6 +207,14 @@ def test_prodigy_tokens_of_usual_statements_are_the_tokenizers(chunks: list[str]
         assert dumps_prodigy(rec) == json_line(json.dumps(record_to_prodigy(rec), ensure_ascii=False))
 
 
+@pytest.mark.parametrize("n", [0, 1, 63, 64, 65, 129])
+def test_prodigy_writes_one_line_per_record_across_batches(schema: Schema, n: int) -> None:
+    records = [record("amal", f"s{i}") for i in range(n)]
+    out = io.StringIO()
+    assert write_prodigy(records, out, schema) == n
+    assert out.getvalue() == "".join(dumps_prodigy(r) + "\n" for r in records)
+
+
 def test_prodigy_round_trip(schema: Schema) -> None:
     data = written(write_prodigy, [record(), record("badr", "s2")], schema).encode()
     back = [r for _, r in read_prodigy(io.BytesIO(data), "p.jsonl")]
