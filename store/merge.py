@@ -30,9 +30,9 @@ from typing import Any
 from urllib.parse import quote
 
 from core.errors import BayanError, InputError
-from core.schema import Attribute, Label, RelationType, Schema
+from core.schema import Attribute, Label, Schema
 from store.migrations import APPLICATION_ID, LATEST_VERSION
-from store.project import Project, _check_file
+from store.project import Project, _check_file, read_schema
 
 PREFER_CHOICES = ("newer",)
 # The oldest file format merge reads as a source: the tables it reads (statements, labels,
@@ -113,24 +113,6 @@ def _attach_name(conn: sqlite3.Connection, path: Path) -> str:
     return resolved
 
 
-def _schema_of(rows: Sequence[Any], relation_rows: Sequence[Any]) -> Schema:
-    labels = tuple(
-        Label(
-            name=name,
-            color=color,
-            key=key,
-            description=json.loads(description),
-            attributes=tuple(Attribute(a["name"], tuple(a["values"])) for a in json.loads(attrs)),
-        )
-        for name, color, key, description, attrs in rows
-    )
-    relations = tuple(
-        RelationType(name, from_label, to_label, json.loads(description))
-        for name, from_label, to_label, description in relation_rows
-    )
-    return Schema(labels, relations)
-
-
 class _Merger:
     def __init__(
         self,
@@ -180,12 +162,7 @@ class _Merger:
     def merge_schema(self, file: str, report: MergeReport) -> None:
         """Refuse a source whose labels or relation types the review lacks (unless add_labels)."""
         ours = self.review.schema
-        theirs = _schema_of(
-            self.sql("SELECT name, color, key, description, attributes FROM src.labels ORDER BY position").fetchall(),
-            self.sql(
-                "SELECT name, from_label, to_label, description FROM src.relation_types ORDER BY position"
-            ).fetchall(),
-        )
+        theirs = read_schema(self.conn, self.alias)
         labels = list(ours.labels)
         added: list[str] = []
         widened: list[Label] = []

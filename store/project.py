@@ -103,6 +103,29 @@ def _check_version(path: Path, version: int) -> None:
         )
 
 
+def read_schema(conn: sqlite3.Connection, database: str = "main") -> Schema:
+    """The schema stored in `database` (an attached project's alias, or main)."""
+    labels = tuple(
+        Label(
+            name=name,
+            color=color,
+            key=key,
+            description=json.loads(description),
+            attributes=tuple(Attribute(a["name"], tuple(a["values"])) for a in json.loads(attrs)),
+        )
+        for name, color, key, description, attrs in conn.execute(
+            f"SELECT name, color, key, description, attributes FROM {database}.labels ORDER BY position"
+        )
+    )
+    relations = tuple(
+        RelationType(name, from_label, to_label, json.loads(description))
+        for name, from_label, to_label, description in conn.execute(
+            f"SELECT name, from_label, to_label, description FROM {database}.relation_types ORDER BY position"
+        )
+    )
+    return Schema(labels, relations)
+
+
 class Project:
     """An open project file. Construct with `Project.open` or `Project.create`."""
 
@@ -273,25 +296,7 @@ class Project:
         return self._schema
 
     def _read_schema(self) -> Schema:
-        labels = tuple(
-            Label(
-                name=name,
-                color=color,
-                key=key,
-                description=json.loads(description),
-                attributes=tuple(Attribute(a["name"], tuple(a["values"])) for a in json.loads(attrs)),
-            )
-            for name, color, key, description, attrs in self.conn.execute(
-                "SELECT name, color, key, description, attributes FROM labels ORDER BY position"
-            )
-        )
-        relations = tuple(
-            RelationType(name, from_label, to_label, json.loads(description))
-            for name, from_label, to_label, description in self.conn.execute(
-                "SELECT name, from_label, to_label, description FROM relation_types ORDER BY position"
-            )
-        )
-        return Schema(labels, relations)
+        return read_schema(self.conn)
 
     def _write_schema(self, schema: Schema) -> None:
         """Insert the labels and relation types of `schema` that are not stored yet."""

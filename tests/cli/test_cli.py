@@ -17,6 +17,7 @@ import main
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.schema import load_schema
 from store.project import Project
+from tests.dump import dump
 
 ROOT = Path(__file__).resolve().parents[2]
 S1 = "دعا الائتلاف الوطني السوري إلى محاسبة النظام"
@@ -25,20 +26,6 @@ S2 = "أعلنت منظمة حظر الأسلحة الكيميائية 😀 أن
 
 def run(*args: Any) -> Result:
     return CliRunner().invoke(main.cli, [str(a) for a in args], catch_exceptions=True)
-
-
-def dump(path: Path) -> dict[str, Any]:
-    conn = sqlite3.connect(str(path))
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
-        )]
-        out: dict[str, Any] = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-        out["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
-        return out
-    finally:
-        conn.close()
 
 
 def assert_user_error(result: Result, *parts: str) -> str:

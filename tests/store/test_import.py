@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 import tracemalloc
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,21 +15,7 @@ from core.formats.registry import READERS
 from core.ids import derived_id
 from store.importer import ImportReport, import_records
 from store.project import Project
-
-
-def dump(path: Path) -> dict[str, Any]:
-    """Every row of every table, and the file's version: equal dumps mean an unchanged project."""
-    conn = sqlite3.connect(str(path))
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
-        )]
-        out: dict[str, Any] = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-        out["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
-        return out
-    finally:
-        conn.close()
+from tests.dump import dump
 
 
 def load(project: Project, fmt: str, data: bytes | str, *, name: str = "in", **kw: Any) -> ImportReport:
