@@ -126,7 +126,47 @@ class StatementListModel(QAbstractTableModel):
         self.reload()
 
 
-class SpanTableModel(QAbstractTableModel):
+class _CurrentStatementModel(QAbstractTableModel):
+    """A short table about the current statement: its rows held in a list, fixed columns."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Any] = []
+
+    def headers(self) -> tuple[str, ...]:
+        """The column titles (translated); each model names its own."""
+        return ()
+
+    def _reset(self, items: list[Any]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        headers = self.headers()
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def item(self, index: Index) -> Any:
+        """The row's item, or None for an index that is not one of this model's cells."""
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        return self._items[index.row()]
+
+
+class SpanTableModel(_CurrentStatementModel):
     """The current statement's spans (one annotator): label, text, attributes."""
 
     LABEL, TEXT, ATTRS = range(3)
@@ -135,33 +175,21 @@ class SpanTableModel(QAbstractTableModel):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.spans: list[StoredSpan] = []
+
+    @property
+    def spans(self) -> list[StoredSpan]:
+        return self._items
 
     def set_spans(self, spans: list[StoredSpan]) -> None:
-        self.beginResetModel()
-        self.spans = list(spans)
-        self.endResetModel()
+        self._reset(spans)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.spans)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return (self.tr("Label"), self.tr("Text"), self.tr("Attributes"))[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Label"), self.tr("Text"), self.tr("Attributes"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self.spans):
+        span: StoredSpan | None = self.item(index)
+        if span is None:
             return None
-        span = self.spans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.LABEL:
                 return span.label
@@ -182,7 +210,7 @@ class SpanTableModel(QAbstractTableModel):
         return next((i for i, s in enumerate(self.spans) if s.id == span_id), -1)
 
 
-class RelationTableModel(QAbstractTableModel):
+class RelationTableModel(_CurrentStatementModel):
     """The current statement's relations: head span → label → tail span."""
 
     HEAD, LABEL, TAIL = range(3)
@@ -190,35 +218,23 @@ class RelationTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.relations: list[StoredRelation] = []
         self._texts: dict[int, str] = {}
 
+    @property
+    def relations(self) -> list[StoredRelation]:
+        return self._items
+
     def set_relations(self, relations: list[StoredRelation], spans: list[StoredSpan]) -> None:
-        self.beginResetModel()
-        self.relations = list(relations)
         self._texts = {s.id: s.text for s in spans}
-        self.endResetModel()
+        self._reset(relations)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.relations)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return (self.tr("From"), self.tr("Relation"), self.tr("To"))[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("From"), self.tr("Relation"), self.tr("To"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self.relations):
+        rel: StoredRelation | None = self.item(index)
+        if rel is None:
             return None
-        rel = self.relations[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.HEAD:
                 return self._texts.get(rel.head, str(rel.head))
