@@ -225,6 +225,9 @@ class _Writers:
                     self.error = exc
 
     def add(self, document: _Document) -> None:
+        if not self.queues:
+            _write_documents([document])
+            return
         n = hash(document[1].casefold()) % len(self.batches)
         batch = self.batches[n]
         batch.append(document)
@@ -256,7 +259,10 @@ class _Writers:
 
 
 def write_brat(records: Iterable[Record], folder: Path, schema: Schema, *, threads: int = _THREADS) -> int:
-    """Write a brat folder into `folder` (empty, made by the caller); returns documents written."""
+    """Write a brat folder into `folder` (empty, made by the caller); returns documents written.
+
+    `threads` writer threads create the files (0: the calling thread does).
+    """
     _write(folder / "annotation.conf", annotation_conf(schema))
     _write(folder / "visual.conf", visual_conf(schema))
     top = os.path.join(folder, "")

@@ -333,7 +333,7 @@ def test_safe_name_leaves_plain_ids_alone_but_not_reserved_or_long_ones() -> Non
     assert safe_name("x" * 180) == "x" * 180 and "~" in safe_name("x" * 181)
 
 
-@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("threads", [0, 1, 2])
 def test_brat_taken_name_gets_a_hashed_one_and_a_second_clash_is_an_error(
     tmp_path: Path, schema: Schema, threads: int
 ) -> None:
@@ -363,9 +363,10 @@ def test_brat_writer_threads_end_when_the_records_fail(tmp_path: Path, schema: S
     assert threading.active_count() == before
 
 
-def test_brat_many_documents_all_written(tmp_path: Path, schema: Schema) -> None:
+@pytest.mark.parametrize("threads", [0, 2])
+def test_brat_many_documents_all_written(tmp_path: Path, schema: Schema, threads: int) -> None:
     ids = [f"s{i}" for i in range(1500)]
-    assert write_brat([record("amal", sid) for sid in ids], tmp_path, schema) == 1500
+    assert write_brat([record("amal", sid) for sid in ids], tmp_path, schema, threads=threads) == 1500
     assert sorted(p.stem for p in (tmp_path / "amal").glob("*.txt")) == sorted(ids)
     assert all((tmp_path / "amal" / f"{sid}.ann").read_text(encoding="utf-8") == ann_text(record("amal", sid))
                for sid in ids[::97])
