@@ -43,6 +43,8 @@ def _hash32(value: str) -> int:
     return int.from_bytes(blake2b(value.encode("utf-8"), digest_size=4).digest(), "big", signed=True)
 
 
+# The decimal strings of 0..4095: offsets and ids of statements shorter than that.
+_NUMBERS = tuple(map(str, range(4096)))
 _WS_END = (', "ws": false}', ', "ws": true}')
 # What json.dumps(value, ensure_ascii=False) returns for a str, without the dispatch.
 _encode = json.encoder.encode_basestring
@@ -81,8 +83,10 @@ def _fast_tokens(text: str) -> tuple[list[int], list[int], str] | None:
     tokens are the same: the tests compare the lines with those built from `tokenize`.
     """
     chunks = text.split()
-    if len(text) - sum(map(len, chunks)) + 1 != len(chunks):
+    if len(text) - sum(map(len, chunks)) + 1 != len(chunks) or len(text) >= len(_NUMBERS):
         return None
+    # Offsets and ids as ready strings: a tuple index is cheaper than formatting an int.
+    num = _NUMBERS
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -98,14 +102,17 @@ def _fast_tokens(text: str) -> tuple[list[int], list[int], str] | None:
         pos = end + 1
         if chunk.isalpha() or (chunk.isdecimal() and chunk.isascii()):
             # Letters and ASCII digits are printable and never need escaping.
-            add(f'{{"text": "{chunk}", "start": {start}, "end": {end}, "id": {n}{ws[i != last]}')
+            add(f'{{"text": "{chunk}", "start": {num[start]}, "end": {num[end]}, "id": {num[n]}{ws[i != last]}')
             add_start(start)
             add_end(end)
             n += 1
         elif chunk[:-1].isalpha() and category(chunk[-1])[0] == "P":
             mark = end - 1
-            add(f'{{"text": "{chunk[:-1]}", "start": {start}, "end": {mark}, "id": {n}, "ws": false}}')
-            add(f'{{"text": {encode(chunk[-1])}, "start": {mark}, "end": {end}, "id": {n + 1}{ws[i != last]}')
+            add(f'{{"text": "{chunk[:-1]}", "start": {num[start]}, "end": {num[mark]}, "id": {num[n]}, "ws": false}}')
+            add(
+                f'{{"text": {encode(chunk[-1])}, "start": {num[mark]}, "end": {num[end]}, "id": {num[n + 1]}'
+                f"{ws[i != last]}"
+            )
             add_start(start)
             add_end(mark)
             add_start(mark)

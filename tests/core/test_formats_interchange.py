@@ -215,6 +215,14 @@ def test_prodigy_writes_one_line_per_record_across_batches(schema: Schema, n: in
     assert out.getvalue() == "".join(dumps_prodigy(r) + "\n" for r in records)
 
 
+@pytest.mark.parametrize("words", [1000, 1100])
+def test_prodigy_long_statements_are_exact_too(words: int) -> None:
+    """Offsets past the ready-made number strings (4096) take the general path."""
+    text = " ".join(["سوريا،", "دعا", '"لا'] * (words // 3))
+    rec = Record("i", text, annotator="a", spans=[Span(len(text) - 3, len(text), "ACTOR", text[-3:], {}, "T1")])
+    assert dumps_prodigy(rec) == json_line(json.dumps(record_to_prodigy(rec), ensure_ascii=False))
+
+
 def test_prodigy_round_trip(schema: Schema) -> None:
     data = written(write_prodigy, [record(), record("badr", "s2")], schema).encode()
     back = [r for _, r in read_prodigy(io.BytesIO(data), "p.jsonl")]
