@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, TextIO
 
 from core.errors import InputError
 from core.formats.lines import json_line, write_lines
-from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines
+from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines, span_fields
 from core.model import Record, Relation, Span
 from core.schema import Schema
 
@@ -99,11 +99,7 @@ def record_from_doccano(obj: Any, file: str, line: int) -> Record:
             where = f"entity {n}"
             if not isinstance(item, dict):
                 raise InputError(file, line, f"{where}: must be an object")
-            start, end, label = item.get("start_offset"), item.get("end_offset"), item.get("label")
-            if not _is_int(start) or not _is_int(end):
-                raise InputError(file, line, f"{where}: start_offset and end_offset must be integers")
-            if not isinstance(label, str) or not label:
-                raise InputError(file, line, f"{where}: label must be a non-empty string")
+            start, end, label = span_fields(item, file, line, where, "start_offset", "end_offset")
             sid = _id_key(item.get("id", n))
             if sid is None:
                 raise InputError(file, line, f"{where}: id must be an integer or a string")

@@ -72,6 +72,18 @@ def _attrs(value: Any, file: str, line: int, where: str) -> dict[str, str]:
     return dict(value)
 
 
+def span_fields(
+    item: dict[str, Any], file: str, line: int, where: str, start_key: str = "start", end_key: str = "end"
+) -> tuple[int, int, str]:
+    """A span object's offsets and label, checked for type (their values are checked later)."""
+    start, end, label = item.get(start_key), item.get(end_key), item.get("label")
+    if not _is_int(start) or not _is_int(end):
+        raise InputError(file, line, f"{where}: {start_key} and {end_key} must be integers")
+    if not isinstance(label, str) or not label:
+        raise InputError(file, line, f"{where}: label must be a non-empty string")
+    return start, end, label
+
+
 def record_from_object(obj: Any, file: str, line: int) -> Record:
     """Check the shape of one native object and build its Record (contents checked later)."""
     if not isinstance(obj, dict):
@@ -99,11 +111,7 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
         where = f"span {n}"
         if not isinstance(item, dict):
             raise InputError(file, line, f"{where}: must be an object")
-        start, end, label = item.get("start"), item.get("end"), item.get("label")
-        if not _is_int(start) or not _is_int(end):
-            raise InputError(file, line, f"{where}: start and end must be integers")
-        if not isinstance(label, str) or not label:
-            raise InputError(file, line, f"{where}: label must be a non-empty string")
+        start, end, label = span_fields(item, file, line, where)
         span_text = item.get("text")
         if span_text is not None and not isinstance(span_text, str):
             raise InputError(file, line, f"{where}: text must be a string")
@@ -130,12 +138,12 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
     for n, item in enumerate(raw_relations, 1):
         if not isinstance(item, dict):
             raise InputError(file, line, f"relation {n}: must be an object")
-        head, tail, label = item.get("head"), item.get("tail"), item.get("label")
+        head, tail, kind = item.get("head"), item.get("tail"), item.get("label")
         head = str(head) if _is_int(head) else head
         tail = str(tail) if _is_int(tail) else tail
-        if not isinstance(head, str) or not isinstance(tail, str) or not isinstance(label, str):
+        if not isinstance(head, str) or not isinstance(tail, str) or not isinstance(kind, str):
             raise InputError(file, line, f"relation {n}: head, tail and label must be strings")
-        relations.append(Relation(head=head, tail=tail, label=label))
+        relations.append(Relation(head=head, tail=tail, label=kind))
     seconds = _given(obj, "seconds", 0)
     if (
         not isinstance(seconds, (int, float))
