@@ -80,6 +80,10 @@ def hashed_name(value: str, name: str | None = None) -> str:
     return f"{prefix}~{digest}"
 
 
+# The digits of a %XX escape in a file name.
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
 def name_value(name: str) -> str | None:
     """The string a safe name was made from, or None for a hashed name."""
     if "~" in name:
@@ -87,13 +91,11 @@ def name_value(name: str) -> str | None:
     out = bytearray()
     i = 0
     while i < len(name):
-        if name[i] == "%" and i + 3 <= len(name):
-            try:
-                out.append(int(name[i + 1 : i + 3], 16))
-                i += 3
-                continue
-            except ValueError:
-                pass
+        escape = name[i + 1 : i + 3]
+        if name[i] == "%" and len(escape) == 2 and all(c in _HEX for c in escape):
+            out.append(int(escape, 16))
+            i += 3
+            continue
         out += name[i].encode("utf-8")
         i += 1
     return out.decode("utf-8", "surrogatepass")
