@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from hashlib import blake2b
+
+_DERIVED = re.compile(r"h[0-9a-f]{16}")
 
 
 def text_digest(text: str) -> bytes:
@@ -22,3 +25,8 @@ def hash_and_id(text: str) -> tuple[int, str]:
 
 def derived_id(text: str) -> str:
     return hash_and_id(text)[1]
+
+
+def is_derived_form(statement_id: str) -> bool:
+    """Whether an id looks like one `derived_id` makes (its owner must then be that text)."""
+    return _DERIVED.fullmatch(statement_id) is not None

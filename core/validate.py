@@ -5,7 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.errors import InputError
-from core.model import STATUSES, Record, Relation, Span
+from core.model import Record, Relation, Span
+from core.rules import (
+    attrs_problem,
+    meta_problem,
+    name_problem,
+    relation_problem,
+    seconds_problem,
+    span_problem,
+    span_text_problem,
+    statement_id_problem,
+    status_problem,
+    text_problem,
+)
 from core.schema import Schema, is_valid_name
 
 _NAMES = "names are ASCII letters, digits, _ or -"
@@ -35,10 +47,16 @@ class RecordValidator:
     def check(self, record: Record, line: int) -> Record:
         """The record, with span texts filled in and the annotator resolved; or InputError."""
         text = record.text
-        if not isinstance(text, str) or not text.strip():
-            raise self._fail(line, "the text is empty")
-        if record.status not in STATUSES:
-            raise self._fail(line, f"status {record.status!r} is not one of {', '.join(STATUSES)}")
+        for problem in (
+            text_problem(text),
+            None if record.id is None else statement_id_problem(record.id, text),
+            None if record.annotator is None else name_problem(record.annotator, "the annotator's name"),
+            status_problem(record.status),
+            meta_problem(record.meta),
+            seconds_problem(record.seconds),
+        ):
+            if problem is not None:
+                raise self._fail(line, problem)
         annotator = record.annotator
         annotated = bool(record.spans or record.relations or record.note)
         # A bare statement (txt, csv, or todo without work) belongs to no annotator.
@@ -53,19 +71,12 @@ class RecordValidator:
         seen: dict[tuple[int, int, str], Span] = {}
         for n, span in enumerate(record.spans, 1):
             where = f"span {n}"
-            if not 0 <= span.start < span.end <= len(text):
-                raise self._fail(
-                    line,
-                    f"{where}: offsets [{span.start}, {span.end}) are not within the text "
-                    f"(0 ≤ start < end ≤ {len(text)})",
-                )
+            problem = span_problem(len(text), span.start, span.end)
+            if problem is None and span.text:
+                problem = span_text_problem(text, span.start, span.end, span.text)
+            if problem is not None:
+                raise self._fail(line, f"{where}: {problem}")
             covered = text[span.start : span.end]
-            if span.text and span.text != covered:
-                raise self._fail(
-                    line,
-                    f"{where}: text {span.text!r} differs from the statement's "
-                    f"{covered!r} at [{span.start}, {span.end})",
-                )
             label = self.schema.label(span.label)
             if label is None:
                 if not self.add_labels:
@@ -78,15 +89,9 @@ class RecordValidator:
                 self.added_labels.append(span.label)
                 label = self.schema.label(span.label)
                 assert label is not None
-            for name, value in span.attrs.items():
-                attribute = label.attribute(name)
-                if attribute is None:
-                    raise self._fail(line, f"{where}: label {label.name} has no attribute {name!r}")
-                if value not in attribute.values:
-                    raise self._fail(
-                        line,
-                        f"{where}: {name} must be one of {', '.join(attribute.values)}, not {value!r}",
-                    )
+            problem = attrs_problem(label, span.attrs)
+            if problem is not None:
+                raise self._fail(line, f"{where}: {problem}")
             if span.id in ids:
                 raise self._fail(line, f"{where}: span id {span.id!r} is used twice")
             key = (span.start, span.end, span.label)
@@ -116,11 +121,8 @@ class RecordValidator:
                 self.added_relations.append(rel.label)
                 kind = self.schema.relation(rel.label)
                 assert kind is not None
-            if (head.label, tail.label) != (kind.from_label, kind.to_label):
-                raise self._fail(
-                    line,
-                    f"{where}: {rel.label} goes from {kind.from_label} to {kind.to_label}, "
-                    f"not from {head.label} to {tail.label}",
-                )
+            problem = relation_problem(self.schema, rel.label, head.label, tail.label)
+            if problem is not None:
+                raise self._fail(line, f"{where}: {problem}")
             relations.append(Relation(head=head.id, tail=tail.id, label=rel.label))
         return replace(record, annotator=annotator, spans=spans, relations=relations)

@@ -1,0 +1,146 @@
+"""The domain rules, each written once: readers, the store's writers and merge all call these.
+
+Each check returns None when the value is acceptable and otherwise the reason, worded for
+a user (callers add where: `file:line: span 2: …`, or an EditRefused in the GUI). Returning
+a reason instead of raising lets SQL call the same function over a whole attached file
+(store/merge.py registers them as SQL functions), so a rule never has a second copy there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from core.ids import derived_id, is_derived_form
+from core.model import STATUSES
+from core.schema import Label, Schema
+
+# Characters that must never be part of a name or an id: they are printed on terminals,
+# written into brat and CSV files, and compared by eye. C0/C1 controls (ESC starts a
+# terminal escape), line and paragraph separators (they forge new lines), and the bidi
+# embeddings, overrides and isolates (they reorder what is printed after them).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_SEPARATORS = frozenset("\u2028\u2029\u0085")
+# Only JSON escapes (a \uD800 in the file) and surrogate-escaped file names produce these; a regex finds
+# them at C speed, since every imported text passes here.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The largest time a record may carry: about 31 years, far above any real one, and exact
+# as a float; beyond it a number is a corrupted or hostile value, not time spent.
+MAX_SECONDS = 1e9
+
+
+def forbidden_char(value: str) -> str | None:
+    """The first character a name or id may not hold, described; None when there is none."""
+    for ch in value:
+        if ch in _BIDI_CONTROLS:
+            return f"a bidi control character (U+{ord(ch):04X})"
+        if ch in _LINE_SEPARATORS or unicodedata.category(ch) == "Cc":
+            return f"a control character (U+{ord(ch):04X})"
+        if unicodedata.category(ch) == "Cs":
+            return f"a lone surrogate (U+{ord(ch):04X}), which is not text"
+    return None
+
+
+def name_problem(value: Any, what: str) -> str | None:
+    """An annotator's name or a statement's id: a non-empty string of printable characters."""
+    if not isinstance(value, str):
+        return f"{what} must be a string"
+    if not value.strip():
+        return f"{what} is empty"
+    bad = forbidden_char(value)
+    if bad is not None:
+        return f"{what} {value.encode('unicode_escape').decode('ascii')!r} holds {bad}"
+    return None
+
+
+def statement_id_problem(value: str, text: str) -> str | None:
+    """A statement id given in a file: a printable name, and never an id Bayan derives for another text.
+
+    Records without an id get `h` + 16 hex digits of their text's hash (core/ids.py), and
+    every export writes those ids out. An id of that form kept for a different text would
+    later be taken for that text's statement, putting annotations on the wrong text.
+    """
+    problem = name_problem(value, "the statement id")
+    if problem is None and is_derived_form(value) and value != derived_id(text):
+        problem = (
+            f"the statement id {value!r} has the form of an id derived from another text "
+            "(h and 16 hex digits); give this statement another id, or none"
+        )
+    return problem
+
+
+def text_problem(value: Any) -> str | None:
+    """A statement's text: any characters (NUL and emoji included), but some that are not space."""
+    if not isinstance(value, str) or not value.strip():
+        return "the text is empty"
+    if _SURROGATE.search(value):
+        return "the text holds a lone surrogate (U+D800-U+DFFF), which is not text"
+    return None
+
+
+def status_problem(value: Any) -> str | None:
+    if value not in STATUSES:
+        return f"status {value!r} is not one of {', '.join(STATUSES)}"
+    return None
+
+
+def seconds_problem(value: Any) -> str | None:
+    """Time spent: a finite number of seconds, not negative (NaN and Infinity are not time)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "seconds must be a number"
+    if not math.isfinite(value) or not 0 <= value <= MAX_SECONDS:
+        return f"seconds must be between 0 and {MAX_SECONDS:.0f}, not {value!r}"
+    return None
+
+
+def meta_problem(value: Any) -> str | None:
+    """A statement's metadata: a JSON object (kept as given)."""
+    if not isinstance(value, dict):
+        return "meta must be an object"
+    return None
+
+
+def is_offset(value: Any) -> bool:
+    """An offset as a value: a Python int (bool is not), never a string of digits."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def span_problem(length: int, start: Any, end: Any) -> str | None:
+    """`[start, end)` is a non-empty range of a text of `length` code points."""
+    if not is_offset(start) or not is_offset(end):
+        return "offsets must be integers"
+    if not 0 <= start < end <= length:
+        return f"offsets [{start}, {end}) are not within the text (0 ≤ start < end ≤ {length})"
+    return None
+
+
+def span_text_problem(text: str, start: int, end: int, given: str) -> str | None:
+    """A span's stored text, when given, is exactly the statement's text at its offsets."""
+    covered = text[start:end]
+    if given != covered:
+        return f"text {given!r} differs from the statement's {covered!r} at [{start}, {end})"
+    return None
+
+
+def attrs_problem(label: Label, attrs: Mapping[str, Any]) -> str | None:
+    """Every attribute is one the label defines, with one of its values."""
+    for name, value in attrs.items():
+        attribute = label.attribute(name)
+        if attribute is None:
+            return f"label {label.name} has no attribute {name!r}"
+        if value not in attribute.values:
+            return f"{name} must be one of {', '.join(attribute.values)}, not {value!r}"
+    return None
+
+
+def relation_problem(schema: Schema, kind: str, head_label: str, tail_label: str) -> str | None:
+    """A relation of type `kind` may link a `head_label` span to a `tail_label` span."""
+    rel = schema.relation(kind)
+    if rel is None:
+        return f"unknown relation {kind!r}"
+    if (head_label, tail_label) != (rel.from_label, rel.to_label):
+        return f"{kind} goes from {rel.from_label} to {rel.to_label}, not from {head_label} to {tail_label}"
+    return None
