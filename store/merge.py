@@ -27,12 +27,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from core.errors import BayanError, InputError
 from core.schema import Attribute, Label, Schema
+from store.files import probe, read_only_uris, unreadable
 from store.migrations import APPLICATION_ID, LATEST_VERSION
-from store.project import Project, _check_file, read_schema
+from store.project import Project, read_schema
 
 PREFER_CHOICES = ("newer",)
 # The oldest file format merge reads as a source: the tables it reads (statements, labels,
@@ -98,19 +98,33 @@ class MergeConflict(BayanError):
         )
 
 
-def _attach_name(conn: sqlite3.Connection, path: Path) -> str:
-    """What to ATTACH for `path`: a read-only URI where this SQLite reads URIs in ATTACH.
+def _attach(conn: sqlite3.Connection, path: Path, alias: str) -> str:
+    """ATTACH `path` read-only as `alias` (read-only media included); returns the alias.
 
-    Our connections are not opened with uri=True, so ATTACH takes a URI only when SQLite
-    was built with SQLITE_USE_URI (as Debian's and most are); elsewhere the name would be
-    taken literally (a new file called "file:..."), so the plain path is attached and
-    only ever read.
+    Sources are only ever read: a read-only URI (every connection of ours takes URIs,
+    store/files.py) cannot write them, not even a checkpoint of their WAL.
     """
-    resolved = str(path.resolve())
-    options = {row[0] for row in conn.execute("PRAGMA compile_options")}
-    if "USE_URI=1" in options or "USE_URI" in options:
-        return "file:" + quote(resolved) + "?mode=ro"
-    return resolved
+    last: sqlite3.Error | None = None
+    for address in read_only_uris(path):
+        try:
+            conn.execute("ATTACH DATABASE ? AS " + alias, (address,))
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        try:
+            # The first read opens its WAL and -shm: fail here, while another URI may still work.
+            conn.execute(f"SELECT count(*) FROM {alias}.sqlite_schema").fetchone()
+        except sqlite3.Error as exc:
+            last = exc
+            conn.execute(f"DETACH DATABASE {alias}")
+            continue
+        attached = conn.execute("SELECT file FROM pragma_database_list WHERE name = ?", (alias,)).fetchone()
+        if attached is None or not attached[0] or not os.path.samefile(attached[0], path):
+            conn.execute(f"DETACH DATABASE {alias}")
+            raise InputError(str(path), None, "could not be attached for reading")
+        return alias
+    assert last is not None
+    raise unreadable(path, last)
 
 
 class _Merger:
@@ -449,7 +463,7 @@ def merge_projects(
             raise InputError(name, None, "is a folder, not a project file")
         if path.resolve() == review_path or os.path.samefile(path, review_path):
             raise InputError(name, None, "is the review project itself")
-        _check_file(path)
+        probe(path)
     limit = review.conn.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED)
     if len(paths) > limit:
         raise InputError(str(paths[limit]), None, f"merge at most {limit} files at once; merge the rest after")
@@ -460,16 +474,7 @@ def merge_projects(
     try:
         # ATTACH and DETACH are refused inside a transaction, so every source is attached first.
         for n, path in enumerate(paths):
-            try:
-                conn.execute(f"ATTACH DATABASE ? AS merge_src{n}", (_attach_name(conn, path),))
-            except sqlite3.DatabaseError as exc:
-                raise InputError(str(path), None, f"cannot open it read-only ({exc})") from None
-            aliases.append(f"merge_src{n}")
-            attached = conn.execute(
-                "SELECT file FROM pragma_database_list WHERE name = ?", (f"merge_src{n}",)
-            ).fetchone()
-            if attached is None or not attached[0] or not os.path.samefile(attached[0], path):
-                raise InputError(str(path), None, "could not be attached for reading")
+            aliases.append(_attach(conn, path, f"merge_src{n}"))
         for statement in _TEMP_TABLES:
             conn.execute(statement)
         with review.atomic():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,9 +17,9 @@ import sqlite_utils
 from core.errors import ProjectError
 from core.model import STATUSES
 from core.schema import Attribute, Label, RelationType, Schema
+from store.files import connect, create_file, probe, uri
 from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT = 60.0
 
@@ -76,25 +76,6 @@ class StatusRow:
     updated_at: str | None
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is not a Bayan project we can read.
-
-    The 100-byte database header holds user_version (offset 60) and application_id
-    (offset 68); reading them here means a refused file is never opened by SQLite, which
-    could otherwise checkpoint a WAL into it when the connection closes.
-    """
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read: {exc.strerror}") from None
-    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise ProjectError(f"{path}: not a Bayan project (not an SQLite file)")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise ProjectError(f"{path}: not a Bayan project (an SQLite file of another program)")
-    _check_version(path, int.from_bytes(header[60:64], "big"))
-
-
 def _check_version(path: Path, version: int) -> None:
     if version > LATEST_VERSION:
         raise ProjectError(
@@ -129,82 +110,102 @@ def read_schema(conn: sqlite3.Connection, database: str = "main") -> Schema:
 class Project:
     """An open project file. Construct with `Project.open` or `Project.create`."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False, version: int = LATEST_VERSION
+    ) -> None:
         self.path = path
         self.conn = conn
+        self.read_only = read_only
+        # The file format as opened; a read-only project of an older format stays at it.
+        self.version = version
         self.db = sqlite_utils.Database(conn)
         self._schema: Schema | None = None
         self._annotator_ids: dict[str, int] = {}
 
     # ----------------------------------------------------------------- opening
 
-    @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
-        # isolation_level=None: transactions are explicit (see `atomic`), never implicit.
-        conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
-        )
-        conn.execute("PRAGMA foreign_keys = ON")
-        return conn
-
     @classmethod
-    def create(cls, path: Path, schema: Schema, *, name: str | None = None) -> Project:
-        """A new project file at `path` (which must not exist) with `schema`."""
+    def create(
+        cls,
+        path: Path,
+        schema: Schema,
+        *,
+        name: str | None = None,
+        fill: Callable[[Project], None] | None = None,
+    ) -> Project:
+        """A new project file at `path` (which must not exist) with `schema`, then opened.
+
+        `fill` adds content (the default project's seed statements) before the file
+        appears: the project is made whole in a temporary file first (store/files.py), so
+        a create killed at any moment leaves no file or a complete one, and of two creates
+        of one path at once one wins and the other gets ProjectExists.
+        """
         path = Path(path)
-        if path.exists():
-            raise ProjectError(f"{path}: already exists; choose another name or open it")
-        if not path.parent.is_dir():
-            raise ProjectError(f"{path}: folder {path.parent} does not exist")
-        conn = cls._connect(path)
-        try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            project = cls(path, conn)
-            project._migrate(from_version=0)
-            with project.atomic():
-                project._write_schema(schema)
-                conn.executemany(
-                    "INSERT INTO meta(key, value) VALUES (?, ?)",
-                    [("name", name or path.stem), ("created_at", now())],
-                )
-            project._configure()
-        except BaseException:
-            conn.close()
-            path.unlink(missing_ok=True)
-            raise
-        return project
+
+        def build(tmp: Path) -> None:
+            conn = sqlite3.connect(uri(tmp), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                project = cls(tmp, conn)
+                project._migrate(from_version=0)
+                with project.atomic():
+                    project._write_schema(schema)
+                    conn.executemany(
+                        "INSERT INTO meta(key, value) VALUES (?, ?)",
+                        [("name", name or path.stem), ("created_at", now())],
+                    )
+                project._configure()
+                if fill is not None:
+                    fill(project)
+                # Everything into the main file before it is linked into place.
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+
+        create_file(path, build)
+        return cls.open(path, check=False)
 
     @classmethod
-    def open(cls, path: Path, *, check: bool = True) -> Project:
+    def open(
+        cls, path: Path, *, check: bool = True, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT
+    ) -> Project:
         """Open an existing project, migrating it (after a backup) if it is older.
 
         `check` runs `PRAGMA integrity_check` first; a caller that checks in the
         background (the GUI on a large project) passes False and calls `check_integrity`.
+        `read_only` never writes (stats, export, merge sources): it reads projects on
+        read-only media, and older projects without migrating them. `busy_timeout` is how
+        long a write waits for another process's transaction before ProjectBusy (the GUI
+        waits briefly and tells the annotator).
         """
         path = Path(path)
         if not path.exists():
             raise ProjectError(f"{path}: no such project; create one with `init`")
         if path.is_dir():
             raise ProjectError(f"{path}: is a folder, not a project file")
-        _check_file(path)
-        conn = cls._connect(path)
+        _check_version(path, probe(path))
+        conn = connect(path, read_only=read_only, timeout=busy_timeout)
         try:
+            conn.execute("PRAGMA foreign_keys = ON")
             try:
                 app_id = conn.execute("PRAGMA application_id").fetchone()[0]
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
             except sqlite3.DatabaseError as exc:
-                raise ProjectError(f"{path}: not a Bayan project ({exc})") from None
+                raise ProjectError(f"{path}: damaged ({exc})") from None
             if app_id != APPLICATION_ID:
                 raise ProjectError(f"{path}: not a Bayan project (an SQLite file of another program)")
             _check_version(path, version)
-            project = cls(path, conn)
-            if check or version < LATEST_VERSION:
+            project = cls(path, conn, read_only=read_only, version=version)
+            if check or (version < LATEST_VERSION and not read_only):
                 project.check_integrity()
-            if version < LATEST_VERSION:
-                project._backup(version)
-                project._migrate(from_version=version)
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            if not read_only:
+                if version < LATEST_VERSION:
+                    project._backup(version)
+                    project._migrate(from_version=version)
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
             project._configure()
         except BaseException:
             conn.close()
