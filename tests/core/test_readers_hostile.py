@@ -288,9 +288,12 @@ def test_json_within_the_limits_is_read(reader: Reader, make: Callable[[str], by
     assert record.meta["k"][:4] == [2**63 - 1, -(2**63), "😀", "[[[{{"]
 
 
-def test_json_depth_ignores_brackets_in_strings() -> None:
-    assert json_depth('{"a": "[[[[", "b": [{"c": "}}]]\\"[["}]}') == 3
-    assert json_depth("[]") == 1 and json_depth('"x"') == 0
+def test_json_depth_counts_containers_not_brackets_in_strings() -> None:
+    assert json_depth(json.loads('{"a": "[[[[", "b": [{"c": "}}]]\\"[["}], "d": [[[]]]}')) == 4
+    assert json_depth([]) == 1 and json_depth("x") == 0 and json_depth([[], {"a": [1]}]) == 3
+    # A line with many brackets but little depth (a Prodigy task's tokens) is read.
+    wide = json.dumps({"tokens": [{"text": "[{", "id": n} for n in range(MAX_JSON_DEPTH * 3)]})
+    assert len(parse_json(wide)["tokens"]) == MAX_JSON_DEPTH * 3
 
 
 def test_parse_json_line_numbers_and_kinds() -> None:
