@@ -132,7 +132,9 @@ def iter_json_array(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
         nonlocal buffer, pos, eof, raw_tail
         if eof:
             return False
-        chunk = stream.read(_CHUNK)
+        # As much again as the part not yet parsed: a task larger than a chunk is re-parsed
+        # from its start after each read, so reads that double keep that linear, not quadratic.
+        chunk = stream.read(max(_CHUNK, len(buffer) - pos))
         if not chunk:
             eof = True
             if raw_tail:
