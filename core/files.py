@@ -149,8 +149,8 @@ def _new_temp_file(path: Path) -> tuple[int, str]:
 def atomic_text_writer(target: str) -> Iterator[TextIO]:
     """A text stream that becomes `target` only when the block ends without error.
 
-    `-` is standard output, and so is anything that is not a file to replace (a FIFO, a
-    terminal, /dev/stdout): it is written directly. Otherwise the text goes to a temporary
+    `-` is standard output; a FIFO or character device (a terminal, /dev/stdout) is
+    written directly, since there is no file to replace. Otherwise the text goes to a temporary
     file in the same folder, is flushed to disk, and is renamed over `target` in one step;
     a symbolic link stays and the file it names is replaced.
     """
@@ -159,14 +159,18 @@ def atomic_text_writer(target: str) -> Iterator[TextIO]:
         sys.stdout.flush()
         return
     path = Path(os.path.realpath(target)) if os.path.islink(target) else Path(target)
-    with suppress(FileNotFoundError):
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", target)
-        if not stat.S_ISREG(mode):
-            with open(path, "w", encoding="utf-8", newline="\n") as direct:
-                yield direct
-            return
+    try:
+        mode: int | None = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", target)
+    if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        with open(path, "w", encoding="utf-8", newline="\n") as direct:
+            yield direct
+        return
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "is neither a file nor a FIFO or terminal to write to", target)
     folder = path.parent if str(path.parent) else Path(".")
     clean_stale(path)
     try:

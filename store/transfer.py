@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, closing
+from contextlib import ExitStack, closing, suppress
 from pathlib import Path
 from typing import IO, BinaryIO, TypeVar
 
@@ -230,23 +230,30 @@ def _checked(items: Iterable[T], should_stop: StopFn) -> Iterator[T]:
         raise Cancelled("stopped; nothing was changed")
 
 
-def _refuse_database(out: str) -> None:
-    """Refuse a target that is a SQLite file (a project, or another program's database) or its log.
+def _refuse_database(project: Project, out: str) -> None:
+    """Refuse a target that is the project, another SQLite file, or a SQLite file's log or shared memory.
 
-    Replacing it would lose the data of whoever uses it, perhaps at this moment. The target
-    is never our own project (export_to refuses that first), and no connection of this
-    process is open on any other database file, so reading its first bytes cannot drop a
-    POSIX lock of ours (closing any descriptor of a file drops them all: PITFALLS.md). A
-    `-wal`, `-shm` or `-journal` file is told by its name alone and never opened: SQLite
-    keeps its locks on the `-shm`.
+    Replacing it would lose the data of whoever uses it, perhaps at this moment. The
+    project and its own `-wal`, `-shm` and `-journal` are told by stat alone, and any other
+    `-wal`, `-shm` or `-journal` beside a file by its name: none of them is ever opened,
+    since closing any descriptor of a file drops every POSIX lock this process's SQLite
+    connections hold on it (PITFALLS.md), and SQLite keeps its locks on the main file and
+    the `-shm`. Any other existing regular file is no file this process has a connection
+    to, so its first 16 bytes are read to recognize a database.
     """
+    real = os.path.realpath(out)
+    for own in ("", "-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            if os.path.samefile(real, f"{project.path}{own}"):
+                what = "the project itself" if not own else f"the project's {own[1:]} file"
+                raise InputError(out, None, f"is {what}; exporting over it would destroy the project")
     for suffix in ("-wal", "-shm", "-journal"):
-        if out.endswith(suffix) and os.path.isfile(out[: -len(suffix)]):
+        if real.endswith(suffix) and os.path.isfile(real[: -len(suffix)]):
             raise InputError(out, None, "belongs to a SQLite database beside it; exporting over it would damage it")
     try:
-        with open(out, "rb") as existing:
-            if not stat.S_ISREG(os.fstat(existing.fileno()).st_mode):
-                return
+        if not stat.S_ISREG(os.stat(real).st_mode):
+            return  # a FIFO or a terminal is written, not replaced; never opened here (a FIFO would block)
+        with open(real, "rb") as existing:
             head = existing.read(len(SQLITE_MAGIC))
     except OSError:
         return  # absent, or unreadable: the export itself reports what matters
@@ -272,16 +279,14 @@ def export_to(
     export; no file there that Bayan did not write is ever replaced (core/files.py).
     """
     exporter = EXPORTS[fmt]
-    if out != "-" and Path(out).exists() and Path(out).samefile(project.path):
-        raise InputError(out, None, "is the project itself; exporting over it would destroy it")
+    if out != "-":
+        _refuse_database(project, out)
     if annotator is not None and annotator not in project.annotators():
         # A misspelt name would otherwise give an empty (or all-untouched) export.
         known = ", ".join(project.annotators()) or "none yet"
         raise InputError(str(project.path), None, f"no annotator {annotator!r} in this project (annotators: {known})")
     if isinstance(exporter, FolderExportFormat):
         check_export_folder(Path(out), fmt)
-    elif out != "-":
-        _refuse_database(out)
     if isinstance(exporter, NetworkExportFormat):
         # Aggregated in SQL, not from records: memory stays flat however large the network.
         try:

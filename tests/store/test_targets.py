@@ -14,8 +14,10 @@ import json
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -353,3 +355,53 @@ def test_a_killed_export_leaves_litter_that_the_next_export_removes(
         assert len(list(out.glob("*.ann"))) == 40_000
     else:
         assert len(out.read_text(encoding="utf-8").splitlines()) == 40_000
+
+
+# ------------------------------------------------------------- what a file target may be
+
+
+def test_the_projects_own_files_are_refused_by_any_name(seeded: Project, tmp_path: Path) -> None:
+    """Its log and shared memory too, through a link: never opened (closing one would drop our locks)."""
+    with seeded.atomic():
+        seeded.set_note(statement=3, annotator="amal", note="keeps the log non-empty")
+    for own in ("", "-wal", "-shm"):
+        link = tmp_path / f"innocent{own or '-main'}.jsonl"
+        link.symlink_to(f"{seeded.path}{own}")
+        with pytest.raises(InputError, match="project"):
+            export_to(seeded, str(link))
+        assert link.is_symlink()
+    assert seeded.status(3, "amal").note == "keeps the log non-empty"
+
+
+def test_a_link_to_a_file_keeps_its_link_and_a_fifo_is_written_directly(seeded: Project, tmp_path: Path) -> None:
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    assert export_to(seeded, str(link)) == 2
+    assert link.is_symlink() and len(real.read_text(encoding="utf-8").splitlines()) == 2
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert export_to(seeded, str(fifo)) == 2
+    reader.join(timeout=30)
+    assert len(received[0].splitlines()) == 2
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # not replaced by a file
+    assert litter(tmp_path) == []
+
+
+def _clash(records: Any, folder: Path, schema: Any) -> int:
+    raise InputError(str(folder / "amal" / "s1.txt"), None, "two statements need the same file name")
+
+
+def test_a_writers_own_message_names_the_target(seeded: Project, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(EXPORTS, "brat", FolderExportFormat("brat", "clashing", _clash))
+    out = tmp_path / "brat-out"
+    with pytest.raises(InputError) as caught:
+        export_to(seeded, str(out), fmt="brat")
+    assert caught.value.file == str(out / "amal" / "s1.txt")
+    assert litter(tmp_path) == []
