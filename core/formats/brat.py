@@ -352,17 +352,20 @@ class _Folder:
         where, fd = self.where(name)
         return os.stat(where, dir_fd=fd, follow_symlinks=False)
 
-    def entries(self) -> list[tuple[str, os.stat_result]]:
-        """Each name in the folder, sorted, with what it is (links not followed)."""
+    def names(self, *, documents_only: bool) -> list[str]:
+        """The sorted names of the folder's documents (.ann), and unless `documents_only` of
+        what may be a collection (a folder or a link); hidden names left out.
+
+        Names only, and only those: a collection of a million documents lists in little memory.
+        """
         with os.scandir(self.fd if self.fd is not None else self.path) as listing:
-            names = sorted(entry.name for entry in listing)
-        out: list[tuple[str, os.stat_result]] = []
-        for name in names:
-            try:
-                out.append((name, self.lstat(name)))
-            except FileNotFoundError:
-                continue
-        return out
+            return sorted(
+                entry.name for entry in listing
+                if not entry.name.startswith(".") and (
+                    entry.name.endswith(".ann")
+                    or not documents_only and (entry.is_dir(follow_symlinks=False) or entry.is_symlink())
+                )
+            )
 
     def sub(self, name: str) -> _Folder:
         path = os.path.join(self.path, name)
@@ -529,10 +532,12 @@ def _documents(top: _Folder) -> Iterator[tuple[_Folder, str, str | None]]:
     configuration) is left alone.
     """
     collections: list[str] = []
-    for name, st in top.entries():
-        if name.startswith("."):
-            continue
+    for name in top.names(documents_only=False):
         file = os.path.join(top.path, name)
+        try:
+            st = top.lstat(name)
+        except FileNotFoundError:
+            continue
         if name.endswith(".ann"):
             _utf8_name(name, file)
             _check_regular(file, st)
@@ -550,12 +555,14 @@ def _documents(top: _Folder) -> Iterator[tuple[_Folder, str, str | None]]:
             raise InputError(file, None, problem)
         sub = top.sub(name)
         try:
-            for doc, st in sub.entries():
-                if doc.endswith(".ann") and not doc.startswith("."):
-                    path = os.path.join(sub.path, doc)
-                    _utf8_name(doc, path)
-                    _check_regular(path, st)
-                    yield sub, doc, annotator
+            for doc in sub.names(documents_only=True):
+                path = os.path.join(sub.path, doc)
+                _utf8_name(doc, path)
+                try:
+                    _check_regular(path, sub.lstat(doc))
+                except FileNotFoundError:
+                    continue
+                yield sub, doc, annotator
         finally:
             sub.close()
 
