@@ -447,6 +447,15 @@ def _needs_inside(path: Path) -> bool:
     return path.stat().st_dev != path.parent.stat().st_dev or not os.access(path.parent, os.W_OK)
 
 
+def _holds_cwd(path: Path) -> bool:
+    """Is the working folder `path` or inside it? Renaming it away would leave a shell standing in a deleted folder."""
+    try:
+        cwd = Path(os.getcwd())
+    except OSError:
+        return False
+    return cwd == path or path in cwd.parents
+
+
 def _write_manifest(tmp: Path, origin: str) -> None:
     writer = _ManifestWriter(tmp / MANIFEST, origin)
     try:
@@ -571,7 +580,7 @@ def export_folder(target: str, *, force: bool = False, fixed: Sequence[str] = ()
         if origin is None and not os.path.lexists(path):
             _write_manifest(tmp, _MADE)
             os.rename(tmp, path)
-        elif origin == _MADE and not inside and _only_ours(path):
+        elif origin == _MADE and not inside and not _holds_cwd(path) and _only_ours(path):
             _write_manifest(tmp, _MADE)
             _replace_whole(path, tmp)
         else:

@@ -405,3 +405,26 @@ def test_a_writers_own_message_names_the_target(seeded: Project, tmp_path: Path,
         export_to(seeded, str(out), fmt="brat")
     assert caught.value.file == str(out / "amal" / "s1.txt")
     assert litter(tmp_path) == []
+
+
+def test_export_help_documents_the_rules() -> None:
+    result = CliRunner().invoke(main.cli, ["export", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "--force" in text and ".bayan-export" in text.replace("- ", "-")  # wrapped at its hyphen
+    assert "never removes or replaces a file it did not write" in text and "SQLite" in text
+
+
+def test_reexport_into_the_working_folder_writes_into_it(
+    seeded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "export"
+    export_to(seeded, str(out), fmt="brat")
+    inode = out.stat().st_ino
+    monkeypatch.chdir(out)
+    seeded.add_span(statement=1, annotator="amal", label="CLAIM", start=4, end=10)
+    export_to(seeded, ".", fmt="brat")
+    assert out.stat().st_ino == inode  # the shell standing in it is not left in a deleted folder
+    sid = first_id(seeded, 1)
+    assert "CLAIM 4 10" in (out / "amal" / f"{sid}.ann").read_text(encoding="utf-8")
+    assert litter(tmp_path) == []
