@@ -116,17 +116,25 @@ def clean_stale(target: Path) -> list[Path]:
 
 def _in_target_terms(exc: BaseException, tmp: str, target: str) -> BaseException:
     """`exc` naming `target` where it names the temporary `tmp` (or nothing)."""
-    if isinstance(exc, InputError) and (exc.file == tmp or exc.file.startswith(tmp + os.sep)):
-        return InputError(target + exc.file[len(tmp) :], exc.line, exc.reason)
+
+    def renamed(name: str) -> str | None:
+        if name == tmp:
+            return target
+        if name.startswith(tmp + os.sep):
+            return os.path.join(target, name[len(tmp) + 1 :])
+        return None
+
+    if isinstance(exc, InputError):
+        shown = renamed(exc.file)
+        return exc if shown is None else InputError(shown, exc.line, exc.reason)
     if isinstance(exc, OSError):
-        name = exc.filename
-        if name is None:
+        if exc.filename is None:
             shown = target
-        elif isinstance(name, str) and (name == tmp or name.startswith(tmp + os.sep)):
-            shown = target + name[len(tmp) :]
+        elif isinstance(exc.filename, str):
+            shown = renamed(exc.filename)
         else:
-            return exc
-        return OSError(exc.errno, exc.strerror or str(exc), shown)
+            shown = None
+        return exc if shown is None else OSError(exc.errno, exc.strerror or str(exc), shown)
     return exc
 
 
