@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -41,7 +41,8 @@ _TAGS = (0xE0020, 0xE007F)
 class Token(NamedTuple):
     """`text == statement[start:end]`; kind is word, number, punct, symbol or other.
 
-    A named tuple rather than a dataclass: exports make tens of millions of them.
+    For code that wants one object per token; the writers and agreement read
+    `token_columns`, which makes none.
     """
 
     text: str
@@ -131,38 +132,73 @@ def _pattern() -> re.Pattern[str]:
 _KINDS = (None, "word", "number", "symbol", "punct", "symbol", "symbol", "other")
 
 
-def tokenize(text: str) -> list[Token]:
-    """The tokens of `text` in order (see the module's docstring for the rules)."""
-    out: list[Token] = []
-    append = out.append
-    new = tuple.__new__
+class TokenColumns(NamedTuple):
+    """The tokens of a text as three parallel lists: `texts[i] == text[starts[i]:ends[i]]`.
+
+    What the writers and agreement need, without a tuple per token.
+    """
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def token_columns(text: str) -> TokenColumns:
+    """The tokens of `text` in order (see the module's docstring for the rules), as columns.
+
+    This is the one tokenizer: `tokenize`, the CoNLL and Prodigy writers and agreement all
+    come here. The token regex alone gives the same tokens (the tests check it); most
+    whitespace-separated chunks (str.split splits where `\\s` does) are one plain word
+    (letters only) or one ASCII number and skip it.
+    """
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    add_text, add_start, add_end = texts.append, starts.append, ends.append
     find = text.find
-    kinds = _KINDS
-    pattern = _pattern()
     category = unicodedata.category
     pos = 0
     chunks = text.split()
     # One separator between chunks and none around them (the usual statement): each
     # chunk starts one past the end of the last, with no need to look for it.
     single = len(text) - sum(map(len, chunks)) + 1 == len(chunks)
-    # Fast path: most whitespace-separated chunks (str.split splits where \s does) are
-    # one plain word (letters only) or one plain number; the rest go through the regex.
     for chunk in chunks:
         start = pos if single else find(chunk, pos)
         end = start + len(chunk)
         pos = end + single
-        if chunk.isalpha():
-            append(new(Token, (chunk, start, end, "word")))
-        elif chunk.isdecimal() and chunk.isascii():
-            append(new(Token, (chunk, start, end, "number")))
+        if chunk.isalpha() or (chunk.isdecimal() and chunk.isascii()):
+            add_text(chunk)
+            add_start(start)
+            add_end(end)
         elif chunk[:-1].isalpha() and category(chunk[-1])[0] == "P":
             # A word and the mark after it (`السوري،`, `سوريا.`): the commonest other chunk.
-            append(new(Token, (chunk[:-1], start, end - 1, "word")))
-            append(new(Token, (chunk[-1], end - 1, end, "punct")))
+            add_text(chunk[:-1])
+            add_start(start)
+            add_end(end - 1)
+            add_text(chunk[-1])
+            add_start(end - 1)
+            add_end(end)
         else:
-            for match in pattern.finditer(text, start, end):
+            for match in _pattern().finditer(text, start, end):
                 a, b = match.span()
-                append(new(Token, (match.group(), a, b, kinds[match.lastindex or 7])))
+                add_text(match.group())
+                add_start(a)
+                add_end(b)
+    return TokenColumns(texts, starts, ends)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of `text` in order, each with its kind.
+
+    The kind comes from the regex alternative that matches the token's own text: the one
+    that matched it in place (the tests compare both on every text they try).
+    """
+    match = _pattern().match
+    out: list[Token] = []
+    for x, s, e in zip(*token_columns(text), strict=True):
+        found = match(x)
+        assert found is not None  # the last alternative matches any character but a separator
+        out.append(Token(x, s, e, str(_KINDS[found.lastindex or 7])))
     return out
 
 
@@ -171,12 +207,12 @@ def iter_tokens(text: str) -> Iterator[Token]:
     return iter(tokenize(text))
 
 
-def regex_tokens(text: str) -> list[Token]:
-    """The tokens from the token regex alone (what `tokenize` must always equal)."""
-    return [Token(m.group(), m.start(), m.end(), str(_KINDS[m.lastindex or 7])) for m in _pattern().finditer(text)]
+def token_pattern() -> re.Pattern[str]:
+    """The token regex; its named groups are the kinds (`keycap` and `flag` are symbols)."""
+    return _pattern()
 
 
-def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
+def token_range(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """First and last (inclusive) token index that `[start, end)` overlaps.
 
     `starts`/`ends` are the tokens' offsets in order. A span that overlaps no token

@@ -22,7 +22,6 @@ task without spans and without an annotator is a statement nobody worked on (tod
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 from typing import Any, BinaryIO, TextIO
@@ -40,7 +39,7 @@ from core.formats.native import (
 )
 from core.model import Record, Relation, Span
 from core.schema import Schema
-from core.tokenize import Token, token_range, tokenize
+from core.tokenize import token_columns, token_range
 
 _ANSWERS = {"done": "accept", "skipped": "ignore", "todo": "ignore"}
 _STATUSES = {"accept": "done", "ignore": "skipped", "reject": "skipped"}
@@ -58,109 +57,52 @@ _WS_END = (', "ws": false}', ', "ws": true}')
 _encode = json.encoder.encode_basestring
 
 
-def _tokens_json(text: str, tokens: list[Token]) -> str:
+def _tokens_json(text: str, texts: list[str], starts: list[int], ends: list[int]) -> str:
     """The `tokens` list as JSON text, built directly: it is most of every line.
 
-    Token texts that are plain (printable, no quote or backslash: nearly all) need no
-    JSON encoder; tuples are unpacked rather than read by attribute, and `ws` with the
-    closing brace is one of two ready strings, for speed.
+    A printable statement (nearly all) needs no JSON encoder: json escapes only `"`, `\\`
+    and control characters, which are not printable. Shorter than 4096 code points, its
+    offsets and ids are ready strings (a tuple index is cheaper than formatting an int),
+    and `ws` with the closing brace is one of two ready strings.
     """
-    # Padded so that the character after the last token can be read without a slice.
-    padded = text + "x"
-    ws = _WS_END
-    joined = "".join([t[0] for t in tokens])
-    if joined.isprintable() and '"' not in joined and "\\" not in joined:
+    if len(text) < len(_NUMBERS) and text.isprintable():
+        if '"' in text or "\\" in text:
+            # Escaped all at once: NUL is not printable, so it separates the tokens safely.
+            texts = "\0".join(texts).replace("\\", "\\\\").replace('"', '\\"').split("\0")
+        num = _NUMBERS
+        ws = _WS_END
+        # The only separator a printable text holds is U+0020, so a token is followed by
+        # whitespace exactly when the next token (or the end of the text) is further on.
+        following = starts[1:]
+        following.append(len(text))
+        # `num` gives the ids too: never more tokens than code points, so it is the longer.
         parts = [
-            f'{{"text": "{x}", "start": {s}, "end": {e}, "id": {n}{ws[padded[e].isspace()]}'
-            for n, (x, s, e, _) in enumerate(tokens)
+            f'{{"text": "{x}", "start": {num[s]}, "end": {num[e]}, "id": {n}{ws[e < f]}'
+            for n, x, s, e, f in zip(num, texts, starts, ends, following, strict=False)
         ]
     else:
+        # Padded so that the character after the last token can be read without a slice.
+        padded = text + "x"
         encode = _encode
+        ws = _WS_END
         parts = [
             f'{{"text": {encode(x)}, "start": {s}, "end": {e}, "id": {n}{ws[padded[e].isspace()]}'
-            for n, (x, s, e, _) in enumerate(tokens)
+            for n, (x, s, e) in enumerate(zip(texts, starts, ends, strict=True))
         ]
     return "[" + ", ".join(parts) + "]"
 
 
-def _fast_tokens(text: str) -> tuple[list[int], list[int], str] | None:
-    """Starts, ends and the `tokens` JSON of a text with one separator between its chunks
-    (the usual statement), made in one pass without Token tuples; None for other texts.
-
-    It follows `tokenize` step for step (same fast path, same regex for the rest), so the
-    tokens are the same: the tests compare the lines with those built from `tokenize`.
-    """
-    chunks = text.split()
-    if len(text) - sum(map(len, chunks)) + 1 != len(chunks) or len(text) >= len(_NUMBERS):
-        return None
-    # Offsets and ids as ready strings: a tuple index is cheaper than formatting an int.
-    num = _NUMBERS
-    parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    add, add_start, add_end = parts.append, starts.append, ends.append
-    category = unicodedata.category
-    encode = _encode
-    ws = _WS_END
-    last = len(chunks) - 1
-    pos = n = 0
-    for i, chunk in enumerate(chunks):
-        start = pos
-        end = start + len(chunk)
-        pos = end + 1
-        if chunk.isalpha() or (chunk.isdecimal() and chunk.isascii()):
-            # Letters and ASCII digits are printable and never need escaping.
-            add(f'{{"text": "{chunk}", "start": {num[start]}, "end": {num[end]}, "id": {num[n]}{ws[i != last]}')
-            add_start(start)
-            add_end(end)
-            n += 1
-        elif chunk[:-1].isalpha() and category(chunk[-1])[0] == "P":
-            mark = end - 1
-            add(f'{{"text": "{chunk[:-1]}", "start": {num[start]}, "end": {num[mark]}, "id": {num[n]}, "ws": false}}')
-            add(
-                f'{{"text": {encode(chunk[-1])}, "start": {num[mark]}, "end": {num[end]}, "id": {num[n + 1]}'
-                f"{ws[i != last]}"
-            )
-            add_start(start)
-            add_end(mark)
-            add_start(mark)
-            add_end(end)
-            n += 2
-        else:
-            for token in tokenize(chunk):
-                a, b = start + token[1], start + token[2]
-                add(f'{{"text": {encode(token[0])}, "start": {a}, "end": {b}, "id": {n}{ws[b == end and i != last]}')
-                add_start(a)
-                add_end(b)
-                n += 1
-    return starts, ends, "[" + ", ".join(parts) + "]"
-
-
-def record_to_prodigy(record: Record) -> dict[str, Any]:
-    """The task as a dict (tokens as dicts); `dumps_prodigy` writes the same faster."""
-    obj, tokens = _task(record)
-    size = len(record.text)
-    obj["tokens"] = [
-        {"text": t.text, "start": t.start, "end": t.end, "id": n, "ws": t.end < size and record.text[t.end].isspace()}
-        for n, t in enumerate(tokens)
-    ]
-    return obj
-
-
 def dumps_prodigy(record: Record) -> str:
-    """The task's JSON line, built directly: the same text as `json.dumps(record_to_prodigy(record))`.
+    """The task's JSON line, built directly: the same text as json.dumps of the task as a dict
+    (`ensure_ascii=False`; the tests build that dict the slow and obvious way).
 
     No dicts are made for spans and relations, and only the head (not the tokens) is
     checked for the line breaks JSONL must escape: tokens never hold them, since they
     are separators (`str.isspace`). Strings go through json's own encoder.
     """
     text = record.text
-    fast = _fast_tokens(text)
-    if fast is None:
-        tokens = tokenize(text)
-        starts, ends, tokens_json = [t[1] for t in tokens], [t[2] for t in tokens], _tokens_json(text, tokens)
-    else:
-        starts, ends, tokens_json = fast
+    texts, starts, ends = token_columns(text)
+    tokens_json = _tokens_json(text, texts, starts, ends)
     spans: list[str] = []
     span_keys: list[str] = []
     # Span id -> (start, token_end, the JSON members every span object starts with).
@@ -212,59 +154,6 @@ def _dumps_object(value: dict[str, Any]) -> str:
     if all(type(k) is str and type(v) is str for k, v in value.items()):
         return "{" + ", ".join([f"{encode(k)}: {encode(v)}" for k, v in value.items()]) + "}"
     return json.dumps(value, ensure_ascii=False)
-
-
-def _task(record: Record) -> tuple[dict[str, Any], list[Token]]:
-    """Everything of a task but its tokens, and the tokens."""
-    text = record.text
-    tokens = tokenize(text)
-    starts = [t[1] for t in tokens]
-    ends = [t[2] for t in tokens]
-    spans: list[dict[str, Any]] = []
-    by_id: dict[str, dict[str, Any]] = {}
-    for s in record.spans:
-        first, last = token_range(starts, ends, s.start, s.end) if tokens else (0, 0)
-        item: dict[str, Any] = {
-            "start": s.start,
-            "end": s.end,
-            "token_start": first,
-            "token_end": last,
-            "label": s.label,
-        }
-        if s.attrs:
-            item["attrs"] = s.attrs
-        spans.append(item)
-        by_id[s.id] = item
-    relations = []
-    for r in record.relations:
-        head, child = by_id[r.head], by_id[r.tail]
-        relations.append(
-            {
-                "head": head["token_end"],
-                "child": child["token_end"],
-                "head_span": {k: head[k] for k in ("start", "end", "token_start", "token_end", "label")},
-                "child_span": {k: child[k] for k in ("start", "end", "token_start", "token_end", "label")},
-                "label": r.label,
-            }
-        )
-    input_hash = _hash32(text)
-    task_key = " ".join(f"{s['start']}:{s['end']}:{s['label']}" for s in spans) + "|" + " ".join(
-        f"{r['head_span']['start']}:{r['child_span']['start']}:{r['label']}" for r in relations
-    )
-    obj: dict[str, Any] = {
-        "id": record.id,
-        "text": text,
-        "meta": record.meta,
-        "_input_hash": input_hash,
-        "_task_hash": _hash32(f"{input_hash} {task_key}"),
-        "spans": spans,
-        "relations": relations,
-        "answer": _ANSWERS.get(record.status, "accept"),
-    }
-    if record.annotator is not None:
-        obj["_annotator_id"] = record.annotator
-        obj["_session_id"] = record.annotator
-    return obj, tokens
 
 
 # Lines joined into one write: a text stream's write costs more per call than per byte,

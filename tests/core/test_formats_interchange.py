@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.bio import bio_tags
 from core.errors import InputError
 from core.formats import labelstudio as ls
 from core.formats.brat import (
@@ -25,17 +26,18 @@ from core.formats.brat import (
     safe_name,
     write_brat,
 )
-from core.formats.conll import bio_tags, write_conll
+from core.formats.conll import write_conll
 from core.formats.detect import detect_folder_format, detect_format
 from core.formats.doccano import read_doccano, write_doccano
 from core.formats.labelstudio import iter_json_array, read_labelstudio, write_labelstudio
 from core.formats.lines import json_line
 from core.formats.network import build_network, write_network, write_network_csv
-from core.formats.prodigy import dumps_prodigy, read_prodigy, record_to_prodigy, write_prodigy
+from core.formats.prodigy import dumps_prodigy, read_prodigy, write_prodigy
 from core.model import Record, Relation, Span
 from core.paths import DEFAULT_SCHEMA
 from core.schema import Schema, load_schema
 from core.tokenize import tokenize
+from tests.core.oracles import record_to_prodigy
 
 TEXT = "دعا الائتلاف الوطني السوري، إلى «تحرك المجتمع الدولي» 😀 والنظام."
 
@@ -282,7 +284,7 @@ def test_bio_tags_always_valid(ranges: list[tuple[int, int]]) -> None:
         Span(a, min(a + n, len(text)), "ACTOR", "", {}, str(i)) for i, (a, n) in enumerate(ranges) if a < len(text)
     ]
     tokens = tokenize(text)
-    tags = bio_tags(tokens, spans, "ACTOR")
+    tags = bio_tags([t.start for t in tokens], [t.end for t in tokens], [(s.start, s.end) for s in spans], "ACTOR")
     assert_valid_bio(tags, "ACTOR")
     for s in spans:
         touched = [i for i, t in enumerate(tokens) if t.start < s.end and s.start < t.end]

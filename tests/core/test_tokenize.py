@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.tokenize import is_separator, regex_tokens, tokenize
+from core.tokenize import is_separator, tokenize
+from tests.core.oracles import regex_tokens
 
 
 def texts(s: str) -> list[str]:
