@@ -105,7 +105,8 @@ class _Importer:
         # Each record's statement: a seq already stored, or the id of a row inserted below.
         keys: list[int | str] = []
         new: list[tuple[str, str, int, str | None]] = []
-        new_ids: set[str] = set()
+        # Each new id with the line that asked for it, to name it if the id is taken.
+        new_ids: dict[str, int] = {}
         for line, rec, text_hash, derived in batch:
             if rec.id is not None:
                 known = by_id.get(rec.id)
@@ -126,7 +127,7 @@ class _Importer:
                 sid = derived
             keys.append(sid)
             if sid not in new_ids:
-                new_ids.add(sid)
+                new_ids[sid] = line
                 new.append((sid, rec.text, text_hash, json.dumps(rec.meta, ensure_ascii=False) if rec.meta else None))
             # Later records of this batch find it as if stored.
             if rec.id is not None:
@@ -136,17 +137,27 @@ class _Importer:
                 by_text[(text_hash, rec.text)] = sid
         if not new:
             return [k if isinstance(k, int) else None for k in keys]
-        # An id taken by another text (a 64-bit hash collision of derived ids) is skipped.
         self.report.statements_added += self.conn.executemany(
             "INSERT INTO statements(id, text, hash, meta) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", new
         ).rowcount
-        inserted = dict(
-            self.conn.execute(
-                "SELECT s.id, s.seq FROM json_each(?) j JOIN statements s ON s.id = j.value",
-                (json.dumps(sorted(new_ids)),),
-            ).fetchall()
-        )
-        return [key if isinstance(key, int) else inserted.get(key) for key in keys]
+        wanted = {sid: text for sid, text, _, _ in new}
+        inserted: dict[str, int] = {}
+        for sid, seq, text in self.conn.execute(
+            "SELECT s.id, s.seq, s.text FROM json_each(?) j JOIN statements s ON s.id = j.value",
+            (json.dumps(sorted(new_ids)),),
+        ):
+            if text != wanted[sid]:
+                # Only a derived id can get here (a given one was looked up above): another
+                # statement holds it, from a file made before ids of that form were reserved
+                # (core.rules.statement_id_problem) or by a 64-bit hash collision. Its
+                # annotations must not land on that other text.
+                raise InputError(
+                    self.report.file, new_ids[sid],
+                    f"the id derived from this text ({sid}) is already the id of another statement; "
+                    "give this record an id of its own",
+                )
+            inserted[sid] = seq
+        return [key if isinstance(key, int) else inserted[key] for key in keys]
 
     def _annotations(self, records: list[tuple[int | None, Record]]) -> None:
         stamp = now()
@@ -174,9 +185,9 @@ class _Importer:
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
             " status = excluded.status,"
             " note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END,"
-            " seconds = max(seconds, excluded.seconds),"
-            " updated_at = CASE WHEN status != excluded.status OR (excluded.note != '' AND"
-            " note != excluded.note) THEN excluded.updated_at ELSE updated_at END",
+            " seconds = max(seconds, excluded.seconds)",
+            # A record that this changes gets a new change time from the project's trigger
+            # (migration 3), as do records that get spans or relations below.
             statuses,
         )
         last = self.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
