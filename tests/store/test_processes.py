@@ -62,7 +62,10 @@ def _reader(path: Path, how: str) -> None:
         done = subprocess.run([sys.executable, MAIN, "stats", str(path)], capture_output=True, timeout=60)
         assert done.returncode == 0, done.stderr
     else:
-        code = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM spans'); c.close()"
+        code = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+            " c.execute('SELECT count(*) FROM spans'); c.close()"
+        )
         subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
 
 
@@ -121,6 +124,9 @@ def test_merge_sources_and_exports_leave_the_writer_its_locks(seeded_path: Path,
         wal = seeded_path.with_name(seeded_path.name + "-wal")
         assert wal.exists()
         # Another process sees the edit made after it closed: it went to the live WAL.
-        code = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM spans').fetchone()[0])"
+        code = (
+            "import sqlite3, sys;"
+            " print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM spans').fetchone()[0])"
+        )
         seen = subprocess.run([sys.executable, "-c", code, str(seeded_path)], capture_output=True, text=True)
         assert seen.stdout.strip() == "2"
