@@ -227,6 +227,10 @@ class Project:
             raise
         return project
 
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another process's transaction before ProjectBusy."""
+        self.conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+
     def _configure(self) -> None:
         # FULL: a committed edit survives power loss too, not only a killed process;
         # bench/edits.py measures what that costs per edit.
