@@ -17,6 +17,7 @@ from core.errors import BayanError
 from core.formats.registry import EXPORTS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.schema import load_schema
+from store.files import ProjectExists
 from store.merge import merge_projects
 from store.project import Project
 from store.transfer import ProgressFn, export_to, import_files, import_formats
@@ -55,17 +56,18 @@ def show_progress() -> bool:
 def open_default_project() -> Project:
     """The user's default project, created from the seed statements on first run."""
     path = default_project()
-    if path.exists():
-        return Project.open(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    project = Project.create(path, load_schema(DEFAULT_SCHEMA), name="Bayan seeds")
-    try:
-        import_files(project, [SEED_STATEMENTS], fmt="txt")
-    except BaseException:
-        project.close()
-        path.unlink(missing_ok=True)
-        raise
-    return project
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # Made whole before it appears (store/files.py): a launch killed meanwhile leaves
+            # nothing half-made, and of two first launches at once one makes it.
+            return Project.create(
+                path, load_schema(DEFAULT_SCHEMA), name="Bayan seeds",
+                fill=lambda project: import_files(project, [SEED_STATEMENTS], fmt="txt"),
+            )
+        except ProjectExists:
+            pass  # the other launch made it just now: open theirs
+    return Project.open(path)
 
 
 @click.group(invoke_without_command=True)
@@ -141,7 +143,8 @@ def progress_bar(label: str, *, enabled: bool = True) -> Iterator[ProgressFn]:
               help="done: what annotators marked done; all: every statement at least once.")
 def export(project: Path, out: str, fmt: str, annotator: str | None, status: str) -> None:
     """Export PROJECT to OUT (a file, or - for standard output; a folder for brat)."""
-    with user_errors(), Project.open(project) as store, progress_bar("export", enabled=out != "-") as progress:
+    with user_errors(), Project.open(project, read_only=True) as store, \
+            progress_bar("export", enabled=out != "-") as progress:
         count = export_to(store, out, fmt=fmt, annotator=annotator, status=status, progress=progress)
     if out != "-":
         click.echo(f"wrote {count} records to {out}", err=True)
@@ -152,7 +155,7 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def stats(project: Path, as_json: bool) -> None:
     """Summarize PROJECT: statements, spans, annotators, labels, time spent."""
-    with user_errors(), Project.open(project) as store:
+    with user_errors(), Project.open(project, read_only=True) as store:
         summary = store.stats()
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else format_stats(summary))
 

@@ -67,7 +67,7 @@ class IntegrityCheck(QThread):
 
     def run(self) -> None:
         try:
-            with Project.open(self.path, check=False) as project:
+            with Project.open(self.path, check=False, read_only=True) as project:
                 project.check_integrity()
         except BayanError as exc:
             self.failed.emit(str(exc))

@@ -146,7 +146,7 @@ class Project:
         schema: Schema,
         *,
         name: str | None = None,
-        fill: Callable[[Project], None] | None = None,
+        fill: Callable[[Project], object] | None = None,
     ) -> Project:
         """A new project file at `path` (which must not exist) with `schema`, then opened.
 
