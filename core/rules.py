@@ -144,3 +144,18 @@ def relation_problem(schema: Schema, kind: str, head_label: str, tail_label: str
     if (head_label, tail_label) != (rel.from_label, rel.to_label):
         return f"{kind} goes from {rel.from_label} to {rel.to_label}, not from {head_label} to {tail_label}"
     return None
+
+
+# A relation read without a type (Label Studio's default `<Relations>` config writes none);
+# the validator gives it the one type that fits its ends (`fitting_relation`).
+UNLABELED = ""
+
+
+def fitting_relation(schema: Schema, head_label: str, tail_label: str) -> tuple[str | None, str | None]:
+    """The one relation type that may link a `head_label` span to a `tail_label` span, and None;
+    or None and the reason when no type or several types fit (the same test as relation_problem)."""
+    fitting = [r.name for r in schema.relations if relation_problem(schema, r.name, head_label, tail_label) is None]
+    if len(fitting) == 1:
+        return fitting[0], None
+    which = "no relation type" if not fitting else f"several relation types ({', '.join(fitting)})"
+    return None, f"it has no label, and {which} of the schema go from {head_label} to {tail_label}; label it"

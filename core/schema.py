@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core.errors import InputError
+from core.formats.lines import JSONRefused, parse_json
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
@@ -17,8 +17,27 @@ _SPARE_COLORS = ("#8e24aa", "#43a047", "#e53935", "#00897b", "#6d4c41", "#5e35b1
 
 
 def is_valid_name(name: str) -> bool:
-    """Label and relation names: ASCII letters, digits, _ and -, not starting with a digit."""
+    """Label, attribute and relation names: ASCII letters, digits, _ and -, not starting with a digit."""
     return _NAME.fullmatch(name) is not None
+
+
+# Characters brat's annotation.conf uses between attribute values (`Value:a|b`) and
+# between its parts (`Arg:CLAIM, Value:…`).
+_VALUE_SEPARATORS = frozenset("|,")
+
+
+def is_valid_value(value: str) -> bool:
+    """An attribute value: printable (Arabic letters too), without whitespace or brat's separators.
+
+    brat's .ann and annotation.conf are line- and space-separated: a value holding a
+    newline or a space would inject lines or fields there. `str.isprintable` is False for
+    control, format (bidi controls among them), separator and surrogate characters.
+    """
+    return (
+        bool(value)
+        and value.isprintable()
+        and not any(ch.isspace() or ch in _VALUE_SEPARATORS for ch in value)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +150,9 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
         if key.lower() == "r":
             raise InputError(file, None, f"{where} ({name}): key 'r' is kept for relations")
         keys.add(key.lower())
-        raw_attributes = item.get("attributes", []) or []
+        raw_attributes = item.get("attributes")
+        if raw_attributes is None:
+            raw_attributes = []
         if not isinstance(raw_attributes, list):
             raise InputError(file, None, f"{where} ({name}): attributes must be a list")
         attributes: list[Attribute] = []
@@ -146,8 +167,20 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
                 raise InputError(
                     file, None, f"{where} ({name}): an attribute needs a name and a list of values"
                 )
+            if not is_valid_name(a["name"]):
+                raise InputError(
+                    file, None, f"{where} ({name}): attribute {a['name']!r}: name must be letters, digits, _ or -"
+                )
             if any(known.name == a["name"] for known in attributes):
                 raise InputError(file, None, f"{where} ({name}): attribute {a['name']} is defined twice")
+            bad = next((v for v in a["values"] if not is_valid_value(v)), None)
+            if bad is not None:
+                raise InputError(
+                    file,
+                    None,
+                    f"{where} ({name}): attribute {a['name']}: value {bad!r} must be printable, without"
+                    " spaces, line breaks, | or ,",
+                )
             attributes.append(Attribute(a["name"], tuple(dict.fromkeys(a["values"]))))
         labels.append(
             Label(
@@ -160,7 +193,9 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
         )
     if not labels:
         raise InputError(file, None, "a schema needs at least one label")
-    raw_relations = data.get("relations", []) or []
+    raw_relations = data.get("relations")
+    if raw_relations is None:
+        raw_relations = []
     if not isinstance(raw_relations, list):
         raise InputError(file, None, '"relations" must be a list')
     relations: list[RelationType] = []
@@ -188,11 +223,12 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
 
 def load_schema(path: Path) -> Schema:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = parse_json(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise InputError(str(path), None, "not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(str(path), exc.lineno, f"not valid JSON: {exc.msg}") from None
+    except JSONRefused as exc:
+        # The same limits as every JSON reader: no NaN, 64-bit integers, bounded nesting, no lone surrogates.
+        raise InputError(str(path), exc.line if exc.syntax else None, exc.reason) from None
     return parse_schema(data, str(path))

@@ -7,7 +7,9 @@ from dataclasses import replace
 from core.errors import InputError
 from core.model import Record, Relation, Span
 from core.rules import (
+    UNLABELED,
     attrs_problem,
+    fitting_relation,
     meta_problem,
     name_problem,
     relation_problem,
@@ -109,20 +111,26 @@ class RecordValidator:
             if head is None or tail is None:
                 missing = rel.head if head is None else rel.tail
                 raise self._fail(line, f"{where}: no span with id {missing!r} in this record")
-            kind = self.schema.relation(rel.label)
+            kind_name = rel.label
+            if kind_name == UNLABELED:
+                fitting, problem = fitting_relation(self.schema, head.label, tail.label)
+                if fitting is None:
+                    raise self._fail(line, f"{where}: {problem}")
+                kind_name = fitting
+            kind = self.schema.relation(kind_name)
             if kind is None:
                 if not self.add_labels:
                     raise self._fail(
-                        line, f"{where}: unknown relation {rel.label!r} (use --add-labels to add it)"
+                        line, f"{where}: unknown relation {kind_name!r} (use --add-labels to add it)"
                     )
-                if not is_valid_name(rel.label):
-                    raise self._fail(line, f"{where}: relation {rel.label!r} cannot be added: {_NAMES}")
-                self.schema = self.schema.with_relation(rel.label, head.label, tail.label)
-                self.added_relations.append(rel.label)
-                kind = self.schema.relation(rel.label)
+                if not is_valid_name(kind_name):
+                    raise self._fail(line, f"{where}: relation {kind_name!r} cannot be added: {_NAMES}")
+                self.schema = self.schema.with_relation(kind_name, head.label, tail.label)
+                self.added_relations.append(kind_name)
+                kind = self.schema.relation(kind_name)
                 assert kind is not None
-            problem = relation_problem(self.schema, rel.label, head.label, tail.label)
+            problem = relation_problem(self.schema, kind_name, head.label, tail.label)
             if problem is not None:
                 raise self._fail(line, f"{where}: {problem}")
-            relations.append(Relation(head=head.id, tail=tail.id, label=rel.label))
+            relations.append(Relation(head=head.id, tail=tail.id, label=kind_name))
         return replace(record, annotator=annotator, spans=spans, relations=relations)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from core.errors import InputError
+from core.formats.lines import JSONRefused, decode_json_value, parse_json
 
 _BY_SUFFIX = {".txt": "txt", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 # Keys that only Prodigy tasks have (native JSONL shares text/spans/meta with them).
@@ -24,13 +25,16 @@ def _json_line_format(obj: object) -> str | None:
 
 
 def _first_task(text: str) -> object:
-    """The first item of a JSON list that begins `text`, or None if it is cut off."""
+    """The first item of a JSON list that begins `text`, or None if it is cut off.
+
+    JSONRefused (a value beyond the limits: too deep, a number out of range) goes up.
+    """
     start = text.find("{")
     if start < 0:
         return None
     try:
-        return json.JSONDecoder().raw_decode(text, start)[0]
-    except ValueError:
+        return decode_json_value(text, start)[0]
+    except json.JSONDecodeError:
         return None
 
 
@@ -54,21 +58,32 @@ def detect_format(path: Path, head: bytes) -> str:
     if fmt in ("txt", "csv"):
         return fmt
     text = head.lstrip(b"\xef\xbb\xbf").lstrip().decode("utf-8", "ignore")
+    # JSON that is well formed but refused (nested too deep, a lone surrogate, a huge
+    # number) cannot tell its dialect; that is the problem to report when the name cannot.
+    refused: JSONRefused | None = None
     if text.startswith("["):
-        task = _first_task(text)
+        try:
+            task = _first_task(text)
+        except JSONRefused as exc:
+            task, refused = None, exc
         if suffix == ".json" or (isinstance(task, dict) and isinstance(task.get("data"), dict)):
             return "labelstudio"
-    first = text.split("\n", 1)[0]
+    # Lines end at LF, CRLF or a lone CR, as the readers split them (core.formats.lines).
+    first = text.split("\n", 1)[0].split("\r", 1)[0]
     if first.startswith("{"):
         try:
-            obj = json.loads(first)
-        except ValueError:
+            obj = parse_json(first)
+        except JSONRefused as exc:
             obj = None
+            if not exc.syntax:
+                refused = refused or exc
         dialect = _json_line_format(obj)
         if dialect is not None:
             return dialect
     if fmt is not None:
-        return fmt
+        return fmt  # the reader of that format reports any problem with its line
+    if refused is not None:
+        raise InputError(str(path), None, f"cannot tell the format: the first record is refused: {refused.reason}")
     raise InputError(
         str(path), None, "cannot tell the format from the file's name or content; give --format"
     )

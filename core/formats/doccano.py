@@ -22,7 +22,17 @@ from typing import Any, BinaryIO, TextIO
 
 from core.errors import InputError
 from core.formats.lines import json_line, write_lines
-from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines, span_fields
+from core.formats.native import (
+    _attrs,
+    _is_int,
+    _statement_id,
+    meta_field,
+    optional_list,
+    optional_string,
+    read_json_lines,
+    span_fields,
+    status_field,
+)
 from core.model import Record, Relation, Span
 from core.schema import Schema
 
@@ -86,16 +96,15 @@ def record_from_doccano(obj: Any, file: str, line: int) -> Record:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(file, line, '"text" must be a non-empty string')
-    raw_attrs = obj.get("attrs") or {}
+    raw_attrs = obj.get("attrs")
+    if raw_attrs is None:
+        raw_attrs = {}
     if not isinstance(raw_attrs, dict):
         raise InputError(file, line, '"attrs" must be an object of entity id → attributes')
     spans: list[Span] = []
     relations: list[Relation] = []
     if "entities" in obj:
-        entities = obj["entities"]
-        if not isinstance(entities, list):
-            raise InputError(file, line, '"entities" must be a list')
-        for n, item in enumerate(entities, 1):
+        for n, item in enumerate(optional_list(obj, "entities", file, line), 1):
             where = f"entity {n}"
             if not isinstance(item, dict):
                 raise InputError(file, line, f"{where}: must be an object")
@@ -105,10 +114,7 @@ def record_from_doccano(obj: Any, file: str, line: int) -> Record:
                 raise InputError(file, line, f"{where}: id must be an integer or a string")
             attrs = _attrs(raw_attrs.get(sid), file, line, where)
             spans.append(Span(start=start, end=end, label=label, text="", attrs=attrs, id=sid))
-        raw_relations = obj.get("relations", []) or []
-        if not isinstance(raw_relations, list):
-            raise InputError(file, line, '"relations" must be a list')
-        for n, item in enumerate(raw_relations, 1):
+        for n, item in enumerate(optional_list(obj, "relations", file, line), 1):
             where = f"relation {n}"
             if not isinstance(item, dict):
                 raise InputError(file, line, f"{where}: must be an object")
@@ -119,12 +125,7 @@ def record_from_doccano(obj: Any, file: str, line: int) -> Record:
                 raise InputError(file, line, f"{where}: type must be a non-empty string")
             relations.append(Relation(head=head, tail=tail, label=kind))
     else:
-        labels = obj.get("label", [])
-        if labels is None:
-            labels = []
-        if not isinstance(labels, list):
-            raise InputError(file, line, '"label" must be a list of [start, end, "LABEL"]')
-        for n, item in enumerate(labels, 1):
+        for n, item in enumerate(optional_list(obj, "label", file, line), 1):
             where = f"label {n}"
             if isinstance(item, str):
                 raise InputError(
@@ -141,19 +142,17 @@ def record_from_doccano(obj: Any, file: str, line: int) -> Record:
                 raise InputError(file, line, f'{where}: must be [start, end, "LABEL"]')
             attrs = _attrs(raw_attrs.get(str(n)), file, line, where)
             spans.append(Span(start=item[0], end=item[1], label=item[2], text="", attrs=attrs, id=str(n)))
-    annotator = obj.get("annotator")
-    if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
-        raise InputError(file, line, '"annotator" must be a non-empty string or null')
-    status = obj.get("status", "done")
-    meta = obj.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise InputError(file, line, '"meta" must be an object')
+    # Attributes for an entity the line does not have would be dropped without a word.
+    ids = {span.id for span in spans}
+    unknown = next((key for key in raw_attrs if key not in ids), None)
+    if unknown is not None:
+        raise InputError(file, line, f'"attrs" names entity {unknown!r}, which this line does not have')
     return Record(
         id=_statement_id(obj.get("id"), file, line),
         text=text,
-        meta=meta,
-        annotator=annotator,
-        status=status if isinstance(status, str) else repr(status),
+        meta=meta_field(obj, "meta", file, line),
+        annotator=optional_string(obj, "annotator", file, line),
+        status=status_field(obj, "status", file, line),
         spans=spans,
         relations=relations,
     )

@@ -33,8 +33,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO
 
 from core.errors import InputError
-from core.formats.native import _is_int, _statement_id
+from core.formats.lines import JSONRefused, decode_json_value
+from core.formats.native import _is_int, _statement_id, meta_field, seconds_field
 from core.model import Record, Relation, Span
+from core.rules import UNLABELED
 from core.schema import Schema
 
 _CHUNK = 1 << 20
@@ -120,7 +122,6 @@ def write_labelstudio(records: Iterable[Record], out: TextIO, schema: Schema) ->
 
 def iter_json_array(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
     """(line, item) for each item of a JSON array, parsing one item at a time."""
-    decoder = json.JSONDecoder()
     buffer = ""
     pos = 0
     line = 1
@@ -192,15 +193,15 @@ def iter_json_array(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
             continue
         while True:
             try:
-                item, end = decoder.raw_decode(buffer, pos)
+                item, end = decode_json_value(buffer, pos)
                 break
             except json.JSONDecodeError as exc:
                 if more():
                     continue
                 at = line + exc.lineno - 1 - buffer.count("\n", 0, pos)
                 raise InputError(file, at, f"not valid JSON: {exc.msg}") from None
-            except RecursionError:
-                raise InputError(file, line, "JSON nested too deeply") from None
+            except JSONRefused as exc:
+                raise InputError(file, line, exc.reason) from None
         yield line, item
         line += buffer.count("\n", pos, end)
         pos = end
@@ -208,18 +209,65 @@ def iter_json_array(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
         items += 1
 
 
-def _annotator(annotation: dict[str, Any], file: str, line: int) -> str | None:
+def _annotator(annotation: dict[str, Any], file: str, line: int, where: str) -> str | None:
     name = annotation.get("annotator")
-    if name is None:
-        by = annotation.get("completed_by")
-        if isinstance(by, dict):
-            by = by.get("email") or by.get("username") or by.get("id")
-        if _is_int(by):
-            by = f"labelstudio-user-{by}"  # Label Studio's own exports name users by number
-        name = by if isinstance(by, str) else None
-    if name is not None and (not isinstance(name, str) or not name.strip()):
-        raise InputError(file, line, '"annotator" must be a non-empty string')
-    return name
+    if name is not None:
+        if not isinstance(name, str):
+            raise InputError(file, line, f'{where}: "annotator" must be a string')
+        return name
+    by = annotation.get("completed_by")
+    if isinstance(by, dict):
+        by = by.get("email") or by.get("username") or by.get("id")
+    if _is_int(by):
+        return f"labelstudio-user-{by}"  # Label Studio's own exports name users by number
+    if by is not None and not isinstance(by, str):
+        raise InputError(
+            file, line, f'{where}: "completed_by" must be a name, a user number or an object with an email'
+        )
+    return by
+
+
+def _relation(item: dict[str, Any], file: str, line: int, at: str) -> list[Relation]:
+    """A relation result: one Relation per label, or one without a label (UNLABELED) when it has none.
+
+    Label Studio's default `<Relations>` config writes links without `labels`; the
+    validator gives those the schema's relation type when exactly one fits.
+    """
+    head, tail, labels, direction = item.get("from_id"), item.get("to_id"), item.get("labels"), item.get("direction")
+    if not isinstance(head, str) or not isinstance(tail, str):
+        raise InputError(file, line, f"{at}: a relation needs from_id and to_id (region ids)")
+    if labels is None:
+        labels = []
+    if not isinstance(labels, list) or not all(isinstance(label, str) and label for label in labels):
+        raise InputError(file, line, f"{at}: a relation's labels must be a list of names")
+    if direction not in (None, "right", "left", "bi"):
+        raise InputError(file, line, f"{at}: direction must be right, left or bi")
+    if direction == "left":
+        head, tail = tail, head
+    return [Relation(head=head, tail=tail, label=label) for label in labels or [UNLABELED]]
+
+
+def _region(value: dict[str, Any], file: str, line: int, at: str) -> tuple[int, int, str, str]:
+    """A labels result's offsets, its one label and the text it says it covers ("" when not given)."""
+    start, end, labels, covered = value.get("start"), value.get("end"), value.get("labels"), value.get("text")
+    if not _is_int(start) or not _is_int(end):
+        raise InputError(file, line, f"{at}: value.start and value.end must be integers")
+    if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
+        raise InputError(file, line, f"{at}: value.labels must hold exactly one label")
+    if covered is not None and not isinstance(covered, str):
+        raise InputError(file, line, f"{at}: value.text must be a string")
+    return start, end, labels[0], covered or ""
+
+
+def _annotations(task: dict[str, Any], file: str, line: int) -> list[Any]:
+    """The task's annotations, or when it has none, its predictions (each a list when given)."""
+    for key in ("annotations", "predictions"):
+        value = task.get(key)
+        if value is not None and not isinstance(value, list):
+            raise InputError(file, line, f'"{key}" must be a list')
+        if value:
+            return value
+    return []
 
 
 def records_from_task(task: Any, file: str, line: int) -> Iterator[Record]:
@@ -230,13 +278,9 @@ def records_from_task(task: Any, file: str, line: int) -> Iterator[Record]:
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(file, line, '"data.text" must be a non-empty string')
-    meta = data.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise InputError(file, line, '"data.meta" must be an object')
+    meta = meta_field(data, "meta", file, line)
     sid = _statement_id(data.get("id"), file, line)
-    annotations = task.get("annotations") or task.get("predictions") or []
-    if not isinstance(annotations, list):
-        raise InputError(file, line, '"annotations" must be a list')
+    annotations = _annotations(task, file, line)
     if not annotations:
         yield Record(id=sid, text=text, meta=meta, status="todo")
         return
@@ -244,6 +288,9 @@ def records_from_task(task: Any, file: str, line: int) -> Iterator[Record]:
         where = f"annotation {a}"
         if not isinstance(annotation, dict) or not isinstance(annotation.get("result", []), list):
             raise InputError(file, line, f'{where}: must be an object with a "result" list')
+        cancelled = annotation.get("was_cancelled")
+        if cancelled is not None and not isinstance(cancelled, bool):
+            raise InputError(file, line, f"{where}: was_cancelled must be true or false")
         spans: dict[str, Span] = {}
         attrs: dict[str, dict[str, str]] = {}
         relations: list[Relation] = []
@@ -252,31 +299,18 @@ def records_from_task(task: Any, file: str, line: int) -> Iterator[Record]:
             if not isinstance(item, dict):
                 raise InputError(file, line, f"{at}: must be an object")
             kind = item.get("type")
+            if not isinstance(kind, str):
+                raise InputError(file, line, f"{at}: type must be a string")
             if kind == "relation":
-                head, tail, labels = item.get("from_id"), item.get("to_id"), item.get("labels") or []
-                if not isinstance(head, str) or not isinstance(tail, str) or not isinstance(labels, list):
-                    raise InputError(file, line, f"{at}: a relation needs from_id, to_id and labels")
-                if item.get("direction") == "left":
-                    head, tail = tail, head
-                for label in labels:
-                    if not isinstance(label, str):
-                        raise InputError(file, line, f"{at}: relation labels must be strings")
-                    relations.append(Relation(head=head, tail=tail, label=label))
+                relations += _relation(item, file, line, at)
                 continue
             value = item.get("value")
             rid = item.get("id")
             if not isinstance(value, dict) or not isinstance(rid, str) or not rid:
                 raise InputError(file, line, f"{at}: needs an id and a value")
             if kind == "labels":
-                start, end, labels = value.get("start"), value.get("end"), value.get("labels")
-                if not _is_int(start) or not _is_int(end):
-                    raise InputError(file, line, f"{at}: value.start and value.end must be integers")
-                if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
-                    raise InputError(file, line, f"{at}: value.labels must hold exactly one label")
-                covered = value.get("text")
-                spans[rid] = Span(
-                    start=start, end=end, label=labels[0], text=covered if isinstance(covered, str) else "", id=rid
-                )
+                start, end, label, covered = _region(value, file, line, at)
+                spans[rid] = Span(start=start, end=end, label=label, text=covered, id=rid)
             elif kind == "choices":
                 choices = value.get("choices")
                 name = item.get("from_name")
@@ -296,11 +330,12 @@ def records_from_task(task: Any, file: str, line: int) -> Iterator[Record]:
             id=sid,
             text=text,
             meta=meta,
-            annotator=_annotator(annotation, file, line),
-            status="skipped" if annotation.get("was_cancelled") else "done",
+            annotator=_annotator(annotation, file, line, where),
+            status="skipped" if cancelled else "done",
             spans=list(spans.values()),
             relations=relations,
-            seconds=float(annotation["lead_time"]) if isinstance(annotation.get("lead_time"), (int, float)) else 0.0,
+            # Label Studio files do hold NaN, Infinity and negative lead times: refused, not guessed.
+            seconds=seconds_field(annotation.get("lead_time"), "lead_time", file, line, f"{where}: "),
         )
 
 

@@ -1,10 +1,13 @@
-"""Line reading shared by the line-based readers: UTF-8 (BOM optional), 1-based numbers."""
+"""Reading shared by the readers: UTF-8 lines (BOM optional, 1-based numbers) and strict JSON values."""
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO, TextIO, TypeVar
+from itertools import accumulate
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 from core.errors import InputError
 
@@ -63,3 +66,137 @@ def write_lines(items: Iterable[T], out: TextIO, line: Callable[[T], str]) -> in
         out.write("\n")
         count += 1
     return count
+
+
+# ------------------------------------------------------------------ strict JSON
+#
+# Every JSON reader (the JSONL formats, Label Studio, format detection, the schema file)
+# decodes through these, so a hostile file meets one set of limits and one wording:
+# - NaN and Infinity are not JSON, and other tools cannot read them back;
+# - integers must fit SQLite's 64-bit INTEGER (int() of thousands of digits is also slow,
+#   and Python refuses more than 4300 with a message about sys.set_int_max_str_digits);
+# - nesting is bounded well below Python's recursion limit, so that no later json.dumps or
+#   json.loads of the same value (the store, an export) can hit a RecursionError;
+# - a \uD800-\uDFFF escape may decode to a lone surrogate, which is not text and cannot be
+#   stored as UTF-8, in keys as in values.
+
+# Far deeper than any annotation file (a Label Studio task nests 8 levels), far below the
+# recursion limit (1000), and below SQLite's own JSON depth limit (1000).
+MAX_JSON_DEPTH = 128
+_INT64 = range(-(2**63), 2**63)
+# A literal of 19 digits or more may leave the 64-bit range; only lines holding one pay
+# for the checked (slower) integer parsing.
+_LONG_DIGITS = re.compile(r"[0-9]{19,}")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# JSON strings (the unrolled form of "(?:[^"\\]|\\.)*", linear), and what is left of the
+# text once they are gone that is not a bracket.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+TOO_DEEP = f"JSON nested deeper than {MAX_JSON_DEPTH} levels"
+LONE_SURROGATE = "a string holds a lone surrogate (\\uD800-\\uDFFF), which is not text"
+
+
+class JSONRefused(ValueError):
+    """JSON that is not valid, or valid but beyond what Bayan accepts; `line` counts from 1 in the text."""
+
+    def __init__(self, reason: str, line: int = 1, *, syntax: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        # Not JSON at all (as opposed to JSON with a value beyond the limits).
+        self.syntax = syntax
+
+
+def _short(literal: str) -> str:
+    return literal if len(literal) <= 24 else f"{literal[:12]}…({len(literal)} characters)"
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise JSONRefused(f"number {_short(literal)} is out of range")
+    return value
+
+
+def _int64(literal: str) -> int:
+    # The length test comes first: it keeps int() away from huge literals.
+    if len(literal) > 20 or int(literal) not in _INT64:
+        raise JSONRefused(f"integer {_short(literal)} is out of range (64-bit integers only)")
+    return int(literal)
+
+
+def _no_constant(name: str) -> Any:
+    raise JSONRefused(f"{name} is not valid JSON")
+
+
+# One decoder of each kind for every call: json.loads with options would build one per call.
+_DECODER = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
+_CHECKED_DECODER = json.JSONDecoder(parse_float=_finite_float, parse_int=_int64, parse_constant=_no_constant)
+
+
+def json_depth(text: str) -> int:
+    """How deeply the arrays and objects of a JSON text nest (brackets inside strings not counted)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_text(text: str) -> None:
+    """What can be told before decoding: nesting (cheaply ruled out for most texts)."""
+    if text.count("[") + text.count("{") > MAX_JSON_DEPTH and json_depth(text) > MAX_JSON_DEPTH:
+        raise JSONRefused(TOO_DEEP)
+
+
+def _check_value(text: str, value: Any) -> None:
+    """What can be told after decoding: lone surrogates (only texts with such an escape are searched)."""
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(value):
+        raise JSONRefused(LONE_SURROGATE)
+
+
+def parse_json(text: str) -> Any:
+    """A whole JSON text, decoded under the limits above; JSONRefused says why not."""
+    _check_text(text)
+    decoder = _CHECKED_DECODER if _LONG_DIGITS.search(text) else _DECODER
+    try:
+        value = decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise JSONRefused(f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno, syntax=True) from None
+    except RecursionError:
+        raise JSONRefused(TOO_DEEP) from None
+    except JSONRefused:
+        raise
+    except ValueError as exc:  # nothing else should raise one, but a reader must never crash
+        raise JSONRefused(f"not valid JSON: {exc}") from None
+    _check_value(text, value)
+    return value
+
+
+def decode_json_value(text: str, pos: int) -> tuple[Any, int]:
+    """The JSON value that starts at `pos` of `text` (which may go on), and where it ends.
+
+    For a stream read in chunks: json.JSONDecodeError means the value is not (yet) whole
+    and is raised as it is; JSONRefused means the value is refused whatever follows.
+    Integers are always checked here, since the value's extent is not known in advance.
+    """
+    try:
+        value, end = _CHECKED_DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise JSONRefused(TOO_DEEP) from None
+    except JSONRefused:
+        raise
+    except ValueError as exc:
+        raise JSONRefused(f"not valid JSON: {exc}") from None
+    item = text[pos:end]
+    _check_text(item)
+    _check_value(item, value)
+    return value, end

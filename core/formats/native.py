@@ -3,43 +3,14 @@
 from __future__ import annotations
 
 import json
-import math
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO, TextIO, TypeGuard
 
 from core.errors import InputError
-from core.formats.lines import decoded_lines, json_line, write_lines
+from core.formats.lines import JSONRefused, decoded_lines, json_line, parse_json, write_lines
 from core.model import Record, Relation, Span
+from core.rules import meta_problem, seconds_problem
 from core.schema import Schema
-
-# A \uD800-\uDFFF escape may decode to a lone surrogate, which is not text and cannot be
-# stored as UTF-8; only lines containing one pay for the full check.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _finite_float(literal: str) -> float:
-    value = float(literal)
-    if not math.isfinite(value):
-        raise ValueError(f"number {literal} is out of range")
-    return value
-
-
-def _no_constant(name: str) -> Any:
-    # NaN and Infinity are not JSON; other tools cannot read them back.
-    raise ValueError(f"{name} is not valid JSON")
-
-
-# One decoder for every line: json.loads with these options would build a new one per call.
-_DECODER = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
-
-
-def _has_lone_surrogate(obj: Any) -> bool:
-    try:
-        json.dumps(obj, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def _is_int(value: Any) -> TypeGuard[int]:
@@ -57,9 +28,40 @@ def _statement_id(value: Any, file: str, line: int) -> str | None:
         return None
     if _is_int(value):
         return str(value)
-    if isinstance(value, str) and value.strip():
-        return value
-    raise InputError(file, line, '"id" must be a non-empty string or an integer')
+    if isinstance(value, str):
+        return value  # its rules (not empty, printable, not another text's id) are the validator's
+    raise InputError(file, line, '"id" must be a string or an integer')
+
+
+def meta_field(obj: dict[str, Any], key: str, file: str, line: int) -> dict[str, Any]:
+    """A statement's metadata under `key`: missing or null is none; else the one rule of core.rules."""
+    meta = obj.get(key)
+    if meta is None:
+        return {}
+    problem = meta_problem(meta)
+    if problem is not None:
+        raise InputError(file, line, problem)
+    return meta
+
+
+def optional_string(obj: dict[str, Any], key: str, file: str, line: int, default: str | None = None) -> str | None:
+    """A string field that may be missing or null (then `default`)."""
+    value = obj.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise InputError(file, line, f'"{key}" must be a string')
+    return value
+
+
+def optional_list(obj: dict[str, Any], key: str, file: str, line: int) -> list[Any]:
+    """A list field that may be missing or null (then empty); any other type is refused, not ignored."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(file, line, f'"{key}" must be a list')
+    return value
 
 
 def _attrs(value: Any, file: str, line: int, where: str) -> dict[str, str]:
@@ -84,6 +86,26 @@ def span_fields(
     return start, end, label
 
 
+def seconds_field(value: Any, key: str, file: str, line: int, where: str = "") -> float:
+    """Time spent under `key`: missing or null is 0; a number is checked by the rule of core.rules."""
+    if value is None:
+        return 0.0
+    problem = seconds_problem(value)
+    if problem is not None:
+        # The rule's reason names seconds; another key (lead_time) is named before it.
+        raise InputError(file, line, f"{where}{problem}" if key == "seconds" else f"{where}{key}: {problem}")
+    # A float already, or an int within 64 bits (the JSON decoder's limit), so exact enough.
+    return float(value)
+
+
+def status_field(obj: dict[str, Any], key: str, file: str, line: int) -> str:
+    """A record's status: missing is done (DESIGN.md); its value is checked by the validator."""
+    status = obj.get(key, "done")
+    if not isinstance(status, str):
+        raise InputError(file, line, f'"{key}" must be a string (todo, done or skipped)')
+    return status
+
+
 def record_from_object(obj: Any, file: str, line: int) -> Record:
     """Check the shape of one native object and build its Record (contents checked later)."""
     if not isinstance(obj, dict):
@@ -91,23 +113,8 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(file, line, '"text" must be a non-empty string')
-    meta = obj.get("meta", {})
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise InputError(file, line, '"meta" must be an object')
-    annotator = obj.get("annotator")
-    if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
-        raise InputError(file, line, '"annotator" must be a non-empty string or null')
-    status = obj.get("status", "done")
-    note = _given(obj, "note", "")
-    if not isinstance(note, str):
-        raise InputError(file, line, '"note" must be a string')
-    raw_spans = _given(obj, "spans", [])
-    if not isinstance(raw_spans, list):
-        raise InputError(file, line, '"spans" must be a list')
     spans: list[Span] = []
-    for n, item in enumerate(raw_spans, 1):
+    for n, item in enumerate(optional_list(obj, "spans", file, line), 1):
         where = f"span {n}"
         if not isinstance(item, dict):
             raise InputError(file, line, f"{where}: must be an object")
@@ -131,54 +138,38 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
                 id=sid,
             )
         )
-    raw_relations = _given(obj, "relations", [])
-    if not isinstance(raw_relations, list):
-        raise InputError(file, line, '"relations" must be a list')
     relations: list[Relation] = []
-    for n, item in enumerate(raw_relations, 1):
+    for n, item in enumerate(optional_list(obj, "relations", file, line), 1):
         if not isinstance(item, dict):
             raise InputError(file, line, f"relation {n}: must be an object")
         head, tail, kind = item.get("head"), item.get("tail"), item.get("label")
         head = str(head) if _is_int(head) else head
         tail = str(tail) if _is_int(tail) else tail
-        if not isinstance(head, str) or not isinstance(tail, str) or not isinstance(kind, str):
+        if not isinstance(head, str) or not isinstance(tail, str) or not isinstance(kind, str) or not kind:
             raise InputError(file, line, f"relation {n}: head, tail and label must be strings")
         relations.append(Relation(head=head, tail=tail, label=kind))
-    seconds = _given(obj, "seconds", 0)
-    if (
-        not isinstance(seconds, (int, float))
-        or isinstance(seconds, bool)
-        or not 0 <= seconds < 1e15
-    ):
-        raise InputError(file, line, '"seconds" must be a non-negative number')
     return Record(
         id=_statement_id(obj.get("id"), file, line),
         text=text,
-        meta=meta,
-        annotator=annotator,
-        status=status if isinstance(status, str) else repr(status),
-        note=note,
+        meta=meta_field(obj, "meta", file, line),
+        annotator=optional_string(obj, "annotator", file, line),
+        status=status_field(obj, "status", file, line),
+        note=optional_string(obj, "note", file, line, "") or "",
         spans=spans,
         relations=relations,
-        seconds=float(seconds),
+        seconds=seconds_field(obj.get("seconds"), "seconds", file, line),
     )
 
 
 def read_json_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
-    """Each non-blank line of a JSONL file, parsed."""
+    """Each non-blank line of a JSONL file, parsed under the limits of core.formats.lines."""
     for number, line in decoded_lines(stream, file):
         if not line.strip():
             continue
         try:
-            obj = _DECODER.decode(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(file, number, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
-        except ValueError as exc:
-            raise InputError(file, number, f"not valid JSON: {exc}") from None
-        except RecursionError:
-            raise InputError(file, number, "JSON nested too deeply") from None
-        if _SURROGATE_ESCAPE.search(line) and _has_lone_surrogate(obj):
-            raise InputError(file, number, "a string holds a lone surrogate (\\uD800-\\uDFFF), which is not text")
+            obj = parse_json(line)
+        except JSONRefused as exc:
+            raise InputError(file, number, exc.reason) from None
         yield number, obj
 
 

@@ -203,27 +203,46 @@ def write_graphml(nodes: Iterable[Node], edges: Iterable[Edge], out: TextIO, sch
     out.writelines(_graphml(nodes, edges, schema))
 
 
+# What makes a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a formula,
+# per OWASP's CSV injection guidance: =, +, -, @, and tab or carriage return before them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A text cell that a spreadsheet shows as text: one starting like a formula gets a leading '.
+
+    OWASP's CSV injection guidance: prefix such a cell with a single quote (and keep the
+    usual CSV quoting, which csv.writer does). Span texts come from imported files, so a
+    claim such as `=HYPERLINK(…)` is someone's input, not a formula of ours.
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def write_edge_csv(nodes: Iterable[Node], edges: Iterable[Edge], out: TextIO, schema: Schema) -> None:
-    """The network's edges as CSV (Source, Target, Type, Weight, …); `nodes` is not read."""
+    """The network's edges as CSV (Source, Target, Type, Weight, …); `nodes` is not read.
+
+    Every text cell goes through `csv_cell`; the numbers Bayan counts (weights, counts per
+    value) are written as numbers.
+    """
     attributes = _edge_attributes(schema)
     header = ["Source", "Target", "Type", "Weight", "Relation", "SourceType", "TargetType"]
     for name, values in attributes:
         header += [name, *(f"{name}_{value}" for value in values)]
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([csv_cell(name) for name in header])
     for edge in edges:
         row: list[str | int] = [
-            edge.head.text,
-            edge.tail.text,
+            csv_cell(edge.head.text),
+            csv_cell(edge.tail.text),
             "Directed",
             edge.weight,
-            edge.relation,
-            edge.head.label,
-            edge.tail.label,
+            csv_cell(edge.relation),
+            csv_cell(edge.head.label),
+            csv_cell(edge.tail.label),
         ]
         for name, values in attributes:
             counts = edge.values.get(name, {})
-            row += [_summary(edge, name), *(counts.get(value, 0) for value in values)]
+            row += [csv_cell(_summary(edge, name)), *(counts.get(value, 0) for value in values)]
         writer.writerow(row)
 
 

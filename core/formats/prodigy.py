@@ -29,7 +29,15 @@ from typing import Any, BinaryIO, TextIO
 
 from core.errors import InputError
 from core.formats.lines import json_line
-from core.formats.native import _attrs, _is_int, _statement_id, read_json_lines
+from core.formats.native import (
+    _attrs,
+    _is_int,
+    _statement_id,
+    meta_field,
+    optional_list,
+    optional_string,
+    read_json_lines,
+)
 from core.model import Record, Relation, Span
 from core.schema import Schema
 from core.tokenize import Token, token_range, tokenize
@@ -298,13 +306,10 @@ def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(file, line, '"text" must be a non-empty string')
-    raw_spans = obj.get("spans", []) or []
-    if not isinstance(raw_spans, list):
-        raise InputError(file, line, '"spans" must be a list')
     spans: list[Span] = []
     ids: dict[tuple[int, int, str], str] = {}
     last_token: dict[int, str] = {}
-    for n, item in enumerate(raw_spans, 1):
+    for n, item in enumerate(optional_list(obj, "spans", file, line), 1):
         where = f"span {n}"
         if not isinstance(item, dict):
             raise InputError(file, line, f"{where}: must be an object")
@@ -313,26 +318,28 @@ def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
             raise InputError(file, line, f"{where}: start and end must be integers and label a string")
         sid = str(n)
         ids.setdefault(key, sid)
-        if _is_int(item.get("token_end")):
-            last_token.setdefault(item["token_end"], sid)
+        token_end = item.get("token_end")
+        if token_end is not None and not _is_int(token_end):
+            raise InputError(file, line, f"{where}: token_end must be an integer")
+        if token_end is not None:
+            last_token.setdefault(token_end, sid)
         span_text = item.get("text")
+        if span_text is not None and not isinstance(span_text, str):
+            raise InputError(file, line, f"{where}: text must be a string")
         spans.append(
             Span(
                 start=key[0],
                 end=key[1],
                 label=key[2],
-                text=span_text if isinstance(span_text, str) else "",
+                text=span_text or "",
                 attrs=_attrs(item.get("attrs"), file, line, where),
                 id=sid,
             )
         )
-    raw_relations = obj.get("relations", []) or []
-    if not isinstance(raw_relations, list):
-        raise InputError(file, line, '"relations" must be a list')
     relations: list[Relation] = []
-    for n, item in enumerate(raw_relations, 1):
+    for n, item in enumerate(optional_list(obj, "relations", file, line), 1):
         where = f"relation {n}"
-        if not isinstance(item, dict) or not isinstance(item.get("label"), str):
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str) or not item["label"]:
             raise InputError(file, line, f"{where}: must be an object with a label")
         ends: list[str] = []
         for side, span_side in (("head", "head_span"), ("child", "child_span")):
@@ -345,14 +352,15 @@ def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
             ends.append(found)
         relations.append(Relation(head=ends[0], tail=ends[1], label=item["label"]))
     answer = obj.get("answer", "accept")
+    # The type first: a list or an object as the answer is not hashable, so not a dict key.
+    if not isinstance(answer, str):
+        raise InputError(file, line, '"answer" must be a string: accept, reject or ignore')
     if answer not in _STATUSES:
         raise InputError(file, line, f'"answer" must be accept, reject or ignore, not {answer!r}')
-    annotator = obj.get("_annotator_id", obj.get("_session_id"))
-    if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
-        raise InputError(file, line, '"_annotator_id" must be a non-empty string')
-    meta = obj.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise InputError(file, line, '"meta" must be an object')
+    annotator = optional_string(obj, "_annotator_id", file, line)
+    if annotator is None:
+        annotator = optional_string(obj, "_session_id", file, line)
+    meta = meta_field(obj, "meta", file, line)
     status = _STATUSES[answer]
     if annotator is None and not spans and answer == "ignore":
         status = "todo"  # a statement nobody worked on (export --status all)
