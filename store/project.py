@@ -14,7 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
-from core.errors import EditRefused, ProjectBusy, ProjectError
+from core.errors import EditRefused, InputError, ProjectBusy, ProjectError
+from core.formats.lines import JSONRefused, parse_json
 from core.rules import (
     attrs_problem,
     name_problem,
@@ -23,7 +24,7 @@ from core.rules import (
     span_problem,
     status_problem,
 )
-from core.schema import Attribute, Label, RelationType, Schema
+from core.schema import Label, Schema, parse_schema
 from store.files import connect, create_file, probe, uri
 from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
@@ -99,27 +100,36 @@ def _check_version(path: Path, version: int) -> None:
         )
 
 
-def read_schema(conn: sqlite3.Connection, database: str = "main") -> Schema:
-    """The schema stored in `database` (an attached project's alias, or main)."""
-    labels = tuple(
-        Label(
-            name=name,
-            color=color,
-            key=key,
-            description=json.loads(description),
-            attributes=tuple(Attribute(a["name"], tuple(a["values"])) for a in json.loads(attrs)),
-        )
+def read_schema(conn: sqlite3.Connection, database: str = "main", file: str | None = None) -> Schema:
+    """The schema stored in `database` (an attached project's alias, or main).
+
+    It goes through parse_schema, the checks of a schema file: a project written by another
+    program (a merge source) may hold names or values no schema file could.
+    """
+    where = file or database
+
+    def stored_json(value: object) -> object:
+        if not isinstance(value, str):
+            raise InputError(where, None, "its schema is damaged (a description or attribute list is not text)")
+        try:
+            return parse_json(value)
+        except JSONRefused as exc:
+            raise InputError(where, None, f"its schema is damaged ({exc.reason})") from None
+
+    labels = [
+        {"name": name, "color": color, "key": key, "description": stored_json(description),
+         "attributes": stored_json(attrs)}
         for name, color, key, description, attrs in conn.execute(
             f"SELECT name, color, key, description, attributes FROM {database}.labels ORDER BY position"
-        )
-    )
-    relations = tuple(
-        RelationType(name, from_label, to_label, json.loads(description))
+        ).fetchall()
+    ]
+    relations = [
+        {"name": name, "from": from_label, "to": to_label, "description": stored_json(description)}
         for name, from_label, to_label, description in conn.execute(
             f"SELECT name, from_label, to_label, description FROM {database}.relation_types ORDER BY position"
-        )
-    )
-    return Schema(labels, relations)
+        ).fetchall()
+    ]
+    return parse_schema({"labels": labels, "relations": relations}, where)
 
 
 class Project:
