@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import BayanError, ProjectBusy
+from core.errors import BayanError, WriteFailed
 from core.paths import DEFAULT_SCHEMA
 from core.schema import load_schema
 from gui.commands import (
@@ -572,8 +572,8 @@ class MainWindow(QMainWindow):
             return
         try:
             self.project.add_seconds(statement=seq, annotator=self.annotator, seconds=seconds)
-        except ProjectBusy:
-            # Another process is writing: keep the seconds for the next flush, lose none.
+        except WriteFailed:
+            # Another process is writing, or the disk is full: keep the seconds for the next flush.
             self._pending_seconds[seq] = self._pending_seconds.get(seq, 0.0) + seconds
 
     def flush_time(self) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
-from core.errors import EditRefused, ProjectBusy
+from core.errors import EditRefused, ProjectBusy, WriteFailed
 from gui.commands import StoreCommand
 from store.project import Project
 
@@ -59,6 +59,11 @@ class EditSession(QObject):
                 tr("The project is busy: another program is writing to it (an import or a merge?). "
                    "Your edit was not saved and is not shown."),
                 retry,
+            )
+            return False
+        except WriteFailed as exc:  # disk full, an I/O error: nothing was written
+            self.failed.emit(
+                tr("Your edit could not be saved and is not shown: {0}").replace("{0}", str(exc)), retry
             )
             return False
         except EditRefused as exc:

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from core.errors import EditRefused, InputError, ProjectBusy, ProjectError
+from core.errors import EditRefused, InputError, ProjectBusy, ProjectError, WriteFailed
 from core.formats.lines import JSONRefused, parse_json
 from core.rules import (
     attrs_problem,
@@ -90,6 +90,12 @@ class StatusRow:
     note: str
     seconds: float
     updated_at: str | None
+
+
+def _is_write_failure(exc: sqlite3.OperationalError) -> bool:
+    """The disk or the file refused a write (full, I/O error, read-only): not a bug of ours."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    return name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_BUSY"))
 
 
 def _check_version(path: Path, version: int) -> None:
@@ -311,10 +317,12 @@ class Project:
             # Inside the try: a COMMIT that fails (disk full, I/O error) must not leave the
             # transaction open, or every later write would silently join it and be lost.
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self._forget_cached()
+            if isinstance(exc, sqlite3.OperationalError) and _is_write_failure(exc):
+                raise WriteFailed(f"{self.path}: could not be written ({exc}); nothing was written") from None
             raise
 
     def _forget_cached(self) -> None:

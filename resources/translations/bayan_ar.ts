@@ -960,17 +960,22 @@ Keep a copy of the file and restore a backup.</source>
             <translation>المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="65" />
+            <location filename="../../gui/session.py" line="66" />
+            <source>Your edit could not be saved and is not shown: {0}</source>
+            <translation>تعذّر حفظ تعديلك ولا يظهر: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="70" />
             <source>Not done: {0}</source>
             <translation>لم يُنفَّذ: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="109" />
+            <location filename="../../gui/session.py" line="114" />
             <source>&amp;Undo</source>
             <translation>ت&amp;راجع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="110" />
+            <location filename="../../gui/session.py" line="115" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>

@@ -134,6 +134,7 @@ AR: dict[str, str | list[str]] = {
     "Your edit was not saved and is not shown.":
         "المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.",
     "Not done: {0}": "لم يُنفَّذ: {0}",
+    "Your edit could not be saved and is not shown: {0}": "تعذّر حفظ تعديلك ولا يظهر: {0}",
     "Try again": "إعادة المحاولة",
     "Close": "إغلاق",
     "&Undo": "ت&راجع",

@@ -145,3 +145,19 @@ def test_time_spent_while_busy_is_kept_for_the_next_flush(
     window.flush_time()
     assert 1 not in window._pending_seconds
     assert seeded.status(1, ANNOTATOR).seconds >= 12.0
+
+
+def test_a_full_disk_refuses_the_edit_visibly_and_loses_nothing(window: Any, qtbot: Any, seeded: Project) -> None:
+    window.add_span("ACTOR", 0, 3)
+    # SQLite answers "database or disk is full" once the file may grow no more pages.
+    pages = seeded.conn.execute("PRAGMA page_count").fetchone()[0]
+    seeded.conn.execute(f"PRAGMA max_page_count = {pages}")
+    big = "ملاحظة طويلة " * 2000  # needs new pages
+    window.set_note(big)
+    assert window.banner.isVisible() and "could not be saved" in window.banner.message.text()
+    assert window.project.status(1, ANNOTATOR).note == ""
+    assert window.undo_stack.count() == 1  # only the span, which is on disk
+    seeded.conn.execute("PRAGMA max_page_count = 1073741823")
+    qtbot.mouseClick(window.banner.retry_button, Qt.MouseButton.LeftButton)
+    assert window.project.status(1, ANNOTATOR).note == big
+    assert window.undo_stack.count() == 2 and not window.banner.isVisible()
