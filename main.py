@@ -16,6 +16,7 @@ import click
 from core.errors import BayanError
 from core.formats.registry import EXPORTS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
+from core.rules import name_problem
 from core.schema import load_schema
 from store.files import ProjectExists
 from store.merge import merge_projects
@@ -219,6 +220,9 @@ def merge(review: Path, files: tuple[Path, ...], prefer: str | None, add_labels:
 @click.option("--annotator", help="Annotate as NAME (asked once and remembered when not given).")
 def gui(project: Path | None, annotator: str | None) -> None:
     """Open PROJECT (default: the default project) in the annotation window."""
+    problem = None if annotator is None else name_problem(annotator, "--annotator")
+    if problem is not None:
+        fail(problem)
     with user_errors():
         store = Project.open(project, check=False) if project is not None else open_default_project()
     try:
