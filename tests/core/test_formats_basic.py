@@ -140,7 +140,6 @@ def test_native_defaults_and_blank_lines() -> None:
         ('"text"', "JSON object"),
         ("[1]", "JSON object"),
         ('{"id": "s"}', "text"),
-        ('{"text": ""}', "text"),
         ('{"text": 5}', "text"),
         ('{"text": "x", "id": 1.5}', "id"),
         ('{"text": "x", "meta": []}', "meta"),

@@ -124,7 +124,7 @@ def test_doccano_reads_doccanos_own_export_without_extras() -> None:
         ({"text": "x y", "label": [[0, "1", "A"]]}, r'\[start, end, "LABEL"\]'),
         ({"text": "x y", "entities": [{"label": "A", "start_offset": 0}]}, "start_offset and end_offset"),
         ({"text": "x y", "entities": [], "relations": [{"from_id": 1, "type": "R"}]}, "from_id and to_id"),
-        ({"text": ""}, "non-empty"),
+        ({"text": ["x"]}, "must be a string"),
     ],
 )
 def test_doccano_bad_shapes_name_file_and_line(obj: dict[str, object], reason: str) -> None:
@@ -453,7 +453,7 @@ def test_labelstudio_streams_in_small_chunks(monkeypatch: pytest.MonkeyPatch, sc
         (b'[\n{"data": {"text": "x"}}\n{"data": {}}]', 3, "expected , or ]"),
         (b'[\n{"data": {"text": "x"}},\n{"data": }]', 3, "not valid JSON"),
         (b'[{"data": {"text": "x"}}', 1, "not closed"),
-        (b'[\n\n{"data": {"text": ""}}]', 3, "data.text"),
+        (b'[\n\n{"data": {"text": 5}}]', 3, "data.text"),
         (b'[{"data": {"text": "x y"}, "annotations": [{"result": [{"type": "rectanglelabels", "id": "a",'
          b' "value": {}}]}]}]', 1, "not a text span"),
         (b'[{"data": {"text": "\xff"}}]', 1, "UTF-8"),

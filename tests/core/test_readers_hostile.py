@@ -27,7 +27,7 @@ from core.formats.prodigy import read_prodigy
 from core.formats.txt import read_txt
 from core.model import Record, Relation
 from core.paths import DEFAULT_SCHEMA
-from core.rules import meta_problem
+from core.rules import meta_problem, text_problem
 from core.schema import Schema, is_valid_value, load_schema, parse_schema
 from core.validate import RecordValidator
 
@@ -220,6 +220,30 @@ def test_meta_null_or_missing_is_empty_and_an_object_is_kept(reader: Reader, mak
     assert [r.meta for _, r in records(reader, make({"k": [1, {"n": None}]}))] == [{"k": [1, {"n": None}]}]
 
 
+TEXT_CASES: list[tuple[Reader, Callable[[Any], bytes]]] = [
+    (read_native, lambda text: jsonl({"text": text, "annotator": "amal"})),
+    (read_doccano, lambda text: jsonl({"text": text, "label": [], "annotator": "amal"})),
+    (read_prodigy, lambda text: jsonl({"text": text, "answer": "accept", "_annotator_id": "amal"})),
+    (read_labelstudio, lambda text: ls_file({"data": {"text": text}, "annotations": [{"annotator": "amal"}]})),
+]
+
+
+@pytest.mark.parametrize(("reader", "make"), TEXT_CASES)
+@pytest.mark.parametrize("text", ["", "  \n\t"])
+def test_an_empty_text_is_refused_by_the_one_rule(reader: Reader, make: Callable[[Any], bytes], text: str) -> None:
+    with pytest.raises(InputError) as info:
+        checked(reader, make(text))
+    assert info.value.reason == text_problem(text)
+
+
+@pytest.mark.parametrize(("reader", "make"), TEXT_CASES)
+@pytest.mark.parametrize("text", [None, 5, ["x"], {"ar": "x"}])
+def test_a_text_that_is_not_a_string_is_refused_by_the_reader(
+    reader: Reader, make: Callable[[Any], bytes], text: Any
+) -> None:
+    refused(reader, make(text), 2 if reader is read_labelstudio else 1, "must be a string")
+
+
 # ------------------------------------------------------------ JSON under limits
 
 JSON_READERS: list[tuple[Reader, Callable[[str], bytes]]] = [
@@ -264,9 +288,12 @@ def test_json_within_the_limits_is_read(reader: Reader, make: Callable[[str], by
     assert record.meta["k"][:4] == [2**63 - 1, -(2**63), "😀", "[[[{{"]
 
 
-def test_json_depth_ignores_brackets_in_strings() -> None:
-    assert json_depth('{"a": "[[[[", "b": [{"c": "}}]]\\"[["}]}') == 3
-    assert json_depth("[]") == 1 and json_depth('"x"') == 0
+def test_json_depth_counts_containers_not_brackets_in_strings() -> None:
+    assert json_depth(json.loads('{"a": "[[[[", "b": [{"c": "}}]]\\"[["}], "d": [[[]]]}')) == 4
+    assert json_depth([]) == 1 and json_depth("x") == 0 and json_depth([[], {"a": [1]}]) == 3
+    # A line with many brackets but little depth (a Prodigy task's tokens) is read.
+    wide = json.dumps({"tokens": [{"text": "[{", "id": n} for n in range(MAX_JSON_DEPTH * 3)]})
+    assert len(parse_json(wide)["tokens"]) == MAX_JSON_DEPTH * 3
 
 
 def test_parse_json_line_numbers_and_kinds() -> None:
