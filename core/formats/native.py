@@ -17,12 +17,6 @@ def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _given(obj: dict[str, Any], key: str, default: Any) -> Any:
-    """The value at `key`; missing or null means `default` (other falsy values are kept and checked)."""
-    value = obj.get(key)
-    return default if value is None else value
-
-
 def _statement_id(value: Any, file: str, line: int) -> str | None:
     if value is None:
         return None
