@@ -11,6 +11,7 @@ from core.errors import InputError
 from core.ids import hash_and_id
 from core.model import Record
 from core.validate import RecordValidator
+from store import record_times
 from store.project import Project, now
 
 # Records stored per batch (a few executemany each); bounds memory, not atomicity.
@@ -54,6 +55,8 @@ class _Importer:
         self.annotated_count = 0
         self.schema_written = validator.schema
         self._attrs_json: dict[tuple[tuple[str, str], ...], str] = {}
+        # Records changed other than by new rows (store/record_times.py), set by import_records.
+        self.changes = record_times.BulkChanges()
 
     def attrs_json(self, attrs: dict[str, str]) -> str:
         """Attributes as stored; the few combinations a file uses are encoded once."""
@@ -185,24 +188,27 @@ class _Importer:
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
             " status = excluded.status,"
             " note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END,"
-            " seconds = max(seconds, excluded.seconds)",
-            # A record that this changes gets a new change time from the project's trigger
-            # (migration 3), as do records that get spans or relations below.
+            " seconds = max(seconds, excluded.seconds),"
+            # The bulk form of the rule of store/record_times.py: a changed record is newer.
+            # (Records that get spans or relations get their time when the import ends.)
+            " updated_at = CASE WHEN status IS NOT excluded.status"
+            " OR (excluded.note != '' AND note IS NOT excluded.note) OR excluded.seconds > seconds"
+            " THEN excluded.updated_at ELSE updated_at END",
             statuses,
         )
         last = self.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
         added = 0
         if spans:
-            # A span already there keeps its id; attributes given in the file replace its own.
+            # A span already there keeps its id (and gets the file's attributes, below).
             self.conn.executemany(
-                "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(statement, annotator, start, end, label)"
-                " DO UPDATE SET attrs = excluded.attrs"
-                " WHERE excluded.attrs IS NOT NULL AND attrs IS NOT excluded.attrs",
+                "INSERT OR IGNORE INTO spans(statement, annotator, label, start, end, text, attrs)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 spans,
             )
             added = self.conn.execute("SELECT count(*) FROM spans WHERE id > ?", (last,)).fetchone()[0]
             self.report.spans_added += added
+            if added < len(spans):
+                self._replace_attrs(spans)
         if not relations:
             return
         if added == len(spans):
@@ -223,6 +229,17 @@ class _Importer:
                 for seq, aid, label, head, tail in relations
             ],
         ).rowcount
+
+
+    def _replace_attrs(self, spans: list[tuple[int, int, str, int, int, str, str | None]]) -> None:
+        """Attributes given in the file replace those of spans that were already there (a re-import)."""
+        for seq, aid, label, start, end, _text, attrs in spans:
+            if attrs is not None and self.conn.execute(
+                "UPDATE spans SET attrs = ? WHERE statement = ? AND annotator = ? AND start = ? AND end = ?"
+                " AND label = ? AND attrs IS NOT ?",
+                (attrs, seq, aid, start, end, label, attrs),
+            ).rowcount:
+                self.changes.changed(seq, aid)
 
 
 def import_records(
@@ -254,7 +271,7 @@ def import_records(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], IMPORT_GC_THRESHOLD), *thresholds[1:])
     try:
-        with project.atomic():
+        with project.atomic(), record_times.bulk_writes(project.conn) as importer.changes:
             _import_all(project, records, validator, importer, report, progress)
     finally:
         gc.set_threshold(*thresholds)

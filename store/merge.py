@@ -398,8 +398,8 @@ class _Merger:
             + " ORDER BY x.id",
             (shift, shift),
         ).rowcount
-        # A copied record keeps its own change time (the file's), which the project's triggers
-        # moved to now as its spans and relations went in: `--prefer newer` and sync compare it.
+        # A copied record keeps its own change time (the file's), which the connection's triggers
+        # (store/record_times.py) moved to now as its spans and relations went in: `--prefer newer` and sync compare it.
         self.sql(
             "UPDATE main.statement_status SET updated_at = p.updated_at FROM temp.merge_records p"
             " WHERE p.state = ? AND p.updated_at != '' AND statement = p.dst_stmt AND annotator = p.dst_ann",

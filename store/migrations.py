@@ -106,46 +106,5 @@ def _m2_search_index(conn: sqlite3.Connection) -> None:
     )
 
 
-# A record's change time as Python's store.project.now() writes it (UTC, milliseconds), so
-# that times written by SQL and by Python compare as strings.
-NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"
-
-
-def _m3_record_change_times(conn: sqlite3.Connection) -> None:
-    # Ownership (DESIGN.md): every change to a record (statement x annotator), by any path
-    # (the GUI, import, merge, a future sync, the sqlite3 shell), moves its change time.
-    # Triggers make that one rule in one place instead of a call in every writer that a new
-    # writer can forget (an import that only added spans once left the time unchanged, so
-    # `merge --prefer newer` kept older work). The record's status row is created if needed.
-    touch = (
-        "INSERT INTO statement_status(statement, annotator, updated_at) VALUES ({row}.statement, {row}.annotator, "
-        + NOW_SQL
-        + ") ON CONFLICT DO UPDATE SET updated_at = excluded.updated_at"
-    )
-    statements = []
-    for table in ("spans", "relations"):
-        for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
-            statements.append(
-                f"CREATE TRIGGER {table}_{event.lower()}_changes_record AFTER {event} ON {table}"
-                f" BEGIN {touch.format(row=row)}; END"
-            )
-        # A change that moves a span or relation to another record changes both records.
-        statements.append(
-            f"CREATE TRIGGER {table}_update_changes_record AFTER UPDATE ON {table}"
-            f" BEGIN {touch.format(row='OLD')}; {touch.format(row='NEW')}; END"
-        )
-    # Status, note and time spent written without a new change time (an import's upsert).
-    # A write that sets updated_at itself (merge copying a record's own time) is left alone.
-    statements.append(
-        "CREATE TRIGGER statement_status_changes_record AFTER UPDATE OF status, note, seconds ON statement_status"
-        " WHEN (NEW.status IS NOT OLD.status OR NEW.note IS NOT OLD.note OR NEW.seconds IS NOT OLD.seconds)"
-        " AND NEW.updated_at IS OLD.updated_at"
-        " BEGIN UPDATE statement_status SET updated_at = " + NOW_SQL +
-        " WHERE statement = NEW.statement AND annotator = NEW.annotator; END"
-    )
-    for statement in statements:
-        conn.execute(statement)
-
-
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_search_index, _m3_record_change_times]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_search_index]
 LATEST_VERSION = len(MIGRATIONS)

@@ -25,6 +25,7 @@ from core.rules import (
     status_problem,
 )
 from core.schema import Label, Schema, parse_schema
+from store import record_times
 from store.files import connect, create_file, probe, uri
 from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
@@ -251,6 +252,7 @@ class Project:
         # FULL: a committed edit survives power loss too, not only a killed process;
         # bench/edits.py measures what that costs per edit.
         self.conn.execute("PRAGMA synchronous = FULL")
+        record_times.install(self.conn)
 
     def check_integrity(self) -> None:
         try:
@@ -486,8 +488,8 @@ class Project:
             )
         ]
 
-    # Every write below changes one record (statement x annotator); the triggers of
-    # migration 3 move that record's change time, whatever the path (store/migrations.py).
+    # Every write below changes one record (statement x annotator); the connection's
+    # triggers move that record's change time, whatever the path (store/record_times.py).
 
     def _statement_text(self, statement: int) -> str:
         row = self.conn.execute("SELECT text FROM statements WHERE seq = ?", (statement,)).fetchone()

@@ -45,8 +45,6 @@ def tamper(path: Path, *statements: str) -> None:
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA ignore_check_constraints = ON")
-        for trigger in [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'")]:
-            conn.execute(f"DROP TRIGGER {trigger}")
         for statement in statements:
             conn.execute(statement)
     finally:

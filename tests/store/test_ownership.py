@@ -54,7 +54,7 @@ def test_every_kind_of_change_moves_the_record_time(seeded_path: Path) -> None:
             lambda: project.delete_span(project.spans(1, "amal")[0].id),
             lambda: project.add_seconds(statement=1, annotator="amal", seconds=3.0),
             lambda: project.set_note(statement=1, annotator="amal", note="واضح"),
-            # Outside the store's API too: the sqlite3 shell, a future sync.
+            # Outside the store's write API too, on a Bayan connection (a future sync, a repair).
             lambda: project.conn.execute("UPDATE spans SET attrs = NULL WHERE statement = 1"),
         ]
         before = changed_at(seeded_path, 1, "amal")

@@ -218,8 +218,6 @@ def test_older_project_gets_the_index_by_migration(tmp_path: Path) -> None:
     # Make it look like a file written before the search migration existed.
     project.conn.execute("DROP TABLE search_index")
     project.conn.execute("DELETE FROM meta WHERE key = 'search_indexed_seq'")
-    for (trigger,) in project.conn.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall():
-        project.conn.execute(f"DROP TRIGGER {trigger}")  # migration 3's
     project.conn.execute("PRAGMA user_version = 1")
     project.close()
     with Project.open(path) as reopened:
