@@ -18,6 +18,7 @@ from core.formats.registry import EXPORTS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.rules import name_problem
 from core.schema import load_schema
+from core.terminal import inert, inert_json
 from store.files import ProjectExists
 from store.merge import merge_projects
 from store.project import Project
@@ -28,7 +29,8 @@ EXIT_BAD_INPUT = 2
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"bayan: {message}", err=True)
+    # Messages quote file names, ids and names from untrusted files: printed inert.
+    click.echo(f"bayan: {inert(message)}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -97,14 +99,16 @@ def init(project: Path, schema_file: Path | None) -> None:
 
 @cli.command(name="import")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["auto", *import_formats()]), default="auto",
               show_default=True, help="Format of the files; auto picks by name and content (a folder: brat).")
-@click.option("--annotator", help="Annotator of records that name none.")
+@click.option("--annotator", help="Annotator of records that name none (printable, no control characters).")
 @click.option("--add-labels", is_flag=True, help="Add labels and relation types the schema lacks.")
 def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | None, add_labels: bool) -> None:
     """Import statements (and annotations) from FILES into PROJECT.
 
+    A FILE of - (or /dev/stdin) is standard input, e.g. `cat f.jsonl | bayan import
+    p.bayan -`; its format is told from its first bytes, so plain text needs --format txt.
     All files go in together or not at all: any error (reported with file, line and
     reason) leaves the project unchanged.
     """
@@ -114,10 +118,10 @@ def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | N
         )
     for r in reports:
         extra = f", new labels {', '.join(r.labels_added)}" if r.labels_added else ""
-        click.echo(
+        click.echo(inert(
             f"{r.file}: {r.records} records, {r.statements_added} new statements, "
             f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
-        )
+        ))
 
 
 @contextmanager
@@ -142,13 +146,24 @@ def progress_bar(label: str, *, enabled: bool = True) -> Iterator[ProgressFn]:
 @click.option("--annotator", help="Only this annotator's work.")
 @click.option("--status", type=click.Choice(["done", "all"]), default="done", show_default=True,
               help="done: what annotators marked done; all: every statement at least once.")
-def export(project: Path, out: str, fmt: str, annotator: str | None, status: str) -> None:
-    """Export PROJECT to OUT (a file, or - for standard output; a folder for brat)."""
+@click.option("--force", is_flag=True,
+              help="brat: also write into a non-empty folder that is not an earlier Bayan export. Its files stay; "
+                   "a name taken by one of them stops the export before anything is written.")
+def export(project: Path, out: str, fmt: str, annotator: str | None, status: str, force: bool) -> None:
+    """Export PROJECT to OUT (a file, or - for standard output; a folder for brat).
+
+    A file appears only when complete; an existing file is replaced, but never a SQLite
+    file (a project). A brat folder is written into a new or empty folder, or over an
+    earlier Bayan export: Bayan lists what it wrote in OUT/.bayan-export and replaces or
+    removes only those files, and only while they are as it wrote them; whatever else is
+    in the folder stays. Any other non-empty folder is refused unless --force. Bayan
+    never removes or replaces a file it did not write.
+    """
     with user_errors(), Project.open(project, read_only=True) as store, \
             progress_bar("export", enabled=out != "-") as progress:
-        count = export_to(store, out, fmt=fmt, annotator=annotator, status=status, progress=progress)
+        count = export_to(store, out, fmt=fmt, annotator=annotator, status=status, force=force, progress=progress)
     if out != "-":
-        click.echo(f"wrote {count} records to {out}", err=True)
+        click.echo(inert(f"wrote {count} records to {out}"), err=True)
 
 
 @cli.command()
@@ -158,23 +173,32 @@ def stats(project: Path, as_json: bool) -> None:
     """Summarize PROJECT: statements, spans, annotators, labels, time spent."""
     with user_errors(), Project.open(project, read_only=True) as store:
         summary = store.stats()
-    click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else format_stats(summary))
+    if not as_json:
+        click.echo(format_stats(summary))
+        return
+    try:
+        # Strict JSON: no NaN or Infinity, whatever a damaged file holds.
+        text = json.dumps(summary, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError as exc:
+        fail(f"{project}: the project holds a number JSON cannot write ({exc})")
+    click.echo(inert_json(text))  # the names in it are users': inert on a terminal
 
 
 def format_stats(s: dict[str, Any]) -> str:
+    """The readable summary; every name in it (project, labels, annotators) printed inert."""
     lines = [
-        f"project     {s['project']}",
+        f"project     {inert(str(s['project']))}",
         f"statements  {s['statements']:,}",
         f"spans       {s['spans']:,}",
         f"relations   {s['relations']:,}",
         f"time spent  {s['seconds'] / 3600:.1f} h",
-        "labels      " + ", ".join(f"{k} {v:,}" for k, v in s["labels"].items()),
+        "labels      " + ", ".join(f"{inert(k)} {v:,}" for k, v in s["labels"].items()),
     ]
     if s["annotators"]:
         lines.append("annotators")
         for a in s["annotators"]:
             lines.append(
-                f"  {a['name']:<16} done {a['done']:>8,}   spans {a['spans']:>8,}   "
+                f"  {inert(a['name']):<16} done {a['done']:>8,}   spans {a['spans']:>8,}   "
                 f"relations {a['relations']:>7,}   {a['seconds'] / 60:.0f} min"
             )
     else:
@@ -198,7 +222,7 @@ def merge(review: Path, files: tuple[Path, ...], prefer: str | None, add_labels:
     nothing is merged, unless --prefer newer. The FILES are only read.
     """
     def tell(stage: str) -> None:
-        click.echo(f"merge: {stage}", err=True)
+        click.echo(inert(f"merge: {stage}"), err=True)
 
     with user_errors(), Project.open(review) as store:
         reports = merge_projects(
@@ -208,11 +232,11 @@ def merge(review: Path, files: tuple[Path, ...], prefer: str | None, add_labels:
         extra = f", new labels {', '.join(r.labels_added)}" if r.labels_added else ""
         replaced = f", {r.records_replaced} replaced by newer" if r.records_replaced else ""
         kept = f", {r.records_kept} older kept out" if r.records_kept else ""
-        click.echo(
+        click.echo(inert(
             f"{r.file}: annotators {', '.join(r.annotators) or 'none'}; {r.records_added} new records"
             f"{replaced}{kept}, {r.records_unchanged} already there; {r.statements_added} new statements, "
             f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
-        )
+        ))
 
 
 @cli.command()

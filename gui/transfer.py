@@ -3,8 +3,11 @@
 The worker opens its own connection (`Project.open`): sqlite3 connections stay in the
 thread that made them. An import is one transaction over all its files, so a cancelled
 or failed import leaves the project unchanged; an export is written to a temporary file
-(or folder) that replaces the target only when complete. The formats are read from
-`core.formats.registry` when a dialog opens, so new formats appear without changes here.
+(or folder) that replaces the target only when complete, by the rules of the command line
+(store/transfer.py, core/files.py): never over a SQLite file, never over a file Bayan did not
+write, and a folder format only into a new or empty folder or an earlier Bayan export. The
+formats are read from `core.formats.registry` when a dialog opens, so new formats appear
+without changes here.
 """
 
 from __future__ import annotations

@@ -9,17 +9,22 @@ target only when it is complete.
 
 from __future__ import annotations
 
+import io
+import os
+import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
+from contextlib import ExitStack, closing, suppress
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, BinaryIO, TypeVar
 
 from core.errors import BayanError, InputError
-from core.files import atomic_folder, atomic_text_writer
-from core.formats.brat import check_export_folder
+from core.files import atomic_text_writer, export_folder
+from core.formats.brat import CONFIG_FILES, check_export_folder
 from core.formats.detect import detect_folder_format, detect_format
 from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat, NetworkExportFormat
 from core.model import Record
+from core.rules import name_problem
 from store.export import iter_records
 from store.importer import ImportReport, import_records
 from store.network import Stopped, aggregate
@@ -33,6 +38,12 @@ T = TypeVar("T")
 CHECK_EVERY = 200
 # Bytes read to recognize a file's format.
 DETECT_BYTES = 1 << 20
+# The name that stands for standard input, and how messages call it.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+# The first bytes of every SQLite database file (its header string), and of a write-ahead log.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+WAL_MAGIC = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 
 
 class Cancelled(BayanError):
@@ -74,19 +85,76 @@ def import_files(
     progress: ProgressFn = _no_progress,
     should_stop: StopFn = _never,
 ) -> list[ImportReport]:
-    """Import every path (a file, or a folder of a folder format) in one transaction."""
-    if annotator is not None and not annotator.strip():
-        raise InputError("--annotator", None, "needs a name")
-    sizes = [p.stat().st_size if p.is_file() else 0 for p in paths]
-    total = max(sum(sizes), 1)
+    """Import every path (a file, a folder of a folder format, or `-` for standard input) in one transaction."""
+    if annotator is not None:
+        problem = name_problem(annotator, "the annotator's name")
+        if problem is not None:
+            raise InputError("--annotator", None, problem)
+    if sum(str(p) == STDIN for p in paths) > 1:
+        raise InputError(STDIN, None, "standard input can be read only once")
+    # Sizes of regular files, for progress; None where the size is unknown (a pipe, a folder).
+    sizes = [_size(p) for p in paths]
+    total = max(sum(size or 0 for size in sizes), 1)
     reports: list[ImportReport] = []
     with project.atomic():
         before = 0
         for path, size in zip(paths, sizes, strict=True):
-            reports.append(_import_one(project, path, fmt, annotator, add_labels, progress, should_stop, before, total))
-            before += size
+            reports.append(
+                _import_one(project, path, fmt, annotator, add_labels, progress, should_stop, before, total, size)
+            )
+            before += size or 0
     progress(1.0)
     return reports
+
+
+def _size(path: Path) -> int | None:
+    if str(path) == STDIN:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # reported by the import itself, with its reason
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read from a stream (to tell its format), then the rest of it.
+
+    A pipe cannot seek back; the reader gets the head from memory instead. `consumed`
+    counts the bytes handed on, for progress.
+    """
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self.head = memoryview(head)
+        self.rest = rest
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+        else:
+            n = self.rest.readinto(buffer) or 0  # type: ignore[attr-defined]
+        self.consumed += n
+        return n
+
+
+def _read_head(stream: BinaryIO, size: int) -> bytes:
+    """Up to `size` bytes, fewer only at the end of the stream (a pipe hands them out in pieces)."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        part = stream.read(left)
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
 
 
 def _import_one(
@@ -99,23 +167,35 @@ def _import_one(
     should_stop: StopFn,
     before: int,
     total: int,
+    size: int | None,
 ) -> ImportReport:
-    if path.is_dir():
+    piped = str(path) == STDIN
+    if not piped and path.is_dir():
         if fmt == "auto":
             fmt = detect_folder_format(path)
         if fmt not in FOLDER_READERS:
             raise InputError(str(path), None, f"is a folder, not a {fmt} file")
         return _import_folder(project, path, FOLDER_READERS[fmt], annotator, add_labels, progress, should_stop)
+    name = STDIN_NAME if piped else str(path)
     if fmt in FOLDER_READERS:
-        raise InputError(str(path), None, f"{fmt} reads a folder, not a file")
-    with path.open("rb") as stream:
+        raise InputError(name, None, f"{fmt} reads a folder, not a file")
+    with ExitStack() as stack:
+        # Unbuffered: _Prefixed does the buffering, so no byte is read ahead twice.
+        if piped and sys.stdin is None:
+            raise InputError(name, None, "there is no standard input to read")
+        raw: BinaryIO = sys.stdin.buffer if piped else stack.enter_context(open(path, "rb", buffering=0))
+        head = b""
         if fmt == "auto":
-            fmt = detect_format(path, stream.read(DETECT_BYTES))
-            stream.seek(0)
-        records = _watched(
-            READERS[fmt](stream, str(path)), progress, should_stop, lambda: (before + stream.tell()) / total
-        )
-        return import_records(project, records, file=str(path), annotator=annotator, add_labels=add_labels)
+            head = _read_head(raw, DETECT_BYTES)
+            fmt = detect_format(Path(name), head)
+        source = _Prefixed(head, raw)
+        stream = io.BufferedReader(source, buffer_size=1 << 16)
+
+        def fraction() -> float | None:
+            return None if size is None else (before + source.consumed) / total
+
+        records = _watched(READERS[fmt](stream, name), progress, should_stop, fraction)
+        return import_records(project, records, file=name, annotator=annotator, add_labels=add_labels)
 
 
 def _import_folder(
@@ -150,6 +230,38 @@ def _checked(items: Iterable[T], should_stop: StopFn) -> Iterator[T]:
         raise Cancelled("stopped; nothing was changed")
 
 
+def _refuse_database(project: Project, out: str) -> None:
+    """Refuse a target that is the project, another SQLite file, or a SQLite file's log or shared memory.
+
+    Replacing it would lose the data of whoever uses it, perhaps at this moment. The
+    project and its own `-wal`, `-shm` and `-journal` are told by stat alone, and any other
+    `-wal`, `-shm` or `-journal` beside a file by its name: none of them is ever opened,
+    since closing any descriptor of a file drops every POSIX lock this process's SQLite
+    connections hold on it (PITFALLS.md), and SQLite keeps its locks on the main file and
+    the `-shm`. Any other existing regular file is no file this process has a connection
+    to, so its first 16 bytes are read to recognize a database.
+    """
+    real = os.path.realpath(out)
+    for own in ("", "-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            if os.path.samefile(real, f"{project.path}{own}"):
+                what = "the project itself" if not own else f"the project's {own[1:]} file"
+                raise InputError(out, None, f"is {what}; exporting over it would destroy the project")
+    for suffix in ("-wal", "-shm", "-journal"):
+        if real.endswith(suffix) and os.path.isfile(real[: -len(suffix)]):
+            raise InputError(out, None, "belongs to a SQLite database beside it; exporting over it would damage it")
+    try:
+        if not stat.S_ISREG(os.stat(real).st_mode):
+            return  # a FIFO or a terminal is written, not replaced; never opened here (a FIFO would block)
+        with open(real, "rb") as existing:
+            head = existing.read(len(SQLITE_MAGIC))
+    except OSError:
+        return  # absent, or unreadable: the export itself reports what matters
+    if head == SQLITE_MAGIC or head[:4] in WAL_MAGIC:
+        raise InputError(out, None, "is a SQLite database (perhaps a Bayan project); exporting over it would destroy "
+                                    "it; give another name")
+
+
 def export_to(
     project: Project,
     out: str,
@@ -157,13 +269,18 @@ def export_to(
     fmt: str = "jsonl",
     annotator: str | None = None,
     status: str = "done",
+    force: bool = False,
     progress: ProgressFn = _no_progress,
     should_stop: StopFn = _never,
 ) -> int:
-    """Write the project to `out` (a file, `-` for standard output, or a folder); returns records written."""
+    """Write the project to `out` (a file, `-` for standard output, or a folder); returns records written.
+
+    `force` lets a folder format write into a non-empty folder that is not an earlier
+    export; no file there that Bayan did not write is ever replaced (core/files.py).
+    """
     exporter = EXPORTS[fmt]
-    if out != "-" and Path(out).exists() and Path(out).samefile(project.path):
-        raise InputError(out, None, "is the project itself; exporting over it would destroy it")
+    if out != "-":
+        _refuse_database(project, out)
     if annotator is not None and annotator not in project.annotators():
         # A misspelt name would otherwise give an empty (or all-untouched) export.
         known = ", ".join(project.annotators()) or "none yet"
@@ -196,8 +313,8 @@ def export_to(
 
     with closing(iter_records(project, annotator=annotator, status=status)) as rows:
         if isinstance(exporter, FolderExportFormat):
-            # A folder appears whole or not at all, like a file.
-            with atomic_folder(out) as folder:
+            # A folder appears whole where the file system allows, and never over others' files.
+            with export_folder(out, force=force, fixed=CONFIG_FILES) as folder:
                 count = exporter.write(counted(rows), folder, project.schema)
         else:
             stream: IO[str]

@@ -27,13 +27,24 @@ except one at the top of the folder with no annotations (todo: nobody worked on 
 The reader takes the documents in the folder (annotator from `--annotator`) and in its
 subfolders (the subfolder is the annotator). Discontinuous spans are read when only
 whitespace separates their fragments; events (E lines) are refused.
+
+A brat folder is untrusted input, so the reader opens only regular files inside it: a
+symbolic link (to a file or a folder), a FIFO, a device or a socket among the documents is
+refused with a message, never followed or read (a link to /etc/passwd would be imported
+and exported again; /dev/zero never ends; a FIFO never answers, with the project's write
+lock held). Files are opened without following links and without blocking, checked to be
+regular once open, and refused above MAX_FILE_BYTES. Hidden files and folders are skipped.
+Names that are not UTF-8, offsets that are not ASCII digits, and ids or annotators that
+break a rule of core/rules.py are refused, each with the file it comes from.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import queue
 import re
+import stat
 import threading
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
@@ -41,6 +52,7 @@ from pathlib import Path
 
 from core.errors import InputError
 from core.model import Record, Relation, Span
+from core.rules import name_problem, span_problem, statement_id_problem
 from core.schema import Schema
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -85,7 +97,11 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 
 
 def name_value(name: str) -> str | None:
-    """The string a safe name was made from, or None for a hashed name."""
+    """The string a safe name was made from, or None for a hashed name.
+
+    Raises UnicodeError when the escapes do not spell UTF-8 (a name Bayan did not write);
+    an escaped surrogate comes back as one, for the rules of core/rules.py to refuse.
+    """
     if "~" in name:
         return None
     out = bytearray()
@@ -145,15 +161,17 @@ def ann_text(record: Record) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+# The files every export writes at the top of the folder (checked before a long export starts).
+CONFIG_FILES = ("annotation.conf", "visual.conf")
+
+
 def check_export_folder(out: Path, fmt: str = "brat") -> None:
-    """Refuse a target that an export must not replace: a file, or a non-empty folder
-    that is not an earlier export (an export replaces its target whole)."""
+    """Refuse a target that can never be a folder: `-`, or a file. What may happen to an
+    existing folder is core/files.py's export_folder's to decide."""
     if str(out) == "-":
         raise InputError(str(out), None, f"{fmt} writes a folder; give a folder name, not -")
     if out.exists() and not out.is_dir():
         raise InputError(str(out), None, f"is a file; {fmt} writes a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "annotation.conf").is_file():
-        raise InputError(str(out), None, f"is a folder that is not empty and not a {fmt} export; give a new name")
 
 
 def _write(path: Path, text: str) -> None:
@@ -296,16 +314,135 @@ def write_brat(records: Iterable[Record], folder: Path, schema: Schema, *, threa
 # ------------------------------------------------------------------- reading
 
 
-def _read_text(path: Path, file: str) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(file, None, f"cannot read: {exc.strerror}") from None
+# The largest .txt or .ann file read: far more than any statement and its annotations,
+# little enough that a hostile file cannot exhaust memory.
+MAX_FILE_BYTES = 16 << 20
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused once open).
+_FILE_FLAGS = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(
+    os, "O_BINARY", 0
+)
+_DIR_FLAGS = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+# Where the system allows it, files are opened relative to their folder's descriptor, so a
+# folder swapped for a link after it was listed still leads nowhere else.
+_RELATIVE = os.open in os.supports_dir_fd and os.stat in os.supports_dir_fd and os.scandir in os.supports_fd
+_NOT_REGULAR = "is not a regular file (a folder, FIFO, device or socket); only regular files are read"
+_LINK = "is a symbolic link; links in a brat folder are never followed"
+# A T line's offsets: ASCII digits only (str.isdigit() and int() also take '٣', '²', '+3',
+# ' 3' and '3_0'), and few enough to be an offset rather than a number int() chokes on.
+_OFFSET = re.compile("[0-9]{1,15}")
+
+
+class _Folder:
+    """A folder of the brat tree: a descriptor to open its files by (or its path where the system has none)."""
+
+    def __init__(self, path: str, fd: int | None) -> None:
+        self.path = path
+        self.fd = fd
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def where(self, name: str) -> tuple[str, int | None]:
+        return (name, self.fd) if self.fd is not None else (os.path.join(self.path, name), None)
+
+    def lstat(self, name: str) -> os.stat_result:
+        where, fd = self.where(name)
+        return os.stat(where, dir_fd=fd, follow_symlinks=False)
+
+    def names(self, *, documents_only: bool) -> list[str]:
+        """The sorted names of the folder's documents (.ann), and unless `documents_only` of
+        what may be a collection (a folder or a link); hidden names left out.
+
+        Names only, and only those: a collection of a million documents lists in little memory.
+        """
+        with os.scandir(self.fd if self.fd is not None else self.path) as listing:
+            return sorted(
+                entry.name for entry in listing
+                if not entry.name.startswith(".") and (
+                    entry.name.endswith(".ann")
+                    or not documents_only and (entry.is_dir(follow_symlinks=False) or entry.is_symlink())
+                )
+            )
+
+    def sub(self, name: str) -> _Folder:
+        path = os.path.join(self.path, name)
+        if self.fd is None:
+            return _Folder(path, None)
+        try:
+            return _Folder(path, os.open(name, _DIR_FLAGS, dir_fd=self.fd))
+        except OSError as exc:
+            reason = _LINK if exc.errno in (errno.ELOOP, errno.ENOTDIR) else f"cannot read: {exc.strerror}"
+            raise InputError(path, None, reason) from None
+
+    def read(self, name: str) -> bytes:
+        """The bytes of the regular file `name`; FileNotFoundError if absent, InputError for anything else."""
+        file = os.path.join(self.path, name)
+        try:
+            before = self.lstat(name)
+        except FileNotFoundError:
+            raise
+        except OSError as exc:
+            raise InputError(file, None, f"cannot read: {exc.strerror}") from None
+        _check_regular(file, before)  # before opening: opening a device may do something
+        where, fd = self.where(name)
+        try:
+            handle = os.open(where, _FILE_FLAGS, dir_fd=fd)
+        except OSError as exc:
+            reason = _LINK if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
+            raise InputError(file, None, reason) from None
+        try:
+            _check_regular(file, os.fstat(handle))  # what was opened, in case it was swapped meanwhile
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := os.read(handle, min(1 << 20, MAX_FILE_BYTES + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise InputError(file, None, _too_large())
+            return b"".join(chunks)
+        except OSError as exc:
+            raise InputError(file, None, f"cannot read: {exc.strerror}") from None
+        finally:
+            os.close(handle)
+
+
+def _too_large() -> str:
+    return f"is larger than {MAX_FILE_BYTES >> 20} MiB; that is no brat document"
+
+
+def _check_regular(file: str, st: os.stat_result) -> None:
+    if stat.S_ISLNK(st.st_mode):
+        raise InputError(file, None, _LINK)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(file, None, _NOT_REGULAR)
+    if st.st_size > MAX_FILE_BYTES:
+        raise InputError(file, None, _too_large())
+
+
+def _decoded(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(file, line, "not UTF-8 text") from None
+
+
+def _utf8_name(name: str, file: str) -> None:
+    """Refuse a file or folder name that is not UTF-8 (os.fsdecode turned its bytes into lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(file, None, "its name is not valid UTF-8; rename it") from None
+
+
+def _name_value(name: str, file: str) -> str | None:
+    try:
+        return name_value(name)
+    except UnicodeError:
+        raise InputError(file, None, "its name's %XX escapes are not valid UTF-8; rename it") from None
 
 
 def record_from_ann(text: str, ann: str, file: str) -> tuple[int, list[Span], list[Relation]]:
@@ -334,15 +471,18 @@ def record_from_ann(text: str, ann: str, file: str) -> tuple[int, list[Span], li
             label, ranges = parts
             fragments: list[tuple[int, int]] = []
             for piece in ranges.split(";"):
-                bounds = piece.split()
-                if len(bounds) != 2 or not all(b.isdigit() for b in bounds):
-                    raise InputError(file, number, f"offsets {piece!r} must be two whole numbers")
-                fragments.append((int(bounds[0]), int(bounds[1])))
+                bounds = [b for b in piece.split(" ") if b]
+                if len(bounds) != 2 or not all(_OFFSET.fullmatch(b) for b in bounds):
+                    raise InputError(file, number, f"offsets {piece!r} must be two whole numbers in ASCII digits")
+                fragment = (int(bounds[0]), int(bounds[1]))
+                problem = span_problem(len(text), *fragment)
+                if problem is not None:
+                    raise InputError(file, number, problem)
+                fragments.append(fragment)
             start, end = fragments[0][0], fragments[-1][1]
-            if not 0 <= start < end <= len(text):
-                raise InputError(
-                    file, number, f"offsets [{start}, {end}) are not within the text (length {len(text)})"
-                )
+            problem = span_problem(len(text), start, end)
+            if problem is not None:
+                raise InputError(file, number, problem)
             for (_, a_end), (b_start, _) in zip(fragments, fragments[1:], strict=False):
                 if b_start < a_end or text[a_end:b_start].strip():
                     raise InputError(file, number, "a discontinuous span is not supported")
@@ -384,35 +524,90 @@ def record_from_ann(text: str, ann: str, file: str) -> tuple[int, list[Span], li
     return first_line, spans, relations
 
 
-def _documents(folder: Path) -> Iterator[tuple[Path, str | None]]:
-    """(.ann path, annotator) of the folder's documents, then each subfolder's, sorted."""
-    for path in sorted(folder.glob("*.ann")):
-        yield path, None
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        annotator = name_value(sub.name) or sub.name
-        for path in sorted(sub.glob("*.ann")):
-            yield path, annotator
+def _documents(top: _Folder) -> Iterator[tuple[_Folder, str, str | None]]:
+    """(folder, .ann name, annotator) of the folder's documents, then each subfolder's, sorted.
+
+    Only what is read is checked: a link named like a document or to a folder is refused,
+    any other entry that is no document (annotation.conf, notes, a link to a shared
+    configuration) is left alone.
+    """
+    collections: list[str] = []
+    for name in top.names(documents_only=False):
+        file = os.path.join(top.path, name)
+        try:
+            st = top.lstat(name)
+        except FileNotFoundError:
+            continue
+        if name.endswith(".ann"):
+            _utf8_name(name, file)
+            _check_regular(file, st)
+            yield top, name, None
+        elif stat.S_ISDIR(st.st_mode):
+            _utf8_name(name, file)
+            collections.append(name)
+        elif stat.S_ISLNK(st.st_mode) and _points_to_folder(top, name):
+            raise InputError(file, None, _LINK)
+    for name in collections:
+        file = os.path.join(top.path, name)
+        annotator = _name_value(name, file) or name
+        problem = name_problem(annotator, "the annotator's name (from the folder's name)")
+        if problem is not None:
+            raise InputError(file, None, problem)
+        sub = top.sub(name)
+        try:
+            for doc in sub.names(documents_only=True):
+                path = os.path.join(sub.path, doc)
+                _utf8_name(doc, path)
+                try:
+                    _check_regular(path, sub.lstat(doc))
+                except FileNotFoundError:
+                    continue
+                yield sub, doc, annotator
+        finally:
+            sub.close()
+
+
+def _points_to_folder(folder: _Folder, name: str) -> bool:
+    where, fd = folder.where(name)
+    try:
+        return stat.S_ISDIR(os.stat(where, dir_fd=fd).st_mode)  # stat opens nothing: safe on any target
+    except OSError:
+        return False
 
 
 def read_brat(folder: Path) -> Iterator[tuple[str, int, Record]]:
     """(file, line, Record) for each document of a brat folder."""
     if not folder.is_dir():
         raise InputError(str(folder), None, "brat reads a folder of .txt and .ann files")
+    # The folder the user named is opened even through a link; nothing inside it is.
+    try:
+        top = _Folder(str(folder), os.open(folder, _DIR_FLAGS & ~_NO_FOLLOW) if _RELATIVE else None)
+    except OSError as exc:
+        raise InputError(str(folder), None, f"cannot read: {exc.strerror}") from None
     found = False
-    for ann_path, annotator in _documents(folder):
-        found = True
-        file = str(ann_path)
-        txt_path = ann_path.with_suffix(".txt")
-        if not txt_path.exists():
-            raise InputError(file, None, f"has no text file {txt_path.name} beside it")
-        text = _read_text(txt_path, str(txt_path))
-        first_line, spans, relations = record_from_ann(text, _read_text(ann_path, file), file)
-        # A document outside any annotator's folder with nothing marked is a statement
-        # nobody worked on, not a "done" of whoever --annotator names.
-        status = "todo" if annotator is None and not spans else "done"
-        yield file, first_line, Record(
-            id=name_value(ann_path.stem), text=text, annotator=annotator, status=status, spans=spans,
-            relations=relations,
-        )
+    try:
+        for where, name, annotator in _documents(top):
+            found = True
+            file = os.path.join(where.path, name)
+            stem = name[: -len(".ann")]
+            try:
+                raw = where.read(stem + ".txt")
+            except FileNotFoundError:
+                raise InputError(file, None, f"has no text file {stem}.txt beside it") from None
+            text = _decoded(raw, os.path.join(where.path, stem + ".txt"))
+            sid = _name_value(stem, file)
+            if sid is not None:
+                problem = statement_id_problem(sid, text)
+                if problem is not None:
+                    raise InputError(file, None, f"{problem} (from the file's name)")
+            first_line, spans, relations = record_from_ann(text, _decoded(where.read(name), file), file)
+            # A document outside any annotator's folder with nothing marked is a statement
+            # nobody worked on, not a "done" of whoever --annotator names.
+            status = "todo" if annotator is None and not spans else "done"
+            yield file, first_line, Record(
+                id=sid, text=text, annotator=annotator, status=status, spans=spans, relations=relations,
+            )
+    finally:
+        top.close()
     if not found:
         raise InputError(str(folder), None, "no .ann files in the folder or its subfolders")
