@@ -310,24 +310,39 @@ class _ManifestWriter:
 _OWN = frozenset({MANIFEST, MANIFEST + ".journal", MANIFEST + ".final", MANIFEST + ".old"})
 
 
+# Where the system allows, names are looked up relative to their folder's descriptor: shorter
+# lookups for the kernel, and a folder swapped for a link meanwhile is not followed.
+_BY_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def _walk(root: Path, key: Key = (), *, skip: frozenset[str] = _OWN) -> Iterator[_Entry]:
     """Everything under `root` in key order, links never followed, the names `skip` at the top left out.
 
     A folder is listed (names only) when the walk reaches it, so a caller that stops early never lists the rest.
     """
     folder = os.path.join(root, *key)
-    names = sorted(os.listdir(folder))
-    for name in names:
-        if not key and name in skip:
-            continue
-        child = (*key, name)
-        try:
-            entry = _stat_entry(child, os.lstat(os.path.join(folder, name)))
-        except FileNotFoundError:
-            continue  # gone meanwhile
-        yield entry
-        if entry.kind == "d":
-            yield from _walk(root, child, skip=skip)
+    fd = os.open(folder, _DIR_FLAGS) if _BY_FD else None
+    try:
+        names = sorted(os.listdir(fd if fd is not None else folder))
+        for name in names:
+            if not key and name in skip:
+                continue
+            child = (*key, name)
+            try:
+                if fd is not None:
+                    st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                else:
+                    st = os.lstat(os.path.join(folder, name))
+            except FileNotFoundError:
+                continue  # gone meanwhile
+            entry = _stat_entry(child, st)
+            yield entry
+            if entry.kind == "d":
+                yield from _walk(root, child, skip=skip)
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def _paired(listed: Iterator[_Entry], found: Iterator[_Entry]) -> Iterator[tuple[Key, list[_Entry], _Entry | None]]:
