@@ -94,7 +94,7 @@ def init(project: Path, schema_file: Path | None) -> None:
     with user_errors():
         schema = load_schema(schema_file or DEFAULT_SCHEMA)
         Project.create(project, schema).close()
-    click.echo(f"created {project} with labels {', '.join(schema.label_names)}")
+    click.echo(f"created {inert(str(project))} with labels {', '.join(schema.label_names)}")
 
 
 @cli.command(name="import")
@@ -258,7 +258,19 @@ def gui(project: Path | None, annotator: str | None) -> None:
 
 
 def main() -> None:
-    cli(prog_name="bayan")
+    try:
+        cli.main(prog_name="bayan", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        # click's own messages quote the user's arguments (a path that is a folder, a bad
+        # choice); they reach the terminal inert like every other user string.
+        exc.message = inert(exc.message)
+        exc.show()
+        sys.exit(exc.exit_code)
 
 
 if __name__ == "__main__":

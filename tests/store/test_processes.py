@@ -130,3 +130,21 @@ def test_merge_sources_and_exports_leave_the_writer_its_locks(seeded_path: Path,
         )
         seen = subprocess.run([sys.executable, "-c", code, str(seeded_path)], capture_output=True, text=True)
         assert seen.stdout.strip() == "2"
+
+
+def test_importing_the_project_or_its_log_is_refused_without_opening_it(seeded_path: Path) -> None:
+    from core.errors import InputError
+    from store.transfer import import_files
+
+    with Project.open(seeded_path) as project:
+        project.add_span(statement=1, annotator="amal", label="ACTOR", start=0, end=2)
+        for own in ("", "-wal", "-shm"):
+            with pytest.raises(InputError, match="is the project"):
+                import_files(project, [Path(f"{seeded_path}{own}")])
+        _reader(seeded_path, "stats")
+        project.add_span(statement=2, annotator="amal", label="ACTOR", start=0, end=2)
+    conn = sqlite3.connect(str(seeded_path))
+    try:
+        assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 2
+    finally:
+        conn.close()
