@@ -268,8 +268,10 @@ def main() -> None:
     except click.ClickException as exc:
         # click's own messages quote the user's arguments (a path that is a folder, a bad
         # choice); they reach the terminal inert like every other user string.
-        exc.message = inert(exc.message)
-        exc.show()
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.\n", err=True)
+        click.echo(f"Error: {inert(exc.format_message())}", err=True)
         sys.exit(exc.exit_code)
 
 
