@@ -16,8 +16,10 @@ import click
 from core.errors import BayanError
 from core.formats.registry import EXPORTS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
+from core.rules import name_problem
 from core.schema import load_schema
 from core.terminal import inert, inert_json
+from store.files import ProjectExists
 from store.merge import merge_projects
 from store.project import Project
 from store.transfer import ProgressFn, export_to, import_files, import_formats
@@ -57,17 +59,18 @@ def show_progress() -> bool:
 def open_default_project() -> Project:
     """The user's default project, created from the seed statements on first run."""
     path = default_project()
-    if path.exists():
-        return Project.open(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    project = Project.create(path, load_schema(DEFAULT_SCHEMA), name="Bayan seeds")
-    try:
-        import_files(project, [SEED_STATEMENTS], fmt="txt")
-    except BaseException:
-        project.close()
-        path.unlink(missing_ok=True)
-        raise
-    return project
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # Made whole before it appears (store/files.py): a launch killed meanwhile leaves
+            # nothing half-made, and of two first launches at once one makes it.
+            return Project.create(
+                path, load_schema(DEFAULT_SCHEMA), name="Bayan seeds",
+                fill=lambda project: import_files(project, [SEED_STATEMENTS], fmt="txt"),
+            )
+        except ProjectExists:
+            pass  # the other launch made it just now: open theirs
+    return Project.open(path)
 
 
 @click.group(invoke_without_command=True)
@@ -91,7 +94,7 @@ def init(project: Path, schema_file: Path | None) -> None:
     with user_errors():
         schema = load_schema(schema_file or DEFAULT_SCHEMA)
         Project.create(project, schema).close()
-    click.echo(f"created {project} with labels {', '.join(schema.label_names)}")
+    click.echo(f"created {inert(str(project))} with labels {', '.join(schema.label_names)}")
 
 
 @cli.command(name="import")
@@ -156,7 +159,8 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
     in the folder stays. Any other non-empty folder is refused unless --force. Bayan
     never removes or replaces a file it did not write.
     """
-    with user_errors(), Project.open(project) as store, progress_bar("export", enabled=out != "-") as progress:
+    with user_errors(), Project.open(project, read_only=True) as store, \
+            progress_bar("export", enabled=out != "-") as progress:
         count = export_to(store, out, fmt=fmt, annotator=annotator, status=status, force=force, progress=progress)
     if out != "-":
         click.echo(inert(f"wrote {count} records to {out}"), err=True)
@@ -167,7 +171,7 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def stats(project: Path, as_json: bool) -> None:
     """Summarize PROJECT: statements, spans, annotators, labels, time spent."""
-    with user_errors(), Project.open(project) as store:
+    with user_errors(), Project.open(project, read_only=True) as store:
         summary = store.stats()
     if not as_json:
         click.echo(format_stats(summary))
@@ -240,6 +244,9 @@ def merge(review: Path, files: tuple[Path, ...], prefer: str | None, add_labels:
 @click.option("--annotator", help="Annotate as NAME (asked once and remembered when not given).")
 def gui(project: Path | None, annotator: str | None) -> None:
     """Open PROJECT (default: the default project) in the annotation window."""
+    problem = None if annotator is None else name_problem(annotator, "--annotator")
+    if problem is not None:
+        fail(problem)
     with user_errors():
         store = Project.open(project, check=False) if project is not None else open_default_project()
     try:
@@ -251,7 +258,21 @@ def gui(project: Path | None, annotator: str | None) -> None:
 
 
 def main() -> None:
-    cli(prog_name="bayan")
+    try:
+        cli.main(prog_name="bayan", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        # click's own messages quote the user's arguments (a path that is a folder, a bad
+        # choice); they reach the terminal inert like every other user string.
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.\n", err=True)
+        click.echo(f"Error: {inert(exc.format_message())}", err=True)
+        sys.exit(exc.exit_code)
 
 
 if __name__ == "__main__":

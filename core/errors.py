@@ -23,3 +23,15 @@ class InputError(BayanError):
 
 class ProjectError(BayanError):
     """A project file that cannot be opened or used (not a project, too new, damaged)."""
+
+
+class EditRefused(BayanError):
+    """A store write that a rule of the domain refuses; nothing was written."""
+
+
+class WriteFailed(BayanError):
+    """A write to the project could not be made now (disk full, I/O error); nothing was written."""
+
+
+class ProjectBusy(WriteFailed):
+    """Another process holds the project's write lock past the wait; nothing was written."""

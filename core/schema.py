@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,8 +222,18 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
     return Schema(tuple(labels), tuple(relations))
 
 
+# A schema file is a few KB; a larger one is not a schema (or is meant to exhaust memory).
+MAX_SCHEMA_BYTES = 1 << 20
+
+
 def load_schema(path: Path) -> Schema:
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block and a device (/dev/zero) never end.
+            raise InputError(str(path), None, "is not a regular file; a schema is a JSON file")
+        if info.st_size > MAX_SCHEMA_BYTES:
+            raise InputError(str(path), None, f"is {info.st_size:,} bytes; a schema is a small JSON file")
         data = parse_json(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None

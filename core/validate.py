@@ -42,6 +42,14 @@ class RecordValidator:
         self.add_labels = add_labels
         self.added_labels: list[str] = []
         self.added_relations: list[str] = []
+        self._names: set[str | None] = {None}
+
+    def _name_problem(self, name: str | None) -> str | None:
+        """A file names few annotators, each on many records: each name is checked once."""
+        problem = None if name is None else name_problem(name, "the annotator's name")
+        if problem is None:
+            self._names.add(name)
+        return problem
 
     def _fail(self, line: int, reason: str) -> InputError:
         return InputError(self.file, line, reason)
@@ -52,7 +60,7 @@ class RecordValidator:
         for problem in (
             text_problem(text),
             None if record.id is None else statement_id_problem(record.id, text),
-            None if record.annotator is None else name_problem(record.annotator, "the annotator's name"),
+            None if record.annotator in self._names else self._name_problem(record.annotator),
             status_problem(record.status),
             meta_problem(record.meta),
             seconds_problem(record.seconds),
@@ -72,7 +80,7 @@ class RecordValidator:
         ids: dict[str, Span] = {}
         seen: dict[tuple[int, int, str], Span] = {}
         for n, span in enumerate(record.spans, 1):
-            where = f"span {n}"
+            where = f"span {n}"  # (cheaper than any lookup below; only read on failure)
             problem = span_problem(len(text), span.start, span.end)
             if problem is None and span.text:
                 problem = span_text_problem(text, span.start, span.end, span.text)

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from core.paths import RESOURCES
+from core.rules import name_problem
 from gui.i18n import LanguageHost, UiLanguage
 from gui.main_window import MainWindow
 from gui.search import install_search
@@ -47,13 +48,18 @@ def ask_annotator_name(parent: QWidget | None, current: str = "") -> str:
         )
         if not ok:
             return ""
-        if name.strip():
+        problem = name_problem(name.strip(), QCoreApplication.translate("App", "The name"))
+        if problem is None:
             return name.strip()
+        if name.strip():  # an empty answer just asks again
+            QMessageBox.warning(parent, QCoreApplication.translate("App", "Annotator"), problem)
 
 
 def resolve_annotator(settings: Settings, given: str | None, ask: Callable[[], str]) -> str:
     """The annotator's name: the one given, else the remembered one, else asked (once) and remembered."""
     name = (given or "").strip() or settings.annotator()
+    if name and name_problem(name, "") is not None:
+        name = ""  # a remembered name from before names were checked: ask again
     if not name:
         name = ask().strip()
     if name:

@@ -1,8 +1,10 @@
-"""Undoable edits. Each command's redo() and undo() call one store operation, so every
-edit, undo and redo is committed to the project file the moment it happens.
+"""Undoable edits. Each command is a pair of store writes, `write()` (do, and redo) and
+`unwrite()` (undo), each one transaction.
 
-`changed(seq)` is called after each redo/undo with the statement it touched; the main
-window uses it to show that statement and refresh the views (undo works across statements).
+The EditSession (gui/session.py) calls them and moves the QUndoStack only when the write
+succeeded, so the stack only ever holds edits whose effect is on disk: a write refused by
+a rule (EditRefused) or by another process's lock (ProjectBusy) leaves the stack as it was.
+QUndoStack's own redo()/undo() calls then find the work done and do nothing.
 """
 
 from __future__ import annotations
@@ -13,23 +15,35 @@ from PySide6.QtGui import QUndoCommand
 
 from store.project import DeletedSpan, Project, StoredRelation
 
-Changed = Callable[[int], None]
 
+class StoreCommand(QUndoCommand):
+    """An edit of one statement as two store writes that each command defines.
 
-class _StoreCommand(QUndoCommand):
-    def __init__(self, project: Project, statement: int, changed: Changed, text: str) -> None:
+    `write()` makes (or makes again) the edit and returns False when it changed nothing
+    (such an edit stays off the stack); `unwrite()` takes it back.
+    """
+
+    write: Callable[[], bool]
+    unwrite: Callable[[], None]
+
+    def __init__(self, project: Project, statement: int, text: str) -> None:
         super().__init__(text)
         self.project = project
         self.statement = statement
-        self.changed = changed
+
+    # QUndoStack calls these after the session has written: nothing is left to do.
+    def redo(self) -> None:
+        return None
+
+    def undo(self) -> None:
+        return None
 
 
-class AddSpanCommand(_StoreCommand):
+class AddSpanCommand(StoreCommand):
     def __init__(
-        self, project: Project, *, statement: int, annotator: str, label: str, start: int, end: int,
-        changed: Changed, text: str,
+        self, project: Project, *, statement: int, annotator: str, label: str, start: int, end: int, text: str
     ) -> None:
-        super().__init__(project, statement, changed, text)
+        super().__init__(project, statement, text)
         self.annotator = annotator
         self.label = label
         self.start = start
@@ -37,152 +51,136 @@ class AddSpanCommand(_StoreCommand):
         self.span_id: int | None = None
         self.deleted: DeletedSpan | None = None
 
-    def redo(self) -> None:
-        if self.deleted is None:
-            self.span_id = self.project.add_span(
-                statement=self.statement, annotator=self.annotator, label=self.label, start=self.start, end=self.end
-            )
-        else:
+    def write(self) -> bool:
+        if self.deleted is not None:
             # Put back the very row (same id), so later commands that name it still apply.
             self.project.restore_span(self.deleted)
-        self.changed(self.statement)
+            return True
+        added = self.project.add_span(
+            statement=self.statement, annotator=self.annotator, label=self.label, start=self.start, end=self.end
+        )
+        self.span_id = added.id
+        return added.created
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         assert self.span_id is not None
         self.deleted = self.project.delete_span(self.span_id)
-        self.changed(self.statement)
 
 
-class DeleteSpanCommand(_StoreCommand):
-    def __init__(self, project: Project, *, statement: int, span_id: int, changed: Changed, text: str) -> None:
-        super().__init__(project, statement, changed, text)
+class DeleteSpanCommand(StoreCommand):
+    def __init__(self, project: Project, *, statement: int, span_id: int, text: str) -> None:
+        super().__init__(project, statement, text)
         self.span_id = span_id
         self.deleted: DeletedSpan | None = None
 
-    def redo(self) -> None:
+    def write(self) -> bool:
         self.deleted = self.project.delete_span(self.span_id)
-        self.changed(self.statement)
+        return self.deleted is not None
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         if self.deleted is not None:
             self.project.restore_span(self.deleted)
-        self.changed(self.statement)
 
 
-class RelabelSpanCommand(_StoreCommand):
-    def __init__(
-        self, project: Project, *, statement: int, span_id: int, old: str, new: str, changed: Changed, text: str
-    ) -> None:
-        super().__init__(project, statement, changed, text)
+class RelabelSpanCommand(StoreCommand):
+    def __init__(self, project: Project, *, statement: int, span_id: int, old: str, new: str, text: str) -> None:
+        super().__init__(project, statement, text)
         self.span_id = span_id
         self.old = old
         self.new = new
         self.removed: tuple[StoredRelation, ...] = ()
         self.old_attrs: dict[str, str] = {}
 
-    def redo(self) -> None:
+    def write(self) -> bool:
         # The new label may not define the old one's attributes (stance): keep them for undo.
         span = self.project.span(self.span_id)
         self.old_attrs = dict(span.attrs) if span is not None else {}
         self.removed = self.project.set_span_label(self.span_id, self.new)
-        self.changed(self.statement)
+        return True
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         self.project.set_span_label(self.span_id, self.old, restore=self.removed, attrs=self.old_attrs)
-        self.changed(self.statement)
 
 
-class SetAttrsCommand(_StoreCommand):
+class SetAttrsCommand(StoreCommand):
     def __init__(
-        self, project: Project, *, statement: int, span_id: int, old: dict[str, str], new: dict[str, str],
-        changed: Changed, text: str,
+        self, project: Project, *, statement: int, span_id: int, old: dict[str, str], new: dict[str, str], text: str
     ) -> None:
-        super().__init__(project, statement, changed, text)
+        super().__init__(project, statement, text)
         self.span_id = span_id
         self.old = dict(old)
         self.new = dict(new)
 
-    def redo(self) -> None:
-        self.project.set_span_attrs(self.span_id, self.new)
-        self.changed(self.statement)
+    def write(self) -> bool:
+        self.old = self.project.set_span_attrs(self.span_id, self.new)
+        return self.old != self.new
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         self.project.set_span_attrs(self.span_id, self.old)
-        self.changed(self.statement)
 
 
-class AddRelationCommand(_StoreCommand):
-    def __init__(
-        self, project: Project, *, statement: int, head: int, tail: int, label: str, changed: Changed, text: str
-    ) -> None:
-        super().__init__(project, statement, changed, text)
+class AddRelationCommand(StoreCommand):
+    def __init__(self, project: Project, *, statement: int, head: int, tail: int, label: str, text: str) -> None:
+        super().__init__(project, statement, text)
         self.head = head
         self.tail = tail
         self.label = label
         self.relation_id: int | None = None
 
-    def redo(self) -> None:
-        self.relation_id = self.project.add_relation(
-            head=self.head, tail=self.tail, label=self.label, relation_id=self.relation_id
-        )
-        self.changed(self.statement)
+    def write(self) -> bool:
+        added = self.project.add_relation(head=self.head, tail=self.tail, label=self.label,
+                                          relation_id=self.relation_id)
+        self.relation_id = added.id
+        return added.created
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         assert self.relation_id is not None
         self.project.delete_relation(self.relation_id)
-        self.changed(self.statement)
 
 
-class DeleteRelationCommand(_StoreCommand):
-    def __init__(self, project: Project, *, statement: int, relation_id: int, changed: Changed, text: str) -> None:
-        super().__init__(project, statement, changed, text)
+class DeleteRelationCommand(StoreCommand):
+    def __init__(self, project: Project, *, statement: int, relation_id: int, text: str) -> None:
+        super().__init__(project, statement, text)
         self.relation_id = relation_id
         self.deleted: StoredRelation | None = None
 
-    def redo(self) -> None:
+    def write(self) -> bool:
         self.deleted = self.project.delete_relation(self.relation_id)
-        self.changed(self.statement)
+        return self.deleted is not None
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         if self.deleted is not None:
             d = self.deleted
             self.project.add_relation(head=d.head, tail=d.tail, label=d.label, relation_id=d.id)
-        self.changed(self.statement)
 
 
-class SetStatusCommand(_StoreCommand):
-    def __init__(
-        self, project: Project, *, statement: int, annotator: str, status: str, changed: Changed, text: str
-    ) -> None:
-        super().__init__(project, statement, changed, text)
+class SetStatusCommand(StoreCommand):
+    def __init__(self, project: Project, *, statement: int, annotator: str, status: str, text: str) -> None:
+        super().__init__(project, statement, text)
         self.annotator = annotator
         self.status = status
         self.previous: str | None = None
 
-    def redo(self) -> None:
+    def write(self) -> bool:
         self.previous = self.project.set_status(statement=self.statement, annotator=self.annotator, status=self.status)
-        self.changed(self.statement)
+        return self.previous != self.status
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         assert self.previous is not None
         self.project.set_status(statement=self.statement, annotator=self.annotator, status=self.previous)
-        self.changed(self.statement)
 
 
-class SetNoteCommand(_StoreCommand):
-    def __init__(
-        self, project: Project, *, statement: int, annotator: str, note: str, changed: Changed, text: str
-    ) -> None:
-        super().__init__(project, statement, changed, text)
+class SetNoteCommand(StoreCommand):
+    def __init__(self, project: Project, *, statement: int, annotator: str, note: str, text: str) -> None:
+        super().__init__(project, statement, text)
         self.annotator = annotator
         self.note = note
         self.previous: str | None = None
 
-    def redo(self) -> None:
+    def write(self) -> bool:
         self.previous = self.project.set_note(statement=self.statement, annotator=self.annotator, note=self.note)
-        self.changed(self.statement)
+        return self.previous != self.note
 
-    def undo(self) -> None:
+    def unwrite(self) -> None:
         assert self.previous is not None
         self.project.set_note(statement=self.statement, annotator=self.annotator, note=self.previous)
-        self.changed(self.statement)

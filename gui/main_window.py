@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import BayanError
+from core.errors import BayanError, WriteFailed
 from core.paths import DEFAULT_SCHEMA
 from core.schema import load_schema
 from gui.commands import (
@@ -42,7 +42,8 @@ from gui.delegates import TextDirectionDelegate
 from gui.editor import StatementEditor
 from gui.help import ShortcutOverlay, editor_shortcuts
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
-from gui.panels import AnnotationPanel, AttributeEditor, LabelPalette, NoteDialog
+from gui.panels import AnnotationPanel, AttributeEditor, EditBanner, LabelPalette, NoteDialog
+from gui.session import EditSession
 from gui.settings import Settings
 from store.project import Project, StoredRelation, StoredSpan
 
@@ -66,7 +67,7 @@ class IntegrityCheck(QThread):
 
     def run(self) -> None:
         try:
-            with Project.open(self.path, check=False) as project:
+            with Project.open(self.path, check=False, read_only=True) as project:
                 project.check_integrity()
         except BayanError as exc:
             self.failed.emit(str(exc))
@@ -93,7 +94,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.annotator = annotator
         self.current_seq: int | None = None
-        self.undo_stack = QUndoStack(self)
+        self.session = EditSession(project, self)
+        # The stack, for views and tests; every change to it goes through the session.
+        self.undo_stack = self.session.stack
         self._opening = False
         self._clock = QElapsedTimer()
         self._pending_seconds: dict[int, float] = {}
@@ -174,7 +177,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([330, 640, 310])
-        self.setCentralWidget(self.splitter)
+        # Edits that could not be written (another program holds the project) are said
+        # here, above the work, without a modal dialog.
+        self.banner = EditBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.progress_label = QLabel()
         self.annotator_label = QLabel()
@@ -212,10 +224,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action, self.redo_action = self.session.actions(self)
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.done_action = self._action(
@@ -276,6 +285,9 @@ class MainWindow(QMainWindow):
         self.annotations.deleteSpan.connect(self.delete_span)
         self.annotations.deleteRelation.connect(self.delete_relation)
         self.attribute_editor.attrsChanged.connect(self.set_attrs)
+        self.session.changed.connect(self._changed)
+        self.session.failed.connect(self.banner.show_failure)
+        self.session.succeeded.connect(self.banner.hide)
 
     # ------------------------------------------------------------- statements
 
@@ -393,9 +405,9 @@ class MainWindow(QMainWindow):
             return
         command = AddSpanCommand(
             self.project, statement=self.current_seq, annotator=self.annotator, label=label,
-            start=start, end=end, changed=self._changed, text=self.tr("Add {0}").replace("{0}", label),
+            start=start, end=end, text=self.tr("Add {0}").replace("{0}", label),
         )
-        self.undo_stack.push(command)
+        self.session.push(command)
         if command.span_id is not None:
             self.editor.select_span(command.span_id)
 
@@ -403,16 +415,16 @@ class MainWindow(QMainWindow):
         span = self.editor.span(span_id)
         if span is None or self.current_seq is None or span.label == label:
             return
-        self.undo_stack.push(RelabelSpanCommand(
+        self.session.push(RelabelSpanCommand(
             self.project, statement=self.current_seq, span_id=span_id, old=span.label, new=label,
-            changed=self._changed, text=self.tr("Relabel as {0}").replace("{0}", label),
+            text=self.tr("Relabel as {0}").replace("{0}", label),
         ))
 
     def delete_span(self, span_id: int) -> None:
         if self.current_seq is None or self.editor.span(span_id) is None:
             return
-        self.undo_stack.push(DeleteSpanCommand(
-            self.project, statement=self.current_seq, span_id=span_id, changed=self._changed,
+        self.session.push(DeleteSpanCommand(
+            self.project, statement=self.current_seq, span_id=span_id,
             text=self.tr("Delete span"),
         ))
 
@@ -424,9 +436,9 @@ class MainWindow(QMainWindow):
         span = self.editor.span(span_id)
         if span is None or self.current_seq is None:
             return
-        self.undo_stack.push(SetAttrsCommand(
+        self.session.push(SetAttrsCommand(
             self.project, statement=self.current_seq, span_id=span_id, old=span.attrs, new=attrs,
-            changed=self._changed, text=self.tr("Set attributes"),
+            text=self.tr("Set attributes"),
         ))
         self.focus_editor()
 
@@ -435,34 +447,36 @@ class MainWindow(QMainWindow):
             return
         if any((r.head, r.tail, r.label) == (head, tail, label) for r in self.editor.relations):
             return
-        self.undo_stack.push(AddRelationCommand(
+        self.session.push(AddRelationCommand(
             self.project, statement=self.current_seq, head=head, tail=tail, label=label,
-            changed=self._changed, text=self.tr("Link {0}").replace("{0}", label),
+            text=self.tr("Link {0}").replace("{0}", label),
         ))
 
     def delete_relation(self, relation_id: int) -> None:
         if self.current_seq is None:
             return
-        self.undo_stack.push(DeleteRelationCommand(
-            self.project, statement=self.current_seq, relation_id=relation_id, changed=self._changed,
+        self.session.push(DeleteRelationCommand(
+            self.project, statement=self.current_seq, relation_id=relation_id,
             text=self.tr("Delete relation"),
         ))
 
-    def _set_status(self, status: str, text: str) -> None:
+    def _set_status(self, status: str, text: str) -> bool:
+        """Set the current statement's status; False when it could not be written (shown in the banner)."""
         if self.current_seq is None:
-            return
+            return False
         if self.project.status(self.current_seq, self.annotator).status == status:
-            return
-        self.undo_stack.push(SetStatusCommand(
+            return True
+        return self.session.push(SetStatusCommand(
             self.project, statement=self.current_seq, annotator=self.annotator, status=status,
-            changed=self._changed, text=text,
+            text=text,
         ))
 
     def mark_done_and_next(self) -> None:
         if self.current_seq is None:
             return
         current = self.current_seq
-        self._set_status("done", self.tr("Mark done"))
+        if not self._set_status("done", self.tr("Mark done")):
+            return  # not on disk: stay, the banner says why
         seq = self.project.first_open_statement(self.annotator, after=current)
         if seq is None:
             seq = self.project.first_open_statement(self.annotator)
@@ -472,8 +486,8 @@ class MainWindow(QMainWindow):
         self.open_statement(seq)
 
     def skip(self) -> None:
-        self._set_status("skipped", self.tr("Mark skipped"))
-        self.next_statement()
+        if self._set_status("skipped", self.tr("Mark skipped")):
+            self.next_statement()
 
     def mark_todo(self) -> None:
         self._set_status("todo", self.tr("Mark to do"))
@@ -490,9 +504,9 @@ class MainWindow(QMainWindow):
     def set_note(self, note: str) -> None:
         if self.current_seq is None:
             return
-        self.undo_stack.push(SetNoteCommand(
+        self.session.push(SetNoteCommand(
             self.project, statement=self.current_seq, annotator=self.annotator, note=note,
-            changed=self._changed, text=self.tr("Edit note"),
+            text=self.tr("Edit note"),
         ))
 
     # -------------------------------------------------------------- selection
@@ -554,8 +568,13 @@ class MainWindow(QMainWindow):
 
     def _write_time(self, seq: int) -> None:
         seconds = self._pending_seconds.pop(seq, 0.0)
-        if seconds > 0:
+        if seconds <= 0:
+            return
+        try:
             self.project.add_seconds(statement=seq, annotator=self.annotator, seconds=seconds)
+        except WriteFailed:
+            # Another process is writing, or the disk is full: keep the seconds for the next flush.
+            self._pending_seconds[seq] = self._pending_seconds.get(seq, 0.0) + seconds
 
     def flush_time(self) -> None:
         """Write all time spent so far to the store (periodically, on close, on switching)."""
@@ -606,7 +625,8 @@ class MainWindow(QMainWindow):
     def set_project(self, project: Project) -> None:
         """Work on `project` from now on (the previous one is closed)."""
         self.flush_time()
-        self.undo_stack.clear()
+        self.session.set_project(project)
+        self.banner.hide()
         old = self.project
         self.project = project
         self.list_model.project = project
@@ -636,7 +656,7 @@ class MainWindow(QMainWindow):
             self.flush_time()
             self.annotator = name
             self.settings.set_annotator(name)
-            self.undo_stack.clear()
+            self.session.clear()
             self.list_model.set_annotator(name)
             self.current_seq = None
             self.reload()

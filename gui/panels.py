@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -224,3 +228,43 @@ class NoteDialog(QDialog):
 
     def note(self) -> str:
         return self.edit.toPlainText().strip()
+
+
+class EditBanner(QFrame):
+    """A non-modal strip above the work: an edit that could not be written, and why.
+
+    With `retry` (the project was busy), Try again writes the same edit again; the banner
+    goes away when an edit succeeds or when closed. The window stays usable throughout.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("edit_banner")
+        self.setStyleSheet("#edit_banner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.clicked.connect(self._retry)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip(self.tr("Close"))
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.retry_button)
+        layout.addWidget(close)
+        self._retry_edit: Callable[[], bool] | None = None
+        self.hide()
+
+    def show_failure(self, message: str, retry: object) -> None:
+        self.message.setText(message)
+        self._retry_edit = retry if callable(retry) else None
+        self.retry_button.setVisible(self._retry_edit is not None)
+        self.show()
+
+    def _retry(self) -> None:
+        if self._retry_edit is not None:
+            self._retry_edit()  # success hides the banner; another failure shows it again

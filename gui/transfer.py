@@ -137,7 +137,7 @@ class Transfer(QObject):
         project_path = self.window.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
-            with Project.open(project_path, check=False) as project:
+            with Project.open(project_path, check=False, read_only=True) as project:
                 return export_to(
                     project, str(out), fmt=fmt, annotator=annotator, status=status,
                     progress=progress, should_stop=stop,

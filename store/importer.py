@@ -11,6 +11,7 @@ from core.errors import InputError
 from core.ids import hash_and_id
 from core.model import Record
 from core.validate import RecordValidator
+from store import record_times
 from store.project import Project, now
 
 # Records stored per batch (a few executemany each); bounds memory, not atomicity.
@@ -54,6 +55,8 @@ class _Importer:
         self.annotated_count = 0
         self.schema_written = validator.schema
         self._attrs_json: dict[tuple[tuple[str, str], ...], str] = {}
+        # Records changed other than by new rows (store/record_times.py), set by import_records.
+        self.changes = record_times.BulkChanges()
 
     def attrs_json(self, attrs: dict[str, str]) -> str:
         """Attributes as stored; the few combinations a file uses are encoded once."""
@@ -105,7 +108,8 @@ class _Importer:
         # Each record's statement: a seq already stored, or the id of a row inserted below.
         keys: list[int | str] = []
         new: list[tuple[str, str, int, str | None]] = []
-        new_ids: set[str] = set()
+        # Each new id with the line that asked for it, to name it if the id is taken.
+        new_ids: dict[str, int] = {}
         for line, rec, text_hash, derived in batch:
             if rec.id is not None:
                 known = by_id.get(rec.id)
@@ -126,7 +130,7 @@ class _Importer:
                 sid = derived
             keys.append(sid)
             if sid not in new_ids:
-                new_ids.add(sid)
+                new_ids[sid] = line
                 new.append((sid, rec.text, text_hash, json.dumps(rec.meta, ensure_ascii=False) if rec.meta else None))
             # Later records of this batch find it as if stored.
             if rec.id is not None:
@@ -136,17 +140,27 @@ class _Importer:
                 by_text[(text_hash, rec.text)] = sid
         if not new:
             return [k if isinstance(k, int) else None for k in keys]
-        # An id taken by another text (a 64-bit hash collision of derived ids) is skipped.
         self.report.statements_added += self.conn.executemany(
             "INSERT INTO statements(id, text, hash, meta) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", new
         ).rowcount
-        inserted = dict(
-            self.conn.execute(
-                "SELECT s.id, s.seq FROM json_each(?) j JOIN statements s ON s.id = j.value",
-                (json.dumps(sorted(new_ids)),),
-            ).fetchall()
-        )
-        return [key if isinstance(key, int) else inserted.get(key) for key in keys]
+        wanted = {sid: text for sid, text, _, _ in new}
+        inserted: dict[str, int] = {}
+        for sid, seq, text in self.conn.execute(
+            "SELECT s.id, s.seq, s.text FROM json_each(?) j JOIN statements s ON s.id = j.value",
+            (json.dumps(sorted(new_ids)),),
+        ):
+            if text != wanted[sid]:
+                # Only a derived id can get here (a given one was looked up above): another
+                # statement holds it, from a file made before ids of that form were reserved
+                # (core.rules.statement_id_problem) or by a 64-bit hash collision. Its
+                # annotations must not land on that other text.
+                raise InputError(
+                    self.report.file, new_ids[sid],
+                    f"the id derived from this text ({sid}) is already the id of another statement; "
+                    "give this record an id of its own",
+                )
+            inserted[sid] = seq
+        return [key if isinstance(key, int) else inserted[key] for key in keys]
 
     def _annotations(self, records: list[tuple[int | None, Record]]) -> None:
         stamp = now()
@@ -175,23 +189,26 @@ class _Importer:
             " status = excluded.status,"
             " note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END,"
             " seconds = max(seconds, excluded.seconds),"
-            " updated_at = CASE WHEN status != excluded.status OR (excluded.note != '' AND"
-            " note != excluded.note) THEN excluded.updated_at ELSE updated_at END",
+            # The bulk form of the rule of store/record_times.py: a changed record is newer.
+            # (Records that get spans or relations get their time when the import ends.)
+            " updated_at = CASE WHEN status IS NOT excluded.status"
+            " OR (excluded.note != '' AND note IS NOT excluded.note) OR excluded.seconds > seconds"
+            " THEN excluded.updated_at ELSE updated_at END",
             statuses,
         )
         last = self.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
         added = 0
         if spans:
-            # A span already there keeps its id; attributes given in the file replace its own.
+            # A span already there keeps its id (and gets the file's attributes, below).
             self.conn.executemany(
-                "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(statement, annotator, start, end, label)"
-                " DO UPDATE SET attrs = excluded.attrs"
-                " WHERE excluded.attrs IS NOT NULL AND attrs IS NOT excluded.attrs",
+                "INSERT OR IGNORE INTO spans(statement, annotator, label, start, end, text, attrs)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 spans,
             )
             added = self.conn.execute("SELECT count(*) FROM spans WHERE id > ?", (last,)).fetchone()[0]
             self.report.spans_added += added
+            if added < len(spans):
+                self._replace_attrs(spans)
         if not relations:
             return
         if added == len(spans):
@@ -212,6 +229,17 @@ class _Importer:
                 for seq, aid, label, head, tail in relations
             ],
         ).rowcount
+
+
+    def _replace_attrs(self, spans: list[tuple[int, int, str, int, int, str, str | None]]) -> None:
+        """Attributes given in the file replace those of spans that were already there (a re-import)."""
+        for seq, aid, label, start, end, _text, attrs in spans:
+            if attrs is not None and self.conn.execute(
+                "UPDATE spans SET attrs = ? WHERE statement = ? AND annotator = ? AND start = ? AND end = ?"
+                " AND label = ? AND attrs IS NOT ?",
+                (attrs, seq, aid, start, end, label, attrs),
+            ).rowcount:
+                self.changes.changed(seq, aid)
 
 
 def import_records(
@@ -243,7 +271,7 @@ def import_records(
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], IMPORT_GC_THRESHOLD), *thresholds[1:])
     try:
-        with project.atomic():
+        with project.atomic(), record_times.bulk_writes(project.conn) as importer.changes:
             _import_all(project, records, validator, importer, report, progress)
     finally:
         gc.set_threshold(*thresholds)

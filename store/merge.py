@@ -30,6 +30,8 @@ from typing import Any
 
 from core.errors import BayanError, InputError
 from core.schema import Attribute, Label, Schema
+from store.checks import first_problem
+from store.checks import register as register_rules
 from store.files import probe, read_only_uris, unreadable
 from store.migrations import APPLICATION_ID, LATEST_VERSION
 from store.project import Project, read_schema
@@ -176,7 +178,7 @@ class _Merger:
     def merge_schema(self, file: str, report: MergeReport) -> None:
         """Refuse a source whose labels or relation types the review lacks (unless add_labels)."""
         ours = self.review.schema
-        theirs = read_schema(self.conn, self.alias)
+        theirs = read_schema(self.conn, self.alias, file)
         labels = list(ours.labels)
         added: list[str] = []
         widened: list[Label] = []
@@ -256,7 +258,7 @@ class _Merger:
         before = self.conn.total_changes
         self.sql(
             "INSERT INTO main.statements(id, text, hash, meta)"
-            " SELECT s.id, s.text, s.hash, s.meta FROM src.statements s"
+            " SELECT s.id, s.text, bayan_text_hash(s.text), s.meta FROM src.statements s"
             " WHERE NOT EXISTS (SELECT 1 FROM main.statements m WHERE m.id = s.id) ORDER BY s.seq"
         )
         report.statements_added = self.conn.total_changes - before
@@ -396,6 +398,13 @@ class _Merger:
             + " ORDER BY x.id",
             (shift, shift),
         ).rowcount
+        # A copied record keeps its own change time (the file's), which the connection's triggers
+        # (store/record_times.py) moved to now as its spans and relations went in: `--prefer newer` and sync compare it.
+        self.sql(
+            "UPDATE main.statement_status SET updated_at = p.updated_at FROM temp.merge_records p"
+            " WHERE p.state = ? AND p.updated_at != '' AND statement = p.dst_stmt AND annotator = p.dst_ann",
+            (_NEW,),
+        )
         counts = dict(
             self.sql("SELECT state, count(*) FROM temp.merge_records GROUP BY state").fetchall()
         )
@@ -409,6 +418,12 @@ class _Merger:
         self.check_source(file)
         self.say(f"{file}: schema")
         self.merge_schema(file, report)
+        self.say(f"{file}: checking records")
+        # The same rules as an import, over every row of the source, before anything is copied.
+        register_rules(self.conn, self.review.schema)
+        problem = first_problem(self.sql)
+        if problem is not None:
+            raise InputError(file, None, problem)
         self.say(f"{file}: statements")
         self.merge_statements(file, report)
         self.say(f"{file}: comparing records")

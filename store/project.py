@@ -14,9 +14,18 @@ from typing import Any
 
 import sqlite_utils
 
-from core.errors import ProjectError
-from core.model import STATUSES
-from core.schema import Attribute, Label, RelationType, Schema
+from core.errors import EditRefused, InputError, ProjectBusy, ProjectError, WriteFailed
+from core.formats.lines import JSONRefused, parse_json
+from core.rules import (
+    attrs_problem,
+    name_problem,
+    relation_problem,
+    seconds_problem,
+    span_problem,
+    status_problem,
+)
+from core.schema import Label, Schema, parse_schema
+from store import record_times
 from store.files import connect, create_file, probe, uri
 from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
@@ -53,6 +62,14 @@ class StoredRelation:
 
 
 @dataclass(frozen=True, slots=True)
+class Added:
+    """What an add wrote: the row's id, and whether it is new (False: it was already there)."""
+
+    id: int
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
 class DeletedSpan:
     """What delete_span removed, so that undo can put it back (relations included)."""
 
@@ -76,6 +93,12 @@ class StatusRow:
     updated_at: str | None
 
 
+def _is_write_failure(exc: sqlite3.OperationalError) -> bool:
+    """The disk or the file refused a write (full, I/O error, read-only): not a bug of ours."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    return name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_BUSY"))
+
+
 def _check_version(path: Path, version: int) -> None:
     if version > LATEST_VERSION:
         raise ProjectError(
@@ -84,27 +107,36 @@ def _check_version(path: Path, version: int) -> None:
         )
 
 
-def read_schema(conn: sqlite3.Connection, database: str = "main") -> Schema:
-    """The schema stored in `database` (an attached project's alias, or main)."""
-    labels = tuple(
-        Label(
-            name=name,
-            color=color,
-            key=key,
-            description=json.loads(description),
-            attributes=tuple(Attribute(a["name"], tuple(a["values"])) for a in json.loads(attrs)),
-        )
+def read_schema(conn: sqlite3.Connection, database: str = "main", file: str | None = None) -> Schema:
+    """The schema stored in `database` (an attached project's alias, or main).
+
+    It goes through parse_schema, the checks of a schema file: a project written by another
+    program (a merge source) may hold names or values no schema file could.
+    """
+    where = file or database
+
+    def stored_json(value: object) -> object:
+        if not isinstance(value, str):
+            raise InputError(where, None, "its schema is damaged (a description or attribute list is not text)")
+        try:
+            return parse_json(value)
+        except JSONRefused as exc:
+            raise InputError(where, None, f"its schema is damaged ({exc.reason})") from None
+
+    labels = [
+        {"name": name, "color": color, "key": key, "description": stored_json(description),
+         "attributes": stored_json(attrs)}
         for name, color, key, description, attrs in conn.execute(
             f"SELECT name, color, key, description, attributes FROM {database}.labels ORDER BY position"
-        )
-    )
-    relations = tuple(
-        RelationType(name, from_label, to_label, json.loads(description))
+        ).fetchall()
+    ]
+    relations = [
+        {"name": name, "from": from_label, "to": to_label, "description": stored_json(description)}
         for name, from_label, to_label, description in conn.execute(
             f"SELECT name, from_label, to_label, description FROM {database}.relation_types ORDER BY position"
-        )
-    )
-    return Schema(labels, relations)
+        ).fetchall()
+    ]
+    return parse_schema({"labels": labels, "relations": relations}, where)
 
 
 class Project:
@@ -131,7 +163,7 @@ class Project:
         schema: Schema,
         *,
         name: str | None = None,
-        fill: Callable[[Project], None] | None = None,
+        fill: Callable[[Project], object] | None = None,
     ) -> Project:
         """A new project file at `path` (which must not exist) with `schema`, then opened.
 
@@ -212,10 +244,15 @@ class Project:
             raise
         return project
 
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another process's transaction before ProjectBusy."""
+        self.conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+
     def _configure(self) -> None:
         # FULL: a committed edit survives power loss too, not only a killed process;
         # bench/edits.py measures what that costs per edit.
         self.conn.execute("PRAGMA synchronous = FULL")
+        record_times.install(self.conn)
 
     def check_integrity(self) -> None:
         try:
@@ -257,7 +294,8 @@ class Project:
         """One transaction (a savepoint when nested).
 
         BEGIN IMMEDIATE takes the write lock up front, so a second process waits
-        for it (busy timeout) instead of failing when a read turns into a write.
+        for it (busy timeout) instead of failing when a read turns into a write; when
+        the wait runs out, ProjectBusy says so and nothing was written.
         """
         if self.conn.in_transaction:
             try:
@@ -267,16 +305,26 @@ class Project:
                 self._forget_cached()  # ids and labels read inside the savepoint may be gone
                 raise
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if str(getattr(exc, "sqlite_errorname", "")).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise ProjectBusy(
+                    f"{self.path}: another program is writing to the project (an import or a merge?); "
+                    "nothing was written"
+                ) from None
+            raise
         try:
             yield
             # Inside the try: a COMMIT that fails (disk full, I/O error) must not leave the
             # transaction open, or every later write would silently join it and be lost.
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self._forget_cached()
+            if isinstance(exc, sqlite3.OperationalError) and _is_write_failure(exc):
+                raise WriteFailed(f"{self.path}: could not be written ({exc}); nothing was written") from None
             raise
 
     def _forget_cached(self) -> None:
@@ -348,6 +396,7 @@ class Project:
         if row is None:
             if not create:
                 return None
+            self._refuse(name_problem(name, "the annotator's name"))
             with self.atomic():
                 row = (self.conn.execute("INSERT INTO annotators(name) VALUES (?)", (name,)).lastrowid,)
         self._annotator_ids[name] = row[0]
@@ -439,41 +488,35 @@ class Project:
             )
         ]
 
-    def _touch(self, statement: int, aid: int) -> None:
-        """Make sure the annotator has a status row for the statement (todo at first)."""
-        self.conn.execute(
-            "INSERT INTO statement_status(statement, annotator, updated_at) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (statement, aid, now()),
-        )
+    # Every write below changes one record (statement x annotator); the connection's
+    # triggers move that record's change time, whatever the path (store/record_times.py).
 
-    def _changed(self, statement: int, aid: int) -> None:
-        """The annotator's record of the statement changed now (`merge --prefer newer` compares this time)."""
-        self.conn.execute(
-            "INSERT INTO statement_status(statement, annotator, updated_at) VALUES (?, ?, ?)"
-            " ON CONFLICT DO UPDATE SET updated_at = excluded.updated_at",
-            (statement, aid, now()),
-        )
-
-    def _check_span(self, statement: int, label: str, start: int, end: int) -> str:
-        row = self.statement(statement)
+    def _statement_text(self, statement: int) -> str:
+        row = self.conn.execute("SELECT text FROM statements WHERE seq = ?", (statement,)).fetchone()
         if row is None:
-            raise ValueError(f"no statement {statement}")
-        if not 0 <= start < end <= len(row.text):
-            raise ValueError(f"span [{start}, {end}) outside the statement (length {len(row.text)})")
-        if self.schema.label(label) is None:
-            raise ValueError(f"unknown label {label!r}")
-        return row.text[start:end]
+            raise EditRefused(f"no statement {statement}")
+        return str(row[0])
 
-    def _check_attrs(self, label: str, attrs: dict[str, str] | None) -> None:
-        # Stored attributes must survive export -> import, which checks them the same way.
-        found = self.schema.label(label)
-        for name, value in (attrs or {}).items():
-            attribute = found.attribute(name) if found else None
-            if attribute is None:
-                raise ValueError(f"label {label} has no attribute {name!r}")
-            if value not in attribute.values:
-                raise ValueError(f"{name} must be one of {', '.join(attribute.values)}, not {value!r}")
+    def _label(self, name: str) -> Label:
+        found = self.schema.label(name)
+        if found is None:
+            raise EditRefused(f"unknown label {name!r}")
+        return found
+
+    def _span_or_refuse(self, span_id: int) -> StoredSpan:
+        span = self.span(span_id)
+        if span is None:
+            raise EditRefused(f"no span {span_id} (deleted meanwhile?)")
+        return span
+
+    @staticmethod
+    def _refuse(problem: str | None) -> None:
+        if problem is not None:
+            raise EditRefused(problem)
+
+    @staticmethod
+    def _attrs_json(attrs: dict[str, str] | None) -> str | None:
+        return json.dumps(attrs, ensure_ascii=False) if attrs else None
 
     def add_span(
         self,
@@ -484,26 +527,27 @@ class Project:
         start: int,
         end: int,
         attrs: dict[str, str] | None = None,
-    ) -> int:
-        """Store a span and return its id (the existing one if it is already there)."""
+    ) -> Added:
+        """Store a span; `created` is False when the annotator already had exactly this one."""
         with self.atomic():
-            text = self._check_span(statement, label, start, end)
-            self._check_attrs(label, attrs)
+            text = self._statement_text(statement)
+            found = self._label(label)
+            self._refuse(span_problem(len(text), start, end))
+            self._refuse(attrs_problem(found, attrs or {}))
             aid = self.annotator_id(annotator)
-            assert aid is not None
-            self._touch(statement, aid)
-            if self.conn.execute(
+            row = self.conn.execute(
                 "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (statement, aid, label, start, end, text, json.dumps(attrs, ensure_ascii=False) if attrs else None),
-            ).rowcount:
-                self._changed(statement, aid)
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+                (statement, aid, label, start, end, text[start:end], self._attrs_json(attrs)),
+            ).fetchone()
+            if row is not None:
+                return Added(int(row[0]), created=True)
             row = self.conn.execute(
                 "SELECT id FROM spans WHERE statement = ? AND annotator = ? AND start = ?"
                 " AND end = ? AND label = ?",
                 (statement, aid, start, end, label),
             ).fetchone()
-            return int(row[0])
+            return Added(int(row[0]), created=False)
 
     def delete_span(self, span_id: int) -> DeletedSpan | None:
         """Remove a span and its relations; return them for undo (None if already gone)."""
@@ -519,7 +563,6 @@ class Project:
                 )
             )
             self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
-            self._changed(span.statement, self.annotator_id(span.annotator))  # type: ignore[arg-type]
             return DeletedSpan(span, relations)
 
     def restore_span(self, deleted: DeletedSpan) -> None:
@@ -527,21 +570,17 @@ class Project:
         span = deleted.span
         with self.atomic():
             aid = self.annotator_id(span.annotator)
-            self._changed(span.statement, aid)  # type: ignore[arg-type]
-            self.conn.execute(
-                "INSERT INTO spans(id, statement, annotator, label, start, end, text, attrs)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    span.id,
-                    span.statement,
-                    aid,
-                    span.label,
-                    span.start,
-                    span.end,
-                    span.text,
-                    json.dumps(span.attrs, ensure_ascii=False) if span.attrs else None,
-                ),
-            )
+            try:
+                self.conn.execute(
+                    "INSERT INTO spans(id, statement, annotator, label, start, end, text, attrs)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        span.id, span.statement, aid, span.label, span.start, span.end, span.text,
+                        self._attrs_json(span.attrs),
+                    ),
+                )
+            except sqlite3.IntegrityError:
+                raise EditRefused(f"the {span.label} span cannot come back: the annotator has it again") from None
             for rel in deleted.relations:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO relations(id, statement, annotator, head, tail, label)"
@@ -564,27 +603,19 @@ class Project:
         """
         removed: list[StoredRelation] = []
         with self.atomic():
-            new_label = self.schema.label(label)
-            if new_label is None:
-                raise ValueError(f"unknown label {label!r}")
-            span = self.span(span_id)
-            if span is None:
-                raise ValueError(f"no span {span_id}")
+            new_label = self._label(label)
+            span = self._span_or_refuse(span_id)
             try:
                 self.conn.execute("UPDATE spans SET label = ? WHERE id = ?", (label, span_id))
             except sqlite3.IntegrityError:
-                raise ValueError(f"the annotator already has a {label} span there") from None
-            self._changed(span.statement, self.annotator_id(span.annotator))  # type: ignore[arg-type]
+                raise EditRefused(f"the annotator already has a {label} span there") from None
             # Attributes the new label does not define would make the export unreadable.
-            kept = {k: v for k, v in span.attrs.items() if (a := new_label.attribute(k)) and v in a.values}
+            kept = {k: v for k, v in span.attrs.items() if attrs_problem(new_label, {k: v}) is None}
             if attrs is not None:
-                self._check_attrs(label, attrs)
+                self._refuse(attrs_problem(new_label, attrs))
                 kept = attrs
             if kept != span.attrs:
-                self.conn.execute(
-                    "UPDATE spans SET attrs = ? WHERE id = ?",
-                    (json.dumps(kept, ensure_ascii=False) if kept else None, span_id),
-                )
+                self.conn.execute("UPDATE spans SET attrs = ? WHERE id = ?", (self._attrs_json(kept), span_id))
             for rel_id, statement, annotator, head, tail, head_label, tail_label, rel_label in self.conn.execute(
                 "SELECT r.id, r.statement, a.name, r.head, r.tail, h.label, t.label, r.label FROM relations r"
                 " JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail"
@@ -592,8 +623,7 @@ class Project:
                 " WHERE r.head = ? OR r.tail = ?",
                 (span_id, span_id),
             ).fetchall():
-                kind = self.schema.relation(rel_label)
-                if kind is None or (kind.from_label, kind.to_label) != (head_label, tail_label):
+                if relation_problem(self.schema, rel_label, head_label, tail_label) is not None:
                     self.conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
                     removed.append(StoredRelation(rel_id, statement, annotator, head, tail, rel_label))
             for rel in restore:
@@ -604,36 +634,29 @@ class Project:
                 )
         return tuple(removed)
 
-    def set_span_attrs(self, span_id: int, attrs: dict[str, str]) -> None:
+    def set_span_attrs(self, span_id: int, attrs: dict[str, str]) -> dict[str, str]:
+        """Set a span's attributes; returns the previous ones (equal to `attrs`: nothing changed)."""
         with self.atomic():
-            span = self.span(span_id)
-            if span is None:
-                raise ValueError(f"no span {span_id}")
-            self._check_attrs(span.label, attrs)
-            self.conn.execute(
-                "UPDATE spans SET attrs = ? WHERE id = ?",
-                (json.dumps(attrs, ensure_ascii=False) if attrs else None, span_id),
-            )
-            self._changed(span.statement, self.annotator_id(span.annotator))  # type: ignore[arg-type]
+            span = self._span_or_refuse(span_id)
+            self._refuse(attrs_problem(self._label(span.label), attrs))
+            if attrs != span.attrs:
+                self.conn.execute("UPDATE spans SET attrs = ? WHERE id = ?", (self._attrs_json(attrs), span_id))
+            return dict(span.attrs)
 
-    def add_relation(self, *, head: int, tail: int, label: str, relation_id: int | None = None) -> int:
-        """Link two spans of one statement and annotator; returns the relation's id."""
+    def add_relation(self, *, head: int, tail: int, label: str, relation_id: int | None = None) -> Added:
+        """Link two spans of one statement and annotator; `created` is False when the link was there."""
         with self.atomic():
-            h, t = self.span(head), self.span(tail)
-            if h is None or t is None:
-                raise ValueError("both spans must exist")
+            h, t = self._span_or_refuse(head), self._span_or_refuse(tail)
             if (h.statement, h.annotator) != (t.statement, t.annotator):
-                raise ValueError("a relation links spans of one statement and annotator")
-            kind = self.schema.relation(label)
-            if kind is None or (kind.from_label, kind.to_label) != (h.label, t.label):
-                raise ValueError(f"{label} cannot link {h.label} to {t.label}")
+                raise EditRefused("a relation links spans of one statement and annotator")
+            self._refuse(relation_problem(self.schema, label, h.label, t.label))
             aid = self.annotator_id(h.annotator)
             row = self.conn.execute(
                 "SELECT id FROM relations WHERE head = ? AND tail = ? AND label = ?",
                 (head, tail, label),
             ).fetchone()
             if row is not None:
-                return int(row[0])
+                return Added(int(row[0]), created=False)
             if relation_id is not None and self.conn.execute(
                 "SELECT 1 FROM relations WHERE id = ?", (relation_id,)
             ).fetchone():
@@ -642,10 +665,10 @@ class Project:
                 "INSERT INTO relations(id, statement, annotator, head, tail, label) VALUES (?, ?, ?, ?, ?, ?)",
                 (relation_id, h.statement, aid, head, tail, label),
             )
-            self._changed(h.statement, aid)  # type: ignore[arg-type]
-            return int(cursor.lastrowid or 0)
+            return Added(int(cursor.lastrowid or 0), created=True)
 
     def delete_relation(self, relation_id: int) -> StoredRelation | None:
+        """Remove a relation; returns it for undo (None if it was already gone)."""
         with self.atomic():
             row = self.conn.execute(
                 "SELECT r.id, r.statement, a.name, r.head, r.tail, r.label FROM relations r"
@@ -655,15 +678,16 @@ class Project:
             if row is None:
                 return None
             self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
-            self._changed(row[1], self.annotator_id(row[2]))  # type: ignore[arg-type]
             return StoredRelation(*row)
 
     def set_status(self, *, statement: int, annotator: str, status: str) -> str:
-        """Set the annotator's status of a statement; returns the previous one."""
-        if status not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}")
+        """Set the annotator's status of a statement; returns the previous one (equal: nothing changed)."""
+        self._refuse(status_problem(status))
         with self.atomic():
+            self._statement_text(statement)
             previous = self.status(statement, annotator).status
+            if previous == status:
+                return previous
             aid = self.annotator_id(annotator)
             self.conn.execute(
                 "INSERT INTO statement_status(statement, annotator, status, updated_at)"
@@ -674,9 +698,12 @@ class Project:
             return previous
 
     def set_note(self, *, statement: int, annotator: str, note: str) -> str:
-        """Set the annotator's note on a statement; returns the previous one."""
+        """Set the annotator's note on a statement; returns the previous one (equal: nothing changed)."""
         with self.atomic():
+            self._statement_text(statement)
             previous = self.status(statement, annotator).note
+            if previous == note:
+                return previous
             aid = self.annotator_id(annotator)
             self.conn.execute(
                 "INSERT INTO statement_status(statement, annotator, note, updated_at)"
@@ -688,7 +715,8 @@ class Project:
 
     def add_seconds(self, *, statement: int, annotator: str, seconds: float) -> None:
         """Add time spent on a statement (recorded by the GUI as the annotator works)."""
-        if seconds <= 0:
+        self._refuse(seconds_problem(seconds))
+        if seconds == 0:
             return
         with self.atomic():
             aid = self.annotator_id(annotator)

@@ -179,6 +179,11 @@ def _import_one(
     name = STDIN_NAME if piped else str(path)
     if fmt in FOLDER_READERS:
         raise InputError(name, None, f"{fmt} reads a folder, not a file")
+    own = None if piped else _own_file(project, str(path))
+    if own is not None:
+        # Never opened: closing a descriptor of it would drop this process's locks on the
+        # project (the window imports on a worker beside its own connection).
+        raise InputError(name, None, f"is {own}, not a file to import")
     with ExitStack() as stack:
         # Unbuffered: _Prefixed does the buffering, so no byte is read ahead twice.
         if piped and sys.stdin is None:
@@ -230,6 +235,15 @@ def _checked(items: Iterable[T], should_stop: StopFn) -> Iterator[T]:
         raise Cancelled("stopped; nothing was changed")
 
 
+def _own_file(project: Project, path: str) -> str | None:
+    """What `path` is of the project's own files (the project, its -wal, -shm, -journal), told by stat alone."""
+    for own in ("", "-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            if os.path.samefile(path, f"{project.path}{own}"):
+                return "the project itself" if not own else f"the project's {own[1:]} file"
+    return None
+
+
 def _refuse_database(project: Project, out: str) -> None:
     """Refuse a target that is the project, another SQLite file, or a SQLite file's log or shared memory.
 
@@ -242,11 +256,9 @@ def _refuse_database(project: Project, out: str) -> None:
     to, so its first 16 bytes are read to recognize a database.
     """
     real = os.path.realpath(out)
-    for own in ("", "-wal", "-shm", "-journal"):
-        with suppress(OSError):
-            if os.path.samefile(real, f"{project.path}{own}"):
-                what = "the project itself" if not own else f"the project's {own[1:]} file"
-                raise InputError(out, None, f"is {what}; exporting over it would destroy the project")
+    own = _own_file(project, real)
+    if own is not None:
+        raise InputError(out, None, f"is {own}; exporting over it would destroy the project")
     for suffix in ("-wal", "-shm", "-journal"):
         if real.endswith(suffix) and os.path.isfile(real[: -len(suffix)]):
             raise InputError(out, None, "belongs to a SQLite database beside it; exporting over it would damage it")

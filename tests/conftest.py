@@ -34,3 +34,18 @@ def project(project_path: Path) -> Iterator[object]:
     store = Project.create(project_path, load_schema(DEFAULT_SCHEMA))
     yield store
     store.close()
+
+
+@pytest.fixture
+def seeded_path(tmp_path: Path) -> Path:
+    """A closed project file holding the seed statements, for tests that run other processes."""
+    from core.formats.registry import READERS
+    from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS
+    from core.schema import load_schema
+    from store.importer import import_records
+    from store.project import Project
+
+    path = tmp_path / "seeded.bayan"
+    with Project.create(path, load_schema(DEFAULT_SCHEMA)) as store, SEED_STATEMENTS.open("rb") as stream:
+        import_records(store, READERS["txt"](stream, str(SEED_STATEMENTS)), file=str(SEED_STATEMENTS))
+    return path

@@ -39,8 +39,13 @@ def _first_task(text: str) -> object:
 
 
 def detect_folder_format(path: Path) -> str:
-    """A folder is read as brat when it (or a subfolder) holds .ann files."""
-    if any(path.glob("*.ann")) or any(path.glob("*/*.ann")):
+    """A folder is read as brat when it (or a subfolder) holds .ann files.
+
+    Subfolders that are links are not looked into (the brat reader refuses them anyway).
+    """
+    if any(path.glob("*.ann")) or any(
+        any(sub.glob("*.ann")) for sub in path.iterdir() if sub.is_dir() and not sub.is_symlink()
+    ):
         return "brat"
     raise InputError(str(path), None, "a folder is read as brat, but it has no .ann files; give --format")
 

@@ -4,22 +4,22 @@
     <context>
         <name>AnnotationPanel</name>
         <message>
-            <location filename="../../gui/panels.py" line="78" />
+            <location filename="../../gui/panels.py" line="83" />
             <source>Spans</source>
             <translation>المقاطع</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="79" />
+            <location filename="../../gui/panels.py" line="84" />
             <source>Relations</source>
             <translation>العلاقات</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="83" />
+            <location filename="../../gui/panels.py" line="88" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="92" />
+            <location filename="../../gui/panels.py" line="97" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
@@ -40,77 +40,90 @@
     <context>
         <name>AttributeEditor</name>
         <message>
-            <location filename="../../gui/panels.py" line="150" />
+            <location filename="../../gui/panels.py" line="156" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="155" />
-            <location filename="../../gui/panels.py" line="176" />
+            <location filename="../../gui/panels.py" line="161" />
+            <location filename="../../gui/panels.py" line="182" />
             <source>Select a span to edit its attributes.</source>
             <translation>حدّد مقطعًا لتعديل سماته.</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="177" />
+            <location filename="../../gui/panels.py" line="183" />
             <source>{0} has no attributes.</source>
             <translation>ليس لـ {0} سمات.</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="184" />
+            <location filename="../../gui/panels.py" line="190" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
     </context>
     <context>
+        <name>EditBanner</name>
+        <message>
+            <location filename="../../gui/panels.py" line="247" />
+            <source>Try again</source>
+            <translation>إعادة المحاولة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="251" />
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="510" />
+            <location filename="../../gui/transfer.py" line="345" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="516" />
+            <location filename="../../gui/transfer.py" line="351" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="522" />
+            <location filename="../../gui/transfer.py" line="357" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="526" />
+            <location filename="../../gui/transfer.py" line="361" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="527" />
+            <location filename="../../gui/transfer.py" line="362" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="532" />
+            <location filename="../../gui/transfer.py" line="367" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="533" />
-            <location filename="../../gui/transfer.py" line="545" />
+            <location filename="../../gui/transfer.py" line="368" />
+            <location filename="../../gui/transfer.py" line="380" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="534" />
+            <location filename="../../gui/transfer.py" line="369" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="535" />
+            <location filename="../../gui/transfer.py" line="370" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="542" />
+            <location filename="../../gui/transfer.py" line="377" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -118,67 +131,67 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="444" />
+            <location filename="../../gui/transfer.py" line="279" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="446" />
+            <location filename="../../gui/transfer.py" line="281" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="448" />
+            <location filename="../../gui/transfer.py" line="283" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="450" />
+            <location filename="../../gui/transfer.py" line="285" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="457" />
+            <location filename="../../gui/transfer.py" line="292" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="461" />
+            <location filename="../../gui/transfer.py" line="296" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="462" />
+            <location filename="../../gui/transfer.py" line="297" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="467" />
+            <location filename="../../gui/transfer.py" line="302" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="468" />
+            <location filename="../../gui/transfer.py" line="303" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="469" />
+            <location filename="../../gui/transfer.py" line="304" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="476" />
+            <location filename="../../gui/transfer.py" line="311" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="477" />
+            <location filename="../../gui/transfer.py" line="312" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="483" />
+            <location filename="../../gui/transfer.py" line="318" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -186,7 +199,7 @@
     <context>
         <name>LabelPalette</name>
         <message>
-            <location filename="../../gui/panels.py" line="42" />
+            <location filename="../../gui/panels.py" line="47" />
             <source>Labels</source>
             <translation>الأوسام</translation>
         </message>
@@ -194,262 +207,252 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="208" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="195" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../../gui/main_window.py" line="210" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="197" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
+            <location filename="../../gui/main_window.py" line="213" />
             <source>&amp;New project…</source>
             <translation>مشروع &amp;جديد…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="214" />
             <source>&amp;Open project…</source>
             <translation>&amp;فتح مشروع…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="201" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;Recent projects</source>
             <translation>المشاريع الأ&amp;خيرة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="203" />
+            <location filename="../../gui/main_window.py" line="217" />
             <source>Change &amp;annotator…</source>
             <translation>تغيير ال&amp;موسِّم…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="218" />
             <source>&amp;Quit</source>
             <translation>&amp;خروج</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="213" />
-            <source>&amp;Undo</source>
-            <translation>ت&amp;راجع</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="215" />
-            <source>&amp;Redo</source>
-            <translation>إ&amp;عادة</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>Mark &amp;done and open the next</source>
             <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="222" />
+            <location filename="../../gui/main_window.py" line="233" />
             <source>Mark &amp;skipped and open the next</source>
             <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="234" />
             <source>Mark &amp;to do</source>
             <translation>تعليم البيان &amp;غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="224" />
+            <location filename="../../gui/main_window.py" line="235" />
             <source>&amp;Note on this statement…</source>
             <translation>م&amp;لاحظة على هذا البيان…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="225" />
+            <location filename="../../gui/main_window.py" line="236" />
             <source>&amp;Delete the selected span</source>
             <translation>&amp;حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>&amp;Next statement</source>
             <translation>البيان ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="237" />
+            <location filename="../../gui/main_window.py" line="248" />
             <source>&amp;Previous statement</source>
             <translation>البيان ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="240" />
+            <location filename="../../gui/main_window.py" line="251" />
             <source>Next statement &amp;not done</source>
             <translation>البيان التالي &amp;غير المنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="242" />
+            <location filename="../../gui/main_window.py" line="253" />
             <source>Zoom &amp;in</source>
             <translation>ت&amp;كبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="243" />
+            <location filename="../../gui/main_window.py" line="254" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="255" />
             <source>&amp;Reset zoom</source>
             <translation>إعادة &amp;ضبط التكبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="245" />
+            <location filename="../../gui/main_window.py" line="256" />
             <source>Go to the statement &amp;list</source>
             <translation>الانتقال إلى &amp;قائمة البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="246" />
+            <location filename="../../gui/main_window.py" line="257" />
             <source>Go to the &amp;text</source>
             <translation>الانتقال إلى ال&amp;نص</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات &amp;لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="268" />
             <source>&amp;About Bayan</source>
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="326" />
+            <location filename="../../gui/main_window.py" line="340" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="354" />
+            <location filename="../../gui/main_window.py" line="368" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="394" />
+            <location filename="../../gui/main_window.py" line="408" />
             <source>Add {0}</source>
             <translation>إضافة {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="406" />
+            <location filename="../../gui/main_window.py" line="420" />
             <source>Relabel as {0}</source>
             <translation>تغيير الوسم إلى {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="414" />
+            <location filename="../../gui/main_window.py" line="428" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="427" />
+            <location filename="../../gui/main_window.py" line="441" />
             <source>Set attributes</source>
             <translation>تعيين السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="438" />
+            <location filename="../../gui/main_window.py" line="452" />
             <source>Link {0}</source>
             <translation>ربط {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="446" />
+            <location filename="../../gui/main_window.py" line="460" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="463" />
+            <location filename="../../gui/main_window.py" line="478" />
             <source>Mark done</source>
             <translation>تعليم منجزًا</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="468" />
+            <location filename="../../gui/main_window.py" line="484" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="473" />
+            <location filename="../../gui/main_window.py" line="489" />
             <source>Mark skipped</source>
             <translation>تعليم متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="477" />
+            <location filename="../../gui/main_window.py" line="493" />
             <source>Mark to do</source>
             <translation>تعليم غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="493" />
+            <location filename="../../gui/main_window.py" line="509" />
             <source>Edit note</source>
             <translation>تعديل الملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="524" />
+            <location filename="../../gui/main_window.py" line="540" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="531" />
+            <location filename="../../gui/main_window.py" line="547" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="532" />
+            <location filename="../../gui/main_window.py" line="548" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="536" />
+            <location filename="../../gui/main_window.py" line="552" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="575" />
+            <location filename="../../gui/main_window.py" line="596" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="575" />
+            <location filename="../../gui/main_window.py" line="596" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="583" />
+            <location filename="../../gui/main_window.py" line="604" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="589" />
+            <location filename="../../gui/main_window.py" line="610" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="589" />
+            <location filename="../../gui/main_window.py" line="610" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="598" />
+            <location filename="../../gui/main_window.py" line="619" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="627" />
+            <location filename="../../gui/main_window.py" line="649" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="658" />
+            <location filename="../../gui/main_window.py" line="680" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="659" />
+            <location filename="../../gui/main_window.py" line="681" />
             <source>The integrity check failed:
 {0}
 
@@ -460,17 +463,17 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="676" />
+            <location filename="../../gui/main_window.py" line="698" />
             <source>This list</source>
             <translation>هذه القائمة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="686" />
+            <location filename="../../gui/main_window.py" line="708" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="687" />
+            <location filename="../../gui/main_window.py" line="709" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -478,12 +481,12 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>NoteDialog</name>
         <message>
-            <location filename="../../gui/panels.py" line="211" />
+            <location filename="../../gui/panels.py" line="217" />
             <source>Note on this statement</source>
             <translation>ملاحظة على هذا البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="213" />
+            <location filename="../../gui/panels.py" line="219" />
             <source>A note for the reviewer (saved with your annotations):</source>
             <translation>ملاحظة للمراجِع (تُحفظ مع توسيماتك):</translation>
         </message>
@@ -491,17 +494,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>RelationTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="210" />
+            <location filename="../../gui/models.py" line="232" />
             <source>From</source>
             <translation>من</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="210" />
+            <location filename="../../gui/models.py" line="232" />
             <source>Relation</source>
             <translation>العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="210" />
+            <location filename="../../gui/models.py" line="232" />
             <source>To</source>
             <translation>إلى</translation>
         </message>
@@ -509,47 +512,47 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="230" />
+            <location filename="../../gui/search.py" line="231" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="232" />
+            <location filename="../../gui/search.py" line="233" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="237" />
+            <location filename="../../gui/search.py" line="238" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="237" />
+            <location filename="../../gui/search.py" line="238" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="237" />
+            <location filename="../../gui/search.py" line="238" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="237" />
+            <location filename="../../gui/search.py" line="238" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="244" />
+            <location filename="../../gui/search.py" line="245" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="307" />
+            <location filename="../../gui/search.py" line="309" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="348" />
+            <location filename="../../gui/search.py" line="350" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -561,7 +564,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="352" />
+            <location filename="../../gui/search.py" line="354" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -573,27 +576,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="350" />
+            <location filename="../../gui/search.py" line="352" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="375" />
+            <location filename="../../gui/search.py" line="377" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="390" />
+            <location filename="../../gui/search.py" line="392" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="419" />
+            <location filename="../../gui/search.py" line="421" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="445" />
+            <location filename="../../gui/search.py" line="447" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -601,12 +604,12 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchResultModel</name>
         <message>
-            <location filename="../../gui/search.py" line="132" />
+            <location filename="../../gui/search.py" line="133" />
             <source>No.</source>
             <translation>الرقم</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="134" />
+            <location filename="../../gui/search.py" line="135" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
@@ -614,17 +617,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SpanTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="153" />
+            <location filename="../../gui/models.py" line="187" />
             <source>Label</source>
             <translation>الوسم</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="153" />
+            <location filename="../../gui/models.py" line="187" />
             <source>Text</source>
             <translation>النص</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="153" />
+            <location filename="../../gui/models.py" line="187" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
@@ -713,92 +716,92 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="296" />
+            <location filename="../../gui/transfer.py" line="129" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="308" />
+            <location filename="../../gui/transfer.py" line="143" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="314" />
+            <location filename="../../gui/transfer.py" line="149" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="315" />
+            <location filename="../../gui/transfer.py" line="150" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="315" />
+            <location filename="../../gui/transfer.py" line="150" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="369" />
+            <location filename="../../gui/transfer.py" line="204" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="374" />
+            <location filename="../../gui/transfer.py" line="209" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="377" />
+            <location filename="../../gui/transfer.py" line="212" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="381" />
+            <location filename="../../gui/transfer.py" line="216" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="382" />
+            <location filename="../../gui/transfer.py" line="217" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="388" />
+            <location filename="../../gui/transfer.py" line="223" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="389" />
+            <location filename="../../gui/transfer.py" line="224" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="391" />
+            <location filename="../../gui/transfer.py" line="226" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="392" />
+            <location filename="../../gui/transfer.py" line="227" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="398" />
+            <location filename="../../gui/transfer.py" line="233" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="400" />
+            <location filename="../../gui/transfer.py" line="235" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="569" />
+            <location filename="../../gui/transfer.py" line="404" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="572" />
+            <location filename="../../gui/transfer.py" line="407" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>
@@ -947,6 +950,34 @@ Keep a copy of the file and restore a backup.</source>
             <location filename="../../gui/help.py" line="79" />
             <source>Press any key or click to close.</source>
             <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditSession</name>
+        <message>
+            <location filename="../../gui/session.py" line="59" />
+            <source>The project is busy: another program is writing to it (an import or a merge?). Your edit was not saved and is not shown.</source>
+            <translation>المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="66" />
+            <source>Your edit could not be saved and is not shown: {0}</source>
+            <translation>تعذّر حفظ تعديلك ولا يظهر: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="70" />
+            <source>Not done: {0}</source>
+            <translation>لم يُنفَّذ: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="114" />
+            <source>&amp;Undo</source>
+            <translation>ت&amp;راجع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="115" />
+            <source>&amp;Redo</source>
+            <translation>إ&amp;عادة</translation>
         </message>
     </context>
 </TS>

@@ -129,6 +129,14 @@ AR: dict[str, str | list[str]] = {
     "&Recent projects": "المشاريع الأ&خيرة",
     "Change &annotator…": "تغيير ال&موسِّم…",
     "&Quit": "&خروج",
+    # edit session and its banner
+    "The project is busy: another program is writing to it (an import or a merge?). "
+    "Your edit was not saved and is not shown.":
+        "المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.",
+    "Not done: {0}": "لم يُنفَّذ: {0}",
+    "Your edit could not be saved and is not shown: {0}": "تعذّر حفظ تعديلك ولا يظهر: {0}",
+    "Try again": "إعادة المحاولة",
+    "Close": "إغلاق",
     "&Undo": "ت&راجع",
     "&Redo": "إ&عادة",
     "Mark &done and open the next": "تعليم البيان &منجزًا وفتح التالي",

@@ -199,3 +199,11 @@ def test_import_refuses_an_annotator_name_with_controls(tmp_path: Path) -> None:
         assert len(lines) == 1 and lines[0].startswith("bayan: --annotator: "), result.stderr
         assert_inert(result.output)
         assert dump(project) == before
+
+
+def test_click_usage_errors_print_the_users_arguments_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "d\x1b[2Jx"
+    folder.mkdir()
+    done = subprocess.run([sys.executable, "main.py", "stats", str(folder)], cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == 2
+    assert b"\x1b" not in done.stderr and b"\\x1b[2J" in done.stderr

@@ -128,3 +128,19 @@ def test_load_schema_other_failures(tmp_path: Path) -> None:
 def test_a_name_with_a_trailing_newline_is_refused() -> None:
     with pytest.raises(InputError, match="name"):
         parse_schema({"labels": [{"name": "ACTOR\n"}]})
+
+
+def test_a_schema_that_is_not_a_regular_file_is_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    from core.errors import InputError
+
+    fifo = tmp_path / "schema.fifo"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero"), tmp_path):
+        with pytest.raises(InputError, match="not a regular file"):
+            load_schema(path)
+    big = tmp_path / "big.json"
+    big.write_text('{"labels": []}' + " " * (2 << 20), encoding="utf-8")
+    with pytest.raises(InputError, match="small JSON file"):
+        load_schema(big)

@@ -26,10 +26,10 @@ def test_statement_list_model_passes_the_model_tester(seeded: Project, qtmodelte
 
 
 def test_span_and_relation_models_pass_the_model_tester(seeded: Project, qtmodeltester: Any) -> None:
-    actor = seeded.add_span(statement=1, annotator=ANNOTATOR, label="ACTOR", start=4, end=12)
+    actor = seeded.add_span(statement=1, annotator=ANNOTATOR, label="ACTOR", start=4, end=12).id
     claim = seeded.add_span(
         statement=1, annotator=ANNOTATOR, label="CLAIM", start=28, end=60, attrs={"stance": "support"}
-    )
+    ).id
     seeded.add_relation(head=actor, tail=claim, label="CLAIMANT")
     spans = seeded.spans(1, ANNOTATOR)
     span_model = SpanTableModel(seeded)

@@ -174,6 +174,18 @@ def test_annotator_is_asked_once_and_remembered(settings: Settings) -> None:
     assert Settings(settings.qsettings).annotator() == "amal"
 
 
+def test_an_annotator_name_with_control_characters_is_refused_at_the_door(settings: Settings) -> None:
+    from click.testing import CliRunner
+
+    from gui.app import resolve_annotator
+    from main import cli
+
+    settings.set_annotator("amal\x1b[2J")  # remembered by an older Bayan
+    assert resolve_annotator(settings, None, lambda: "hana") == "hana"
+    result = CliRunner().invoke(cli, ["gui", "--annotator", "amal\u202e"])
+    assert result.exit_code == 2 and "bidi control character" in result.output
+
+
 def test_open_another_project_and_recent_list(window: Any, tmp_path: Path, settings: Settings) -> None:
     other_path = tmp_path / "other.bayan"
     other = Project.create(other_path, load_schema(DEFAULT_SCHEMA), name="Other")

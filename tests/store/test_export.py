@@ -194,7 +194,8 @@ _PIECES = [
 _text = st.lists(st.one_of(st.sampled_from(_PIECES), st.characters(exclude_categories=("Cs",))),
                  min_size=1, max_size=30).map("".join).filter(lambda t: bool(t.strip()))
 _json = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False, allow_infinity=False)
+    # 64-bit integers: JSON readers refuse larger ones (core/formats/lines.py).
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=5),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,

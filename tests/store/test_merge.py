@@ -78,11 +78,11 @@ def annotate(path: Path, annotator: str, work: Callable[[Project, str], None]) -
 
 def claim_pair(project: Project, annotator: str, seq: int, actor: tuple[int, int], claim: tuple[int, int],
                stance: str | None = None) -> None:
-    a = project.add_span(statement=seq, annotator=annotator, label="ACTOR", start=actor[0], end=actor[1])
+    a = project.add_span(statement=seq, annotator=annotator, label="ACTOR", start=actor[0], end=actor[1]).id
     c = project.add_span(
         statement=seq, annotator=annotator, label="CLAIM", start=claim[0], end=claim[1],
         attrs={"stance": stance} if stance else None,
-    )
+    ).id
     project.add_relation(head=a, tail=c, label="CLAIMANT")
 
 

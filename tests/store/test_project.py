@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import store.project as project_module
-from core.errors import ProjectError
+from core.errors import EditRefused, ProjectError
 from core.formats.txt import read_txt
 from core.paths import DEFAULT_SCHEMA
 from core.schema import load_schema, parse_schema
@@ -271,19 +271,19 @@ def test_add_span_stores_the_covered_text_and_touches_the_status(project: Projec
     first = seqs[0]
     emoji_at = TEXT.index("😀")
     sid = project.add_span(statement=first, annotator="amal", label="CLAIM", start=emoji_at,
-                           end=len(TEXT), attrs={"stance": "oppose"})
+                           end=len(TEXT), attrs={"stance": "oppose"}).id
     assert span_rows(project) == [
         (first, "amal", "CLAIM", emoji_at, len(TEXT), TEXT[emoji_at:], '{"stance": "oppose"}')
     ]
     assert status_rows(project) == [(first, "amal", "todo", "", 0.0)]
     # The same span again is the same span.
-    again = project.add_span(statement=first, annotator="amal", label="CLAIM", start=emoji_at, end=len(TEXT))
+    again = project.add_span(statement=first, annotator="amal", label="CLAIM", start=emoji_at, end=len(TEXT)).id
     assert again == sid
     assert len(span_rows(project)) == 1
     stored = project.span(sid)
     assert stored is not None and stored.attrs == {"stance": "oppose"} and stored.annotator == "amal"
     # Another annotator's identical span is a different span.
-    other = project.add_span(statement=first, annotator="bilal", label="CLAIM", start=emoji_at, end=len(TEXT))
+    other = project.add_span(statement=first, annotator="bilal", label="CLAIM", start=emoji_at, end=len(TEXT)).id
     assert other != sid
     assert [s.id for s in project.spans(first, "bilal")] == [other]
 
@@ -291,10 +291,10 @@ def test_add_span_stores_the_covered_text_and_touches_the_status(project: Projec
 @pytest.mark.parametrize(
     ("start", "end", "label", "attrs", "match"),
     [
-        (-1, 3, "ACTOR", None, "outside"),
-        (3, 3, "ACTOR", None, "outside"),
-        (4, 2, "ACTOR", None, "outside"),
-        (0, len(TEXT) + 1, "ACTOR", None, "outside"),
+        (-1, 3, "ACTOR", None, "not within"),
+        (3, 3, "ACTOR", None, "not within"),
+        (4, 2, "ACTOR", None, "not within"),
+        (0, len(TEXT) + 1, "ACTOR", None, "not within"),
         (0, 3, "PLACE", None, "unknown label"),
         (0, 3, "ACTOR", {"stance": "support"}, "stance"),
         (0, 3, "CLAIM", {"stance": "maybe"}, "maybe"),
@@ -303,22 +303,22 @@ def test_add_span_stores_the_covered_text_and_touches_the_status(project: Projec
 def test_add_span_rejects_bad_spans_and_writes_nothing(
     project: Project, seqs: list[int], start: int, end: int, label: str, attrs: dict[str, str] | None, match: str
 ) -> None:
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(EditRefused, match=match):
         project.add_span(statement=seqs[0], annotator="amal", label=label, start=start, end=end, attrs=attrs)
     assert span_rows(project) == []
     assert status_rows(project) == []
 
 
 def test_add_span_on_a_missing_statement(project: Project, seqs: list[int]) -> None:
-    with pytest.raises(ValueError, match="no statement"):
+    with pytest.raises(EditRefused, match="no statement"):
         project.add_span(statement=999, annotator="amal", label="ACTOR", start=0, end=1)
 
 
 def _actor_claim(project: Project, statement: int, annotator: str = "amal") -> tuple[int, int, int]:
-    actor = project.add_span(statement=statement, annotator=annotator, label="ACTOR", start=0, end=3)
+    actor = project.add_span(statement=statement, annotator=annotator, label="ACTOR", start=0, end=3).id
     claim = project.add_span(statement=statement, annotator=annotator, label="CLAIM", start=4, end=10,
-                             attrs={"stance": "support"})
-    rel = project.add_relation(head=actor, tail=claim, label="CLAIMANT")
+                             attrs={"stance": "support"}).id
+    rel = project.add_relation(head=actor, tail=claim, label="CLAIMANT").id
     return actor, claim, rel
 
 
@@ -367,10 +367,10 @@ def test_set_span_label_drops_attributes_the_new_label_lacks(project: Project, s
 def test_set_span_label_rejects_unknown_labels_and_duplicates(project: Project, seqs: list[int]) -> None:
     actor, claim, _ = _actor_claim(project, seqs[0])
     before = span_rows(project), relation_rows(project)
-    with pytest.raises(ValueError, match="unknown label"):
+    with pytest.raises(EditRefused, match="unknown label"):
         project.set_span_label(actor, "PLACE")
-    same_range = project.add_span(statement=seqs[0], annotator="amal", label="CLAIM", start=0, end=3)
-    with pytest.raises(ValueError, match="already"):
+    same_range = project.add_span(statement=seqs[0], annotator="amal", label="CLAIM", start=0, end=3).id
+    with pytest.raises(EditRefused, match="already"):
         project.set_span_label(same_range, "ACTOR")
     assert project.span(same_range) is not None
     project.delete_span(same_range)
@@ -383,27 +383,27 @@ def test_set_span_attrs(project: Project, seqs: list[int]) -> None:
     assert rows(project.path, "SELECT attrs FROM spans WHERE id = ?", (claim,)) == [('{"stance": "neutral"}',)]
     project.set_span_attrs(claim, {})
     assert rows(project.path, "SELECT attrs FROM spans WHERE id = ?", (claim,)) == [(None,)]
-    with pytest.raises(ValueError):
+    with pytest.raises(EditRefused):
         project.set_span_attrs(claim, {"stance": "maybe"})
-    with pytest.raises(ValueError):
+    with pytest.raises(EditRefused):
         project.set_span_attrs(claim, {"mood": "happy"})
     assert rows(project.path, "SELECT attrs FROM spans WHERE id = ?", (claim,)) == [(None,)]
 
 
 def test_add_relation_validates_its_ends(project: Project, seqs: list[int]) -> None:
     actor, claim, rel = _actor_claim(project, seqs[0])
-    assert project.add_relation(head=actor, tail=claim, label="CLAIMANT") == rel  # no duplicate
-    with pytest.raises(ValueError):
+    assert project.add_relation(head=actor, tail=claim, label="CLAIMANT").id == rel  # no duplicate
+    with pytest.raises(EditRefused):
         project.add_relation(head=claim, tail=actor, label="CLAIMANT")  # wrong direction
-    with pytest.raises(ValueError):
+    with pytest.raises(EditRefused):
         project.add_relation(head=actor, tail=claim, label="QUOTES")  # unknown type
-    with pytest.raises(ValueError, match="exist"):
+    with pytest.raises(EditRefused, match="no span"):
         project.add_relation(head=actor, tail=12345, label="CLAIMANT")
-    other_statement = project.add_span(statement=seqs[1], annotator="amal", label="CLAIM", start=0, end=4)
-    with pytest.raises(ValueError, match="one statement"):
+    other_statement = project.add_span(statement=seqs[1], annotator="amal", label="CLAIM", start=0, end=4).id
+    with pytest.raises(EditRefused, match="one statement"):
         project.add_relation(head=actor, tail=other_statement, label="CLAIMANT")
-    other_annotator = project.add_span(statement=seqs[0], annotator="bilal", label="CLAIM", start=4, end=10)
-    with pytest.raises(ValueError, match="one statement"):
+    other_annotator = project.add_span(statement=seqs[0], annotator="bilal", label="CLAIM", start=4, end=10).id
+    with pytest.raises(EditRefused, match="one statement"):
         project.add_relation(head=actor, tail=other_annotator, label="CLAIMANT")
     assert relation_rows(project) == [(actor, claim, "CLAIMANT")]
     removed = project.delete_relation(rel)
@@ -411,7 +411,7 @@ def test_add_relation_validates_its_ends(project: Project, seqs: list[int]) -> N
     assert relation_rows(project) == []
     assert project.delete_relation(rel) is None
     # Undo of a delete puts it back under its old id.
-    assert project.add_relation(head=actor, tail=claim, label="CLAIMANT", relation_id=rel) == rel
+    assert project.add_relation(head=actor, tail=claim, label="CLAIMANT", relation_id=rel).id == rel
 
 
 def test_set_status_returns_the_previous_one(project: Project, seqs: list[int]) -> None:
@@ -419,7 +419,7 @@ def test_set_status_returns_the_previous_one(project: Project, seqs: list[int]) 
     assert project.set_status(statement=seqs[1], annotator="amal", status="skipped") == "done"
     assert status_rows(project) == [(seqs[1], "amal", "skipped", "", 0.0)]
     assert project.status(seqs[1], "amal").updated_at is not None
-    with pytest.raises(ValueError):
+    with pytest.raises(EditRefused):
         project.set_status(statement=seqs[1], annotator="amal", status="finished")
     assert project.status(seqs[1], "amal").status == "skipped"
     assert project.status(seqs[1], "nobody").status == "todo"
@@ -431,7 +431,9 @@ def test_set_note_and_add_seconds(project: Project, seqs: list[int]) -> None:
     project.add_seconds(statement=seqs[0], annotator="amal", seconds=2.5)
     project.add_seconds(statement=seqs[0], annotator="amal", seconds=1.25)
     project.add_seconds(statement=seqs[0], annotator="amal", seconds=0)
-    project.add_seconds(statement=seqs[0], annotator="amal", seconds=-4)
+    for wrong in (-4, float("nan"), float("inf")):
+        with pytest.raises(EditRefused, match="seconds"):
+            project.add_seconds(statement=seqs[0], annotator="amal", seconds=wrong)
     project.add_seconds(statement=seqs[2], annotator="bilal", seconds=3)
     assert status_rows(project) == [
         (seqs[0], "amal", "todo", "clear now", 3.75),
@@ -542,9 +544,9 @@ def test_a_failed_savepoint_forgets_cached_annotators(project: Project, seqs: li
 def test_add_relation_with_an_id_taken_meanwhile_gets_a_new_one(project: Project, seqs: list[int]) -> None:
     actor, claim, rel = _actor_claim(project, seqs[0])
     project.delete_relation(rel)
-    other_actor = project.add_span(statement=seqs[0], annotator="amal", label="ACTOR", start=11, end=13)
-    taken = project.add_relation(head=other_actor, tail=claim, label="CLAIMANT")
+    other_actor = project.add_span(statement=seqs[0], annotator="amal", label="ACTOR", start=11, end=13).id
+    taken = project.add_relation(head=other_actor, tail=claim, label="CLAIMANT").id
     assert taken == rel  # SQLite hands the freed id out again
-    restored = project.add_relation(head=actor, tail=claim, label="CLAIMANT", relation_id=rel)
+    restored = project.add_relation(head=actor, tail=claim, label="CLAIMANT", relation_id=rel).id
     assert restored != rel
     assert sorted(relation_rows(project)) == sorted([(other_actor, claim, "CLAIMANT"), (actor, claim, "CLAIMANT")])
