@@ -5,6 +5,7 @@ They live here, not in `core/`: nothing in the product calls them.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from core.formats.prodigy import _ANSWERS, _hash32
@@ -89,3 +90,60 @@ def dense_bio_tags(tokens: list[Token], ranges: list[tuple[int, int]], label: st
             if tags[i] == "O":
                 tags[i] = f"I-{label}"
     return tags
+
+
+def unitizing_by_definition(
+    length: int, units: list[list[tuple[int, int]]]
+) -> tuple[Fraction, Fraction]:
+    """(D_o, D_e) of one label's units on a continuum [0, length), one list per annotator, as
+    Krippendorff (2004, pp. 251-256) defines them: every segment of one annotator against
+    every segment of another, every unit against every gap of everyone. Quadratic; small
+    data only. The units of one annotator must not overlap.
+    """
+    m = len(units)
+
+    def segments(own: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+        out: list[tuple[int, int, bool]] = []
+        at = 0
+        for start, end in sorted(own):
+            if start > at:
+                out.append((at, start, False))
+            out.append((start, end, True))
+            at = end
+        if at < length:
+            out.append((at, length, False))
+        return out
+
+    def delta(g: tuple[int, int, bool], h: tuple[int, int, bool]) -> int:
+        (bg, eg, unit_g), (bh, eh, unit_h) = g, h
+        if unit_g and unit_h and bg < eh and bh < eg:
+            return (bg - bh) ** 2 + (eg - eh) ** 2
+        if unit_g and not unit_h and bh <= bg and eg <= eh:
+            return (eg - bg) ** 2
+        if unit_h and not unit_g and bg <= bh and eh <= eg:
+            return (eh - bh) ** 2
+        return 0
+
+    segs = [segments(own) for own in units]
+    observed = sum(delta(g, h) for i in range(m) for j in range(m) if i != j for g in segs[i] for h in segs[j])
+    all_units = [e - s for own in units for s, e in own]
+    gaps = [e - s for own in segs for s, e, unit in own if not unit]
+    n = len(all_units)
+    expected = sum(
+        Fraction((n - 1) * (2 * lu**3 - 3 * lu**2 + lu), 3) + lu * lu * sum(g - lu + 1 for g in gaps if g >= lu)
+        for lu in all_units
+    )
+    d_o = Fraction(observed, m * (m - 1) * length * length)
+    denominator = m * length * (m * length - 1) - sum(lu * (lu - 1) for lu in all_units)
+    d_e = Fraction(2, length) * expected / denominator if denominator else Fraction(0)
+    return d_o, d_e
+
+
+def kept_units(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One annotator's spans of one label as units: the earliest first, then the longest, and
+    none that overlaps one already kept."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(ranges, key=lambda r: (r[0], -r[1])):
+        if all(end <= s or e <= start for s, e in kept):
+            kept.append((start, end))
+    return kept
