@@ -374,35 +374,46 @@ def _unitizing_distance(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> i
 # ------------------------------------------------------------------ span matching
 
 
-def _match(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int, list[int], list[int]]:
+def _match(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int, list[tuple[int, int]],
+                                                                     list[tuple[int, int]]]:
     """Overlap matching of two annotators' spans of one label.
 
-    (exact matches, overlap matches, a's unmatched indexes, b's unmatched indexes). The
-    pairs with the largest overlap are matched first, ties going to the closer boundaries,
-    so a pair with the same start and end is always matched (it has the largest overlap
-    either span can have): the exact matches are the strict F1's.
+    (exact matches, overlap matches, a's spans left unmatched, b's). The pairs with the
+    largest overlap are matched first, ties going to the closer boundaries, so a pair with
+    the same start and end is always matched (no span can overlap either of them more):
+    the exact matches are the strict F1's, and they can be taken out first.
     """
     if a == b:
         return len(a), len(a), [], []
+    taken = 0  # exact pairs taken out before the greedy pass
+    if a and b:
+        set_a, set_b = set(a), set(b)
+        # Only without duplicates: with them, the greedy pass counts the exact pairs itself.
+        if len(set_a) == len(a) and len(set_b) == len(b):
+            common = set_a & set_b
+            if common:
+                taken = len(common)
+                a = [span for span in a if span not in common]
+                b = [span for span in b if span not in common]
     if not a or not b:
-        return 0, 0, list(range(len(a))), list(range(len(b)))
+        return taken, taken, a, b
     candidates = []
     for i, (sa, ea) in enumerate(a):
         for j, (sb, eb) in enumerate(b):
-            overlap = min(ea, eb) - max(sa, sb)
+            overlap = (ea if ea < eb else eb) - (sa if sa > sb else sb)
             if overlap > 0:
                 candidates.append((-overlap, abs(sa - sb) + abs(ea - eb), i, j))
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
-    exact = 0
+    exact = taken
     for _, distance, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
             exact += distance == 0
-    return (exact, len(used_a), [i for i in range(len(a)) if i not in used_a],
-            [j for j in range(len(b)) if j not in used_b])
+    return (exact, taken + len(used_a), [s for i, s in enumerate(a) if i not in used_a],
+            [s for j, s in enumerate(b) if j not in used_b])
 
 
 def _relabelled(a: list[tuple[int, int, int]], b: list[tuple[int, int, int]]) -> int:
@@ -519,6 +530,11 @@ class Agreement:
             left_b: list[tuple[int, int, int]] = []
             for li in range(labels):
                 spans_a, spans_b = ranges[a][li], ranges[b][li]
+                if not spans_a and not spans_b:
+                    # Neither marked this label: every token is O for both.
+                    pair.tags[li][0] += tokens
+                    agreed[li] += tokens
+                    continue
                 exact, matched, rest_a, rest_b = _match(spans_a, spans_b)
                 pair.exact[li] += exact
                 pair.matched[li] += matched
@@ -527,8 +543,8 @@ class Agreement:
                 matched_here += matched
                 spans_here += len(spans_a) + len(spans_b)
                 boundary += matched - exact
-                left_a.extend((*spans_a[i], li) for i in rest_a)
-                left_b.extend((*spans_b[j], li) for j in rest_b)
+                left_a.extend((start, end, li) for start, end in rest_a)
+                left_b.extend((start, end, li) for start, end in rest_b)
                 agreed[li] += _count_tags(pair.tags[li], marks[a][li], marks[b][li], tokens)
             relabelled_here = _relabelled(left_a, left_b) if left_a and left_b else 0
             relabelled += relabelled_here

@@ -315,6 +315,15 @@ def test_equal_overlaps_go_to_the_exact_span() -> None:
         assert row is not None and (row.boundary, row.extra) == (0, 1)
 
 
+def test_a_span_marked_twice_matches_once() -> None:
+    text = "ا" * 20
+    twice = [(0, 5, "ACTOR"), (0, 5, "ACTOR")]
+    cases = [([(0, 5, "ACTOR")], 2 / 3, 2 / 3), (twice, 1.0, 1.0), ([(0, 5, "ACTOR"), (1, 5, "ACTOR")], 1.0, 0.5)]
+    for b, overlap, strict in cases:
+        (pair,) = measure([work("s", text, a=twice, b=b)], ["a", "b"], LABELS).pairs
+        assert (pair.overlap_f1["ACTOR"], pair.strict_f1["ACTOR"]) == pytest.approx((overlap, strict))
+
+
 def test_kinds_of_disagreement() -> None:
     text = "ا" * 60
     a = [(0, 5, "ACTOR"), (10, 20, "CLAIM"), (30, 35, "ACTOR"), (40, 45, "ACTOR")]
