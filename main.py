@@ -161,7 +161,7 @@ def export(project: Path, out: str, fmt: str, annotator: str | None, status: str
     """
     with user_errors(), Project.open(project, read_only=True) as store, \
             progress_bar("export", enabled=out != "-") as progress:
-        count = export_to(store, out, fmt=fmt, annotator=annotator, status=status, force=force, progress=progress)
+        count = export_to(store, out, fmt=fmt, annotator=annotator, which=status, force=force, progress=progress)
     if out != "-":
         click.echo(inert(f"wrote {count} records to {out}"), err=True)
 

@@ -38,6 +38,7 @@ from core.errors import BayanError
 from core.formats import registry
 from store.importer import ImportReport
 from store.project import Project
+from store.selection import FINISHED
 from store.transfer import Cancelled, ProgressFn, StopFn, export_to, import_files, import_formats
 
 if TYPE_CHECKING:
@@ -132,14 +133,14 @@ class Transfer(QObject):
         self._start("import", job, self.tr("Importing {0}…").replace("{0}", names))
 
     def start_export(
-        self, out: Path, *, fmt: str = "jsonl", annotator: str | None = None, status: str = "done"
+        self, out: Path, *, fmt: str = "jsonl", annotator: str | None = None, which: str = FINISHED
     ) -> None:
         project_path = self.window.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
             with Project.open(project_path, check=False, read_only=True) as project:
                 return export_to(
-                    project, str(out), fmt=fmt, annotator=annotator, status=status,
+                    project, str(out), fmt=fmt, annotator=annotator, which=which,
                     progress=progress, should_stop=stop,
                 )
 
@@ -271,7 +272,7 @@ class Transfer(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path() is not None:
             out = dialog.path()
             assert out is not None
-            self.start_export(out, fmt=dialog.format(), annotator=dialog.annotator(), status=dialog.status())
+            self.start_export(out, fmt=dialog.format(), annotator=dialog.annotator(), which=dialog.status())
 
 
 class ImportDialog(QDialog):

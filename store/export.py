@@ -13,6 +13,7 @@ from typing import Any
 
 from core.model import Record, Relation, Span
 from store.project import Project
+from store.selection import DONE_RECORDS, RecordSelection, compile_selection
 
 _EMPTY: tuple[Any, ...] = ()
 
@@ -35,26 +36,17 @@ class _Cursor:
 
 
 def iter_records(
-    project: Project, *, annotator: str | None = None, status: str = "done"
+    project: Project, selection: RecordSelection = DONE_RECORDS
 ) -> Generator[Record, None, None]:
-    """One Record per statement and annotator, in statement order.
+    """One Record per selected (statement, annotator) record, in statement order.
 
-    status="done": the (statement, annotator) pairs marked done. status="all": every
-    pair the project has, and every statement without any as a record with
-    annotator None and status "todo". `annotator` restricts to one annotator.
+    With `selection.with_untouched`, every statement without a selected record comes too,
+    as a record with annotator None and status "todo" (store/selection.py).
     """
     conn = project.conn
-    names = dict(conn.execute("SELECT id, name FROM annotators").fetchall())
-    aid: int | None = None
-    if annotator is not None:
-        aid = next((i for i, n in names.items() if n == annotator), None)
-        if aid is None and status == "done":
-            return
-    where = " WHERE annotator = ?" if annotator is not None else ""
-    args: tuple[Any, ...] = (aid,) if annotator is not None else ()
-    status_where = where
-    if status == "done":
-        status_where = (where + " AND" if where else " WHERE") + " status = 'done'"
+    chosen = compile_selection(conn, selection)
+    names = chosen.names
+    owned, owned_args = chosen.owned_by("annotator")
     # Cursors on one connection see one consistent snapshot inside a transaction.
     began = not conn.in_transaction
     if began:
@@ -63,10 +55,10 @@ def iter_records(
         statuses = _Cursor(
             iter(
                 conn.execute(
-                    "SELECT statement, annotator, status, note, seconds FROM statement_status"
-                    + status_where
+                    "SELECT statement, annotator, status, note, seconds FROM statement_status st"
+                    + chosen.where
                     + " ORDER BY statement, annotator",
-                    args,
+                    chosen.args,
                 )
             )
         )
@@ -74,9 +66,9 @@ def iter_records(
             iter(
                 conn.execute(
                     "SELECT statement, annotator, id, label, start, end, text, attrs FROM spans"
-                    + where
+                    + owned
                     + " ORDER BY statement, annotator, start, end DESC, label",
-                    args,
+                    owned_args,
                 )
             )
         )
@@ -84,23 +76,25 @@ def iter_records(
             iter(
                 conn.execute(
                     "SELECT statement, annotator, head, tail, label FROM relations"
-                    + where
+                    + owned
                     + " ORDER BY statement, annotator, id",
-                    args,
+                    owned_args,
                 )
             )
         )
-        if status == "done":
-            # Only statements someone finished: walk the status rows, fetch their text.
+        if selection.with_untouched:
             statement_rows: Iterator[tuple[Any, ...]] = iter(
-                conn.execute(
-                    "SELECT seq, id, text, meta FROM statements WHERE seq IN"
-                    " (SELECT statement FROM statement_status" + status_where + ") ORDER BY seq",
-                    args,
-                )
+                conn.execute("SELECT seq, id, text, meta FROM statements ORDER BY seq")
             )
         else:
-            statement_rows = iter(conn.execute("SELECT seq, id, text, meta FROM statements ORDER BY seq"))
+            # Only statements with a selected record: walk those, fetch their text.
+            statement_rows = iter(
+                conn.execute(
+                    "SELECT seq, id, text, meta FROM statements WHERE seq IN"
+                    " (SELECT statement FROM statement_status st" + chosen.where + ") ORDER BY seq",
+                    chosen.args,
+                )
+            )
         for seq, sid, text, meta_json in statement_rows:
             meta = json.loads(meta_json) if meta_json else {}
             emitted = False
@@ -136,7 +130,7 @@ def iter_records(
                     seconds=seconds,
                 )
                 emitted = True
-            if not emitted and status == "all":
+            if not emitted and selection.with_untouched:
                 yield Record(id=sid, text=text, meta=meta, annotator=None, status="todo")
     finally:
         # Only end the snapshot this generator began; a caller's transaction is theirs.

@@ -237,7 +237,7 @@ def create_file(path: Path, build: Callable[[Path], None]) -> None:
     exclusive placeholder (O_EXCL) that the finished file then replaces.
     """
     if path.exists() or path.is_symlink():
-        raise ProjectError(f"{path}: already exists; choose another name or open it")
+        raise ProjectExists(f"{path}: already exists; choose another name or open it")
     if not path.parent.is_dir():
         raise ProjectError(f"{path}: folder {path.parent} does not exist")
     _clean_stale_creations(path)

@@ -6,9 +6,8 @@ same in SQLite, in TEMP tables, so memory stays flat however many distinct nodes
 edges there are: GROUP BY and ORDER BY sort on disk (`temp_store = FILE`), and the
 writer receives one node or edge at a time.
 
-Which work goes in follows store/export.py's iter_records exactly: the spans and
-relations of the (statement, annotator) pairs with a status row (status "done" only,
-unless status="all"), of one annotator when `annotator` is given.
+Which work goes in is chosen by the same RecordSelection as store/export.py's iter_records
+(store/selection.py): the spans and relations of the selected records.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from typing import Any
 
 from core.formats.network import Edge, Node, node_key, node_text
 from store.project import Project
+from store.selection import DONE_RECORDS, RecordSelection, compile_selection
 
 KEY_FUNCTION = "bayan_network_key"
 # SQLite virtual machine steps between two polls of `should_stop`.
@@ -68,18 +68,6 @@ class NetworkRows:
             head = Node(f"n{hn}", hl, node_text(ht), hs)
             tail = Node(f"n{tn}", tl, node_text(tt), ts)
             yield Edge(f"e{num}", head, tail, relation, weight, counts)
-
-
-def _filter(annotator_id: int | None, by_annotator: bool, status: str) -> tuple[str, tuple[Any, ...]]:
-    """The WHERE clause on statement_status `st` that iter_records applies."""
-    clauses: list[str] = []
-    args: tuple[Any, ...] = ()
-    if by_annotator:
-        clauses.append("st.annotator = ?")
-        args = (annotator_id,)
-    if status == "done":
-        clauses.append("st.status = 'done'")
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
 def _steps(where: str) -> list[str]:
@@ -131,10 +119,10 @@ def _steps(where: str) -> list[str]:
     ]
 
 
-def _record_count(conn: sqlite3.Connection, where: str, args: tuple[Any, ...], status: str) -> int:
-    """How many records iter_records would yield for the same choice."""
+def _record_count(conn: sqlite3.Connection, where: str, args: tuple[Any, ...], with_untouched: bool) -> int:
+    """How many records iter_records would yield for the same selection."""
     count = int(conn.execute("SELECT count(*) FROM statement_status st" + where, args).fetchone()[0])
-    if status == "all":
+    if with_untouched:
         inner = "SELECT st.statement FROM statement_status st" + where
         count += int(
             conn.execute(f"SELECT count(*) FROM statements WHERE seq NOT IN ({inner})", args).fetchone()[0]
@@ -146,8 +134,7 @@ def _record_count(conn: sqlite3.Connection, where: str, args: tuple[Any, ...], s
 def aggregate(
     project: Project,
     *,
-    annotator: str | None = None,
-    status: str = "done",
+    selection: RecordSelection = DONE_RECORDS,
     progress: Callable[[float], None] = lambda _: None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[NetworkRows]:
@@ -156,9 +143,8 @@ def aggregate(
     Raises Stopped when should_stop() returns True during the aggregation.
     """
     conn = project.conn
-    by_annotator = annotator is not None
-    row = conn.execute("SELECT id FROM annotators WHERE name = ?", (annotator,)).fetchone() if by_annotator else None
-    where, args = _filter(row[0] if row else None, by_annotator, status)
+    chosen = compile_selection(conn, selection)
+    where, args = chosen.where, chosen.args
     began = not conn.in_transaction
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     if began:
@@ -185,7 +171,7 @@ def aggregate(
                     raise Stopped
                 conn.execute(sql, args if "?" in sql else ())
                 progress(0.9 * done / len(steps))
-            records = _record_count(conn, where, args, status)
+            records = _record_count(conn, where, args, selection.with_untouched)
         except sqlite3.OperationalError:
             if stopped:
                 raise Stopped from None

@@ -29,6 +29,7 @@ from store.export import iter_records
 from store.importer import ImportReport, import_records
 from store.network import Stopped, aggregate
 from store.project import Project
+from store.selection import FINISHED, RecordSelection
 
 ProgressFn = Callable[[float | None], None]
 StopFn = Callable[[], bool]
@@ -280,17 +281,22 @@ def export_to(
     *,
     fmt: str = "jsonl",
     annotator: str | None = None,
-    status: str = "done",
+    which: str = FINISHED,
     force: bool = False,
     progress: ProgressFn = _no_progress,
     should_stop: StopFn = _never,
 ) -> int:
     """Write the project to `out` (a file, `-` for standard output, or a folder); returns records written.
 
+    `annotator` and `which` ("done": records marked done; "all": every record and every
+    untouched statement) choose the records (store/selection.py), as `--annotator` and
+    `--status` do on the command line.
+
     `force` lets a folder format write into a non-empty folder that is not an earlier
     export; no file there that Bayan did not write is ever replaced (core/files.py).
     """
     exporter = EXPORTS[fmt]
+    selection = RecordSelection.for_export(annotator, which)
     if out != "-":
         _refuse_database(project, out)
     if annotator is not None and annotator not in project.annotators():
@@ -303,7 +309,7 @@ def export_to(
         # Aggregated in SQL, not from records: memory stays flat however large the network.
         try:
             with aggregate(
-                project, annotator=annotator, status=status, progress=progress, should_stop=should_stop
+                project, selection=selection, progress=progress, should_stop=should_stop
             ) as network, atomic_text_writer(out) as target:
                 exporter.write(_checked(network.nodes(), should_stop), _checked(network.edges(), should_stop),
                                target, project.schema)
@@ -323,7 +329,7 @@ def export_to(
             seen += 1
             yield record
 
-    with closing(iter_records(project, annotator=annotator, status=status)) as rows:
+    with closing(iter_records(project, selection)) as rows:
         if isinstance(exporter, FolderExportFormat):
             # A folder appears whole where the file system allows, and never over others' files.
             with export_folder(out, force=force, fixed=CONFIG_FILES) as folder:

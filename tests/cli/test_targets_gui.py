@@ -47,7 +47,7 @@ def test_the_gui_refuses_a_brat_collection_and_a_project_and_keeps_them(
     (collection / "annotation.conf").write_text("[entities]\nPerson\n", encoding="utf-8")
     (collection / "doc.txt").write_text("years of work", encoding="utf-8")
     before = tree(collection)
-    transfer.start_export(collection, fmt="brat", status="all")
+    transfer.start_export(collection, fmt="brat", which="all")
     qtbot.waitUntil(lambda: not transfer.busy(), timeout=20_000)
     assert str(collection) in transfer.last_message and "not a Bayan export" in transfer.last_message
     assert tree(collection) == before
@@ -61,7 +61,7 @@ def test_the_gui_refuses_a_brat_collection_and_a_project_and_keeps_them(
     assert other.read_bytes() == content
 
     out = tmp_path / "fresh"
-    transfer.start_export(out, fmt="brat", status="all")
+    transfer.start_export(out, fmt="brat", which="all")
     qtbot.waitUntil(lambda: not transfer.busy(), timeout=20_000)
     assert (out / ".bayan-export").is_file() and (out / "amal").is_dir()
     assert sorted(n for n in os.listdir(tmp_path) if n.startswith(".")) == []

@@ -53,7 +53,7 @@ def test_edits_after_background_jobs_and_a_second_process_reach_the_file(
     try:
         # Every background job the window has opens the project in this process and closes it.
         window.search_panel.start_indexing()  # type: ignore[attr-defined]
-        window.transfer.start_export(tmp_path / "out.jsonl", fmt="jsonl", status="all")  # type: ignore[attr-defined]
+        window.transfer.start_export(tmp_path / "out.jsonl", fmt="jsonl", which="all")  # type: ignore[attr-defined]
         qtbot.waitUntil(
             lambda: not window._checks
             and not window.search_panel.is_indexing()  # type: ignore[attr-defined]

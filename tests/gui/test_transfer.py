@@ -107,7 +107,7 @@ def test_window_stays_responsive_during_a_long_import(
 def test_export_through_the_worker(window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path) -> None:
     window.project.set_status(statement=1, annotator="amal", status="done")
     out = tmp_path / "out.jsonl"
-    transfer.start_export(out, fmt="jsonl", status="all")
+    transfer.start_export(out, fmt="jsonl", which="all")
     wait_done(qtbot, transfer)
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == window.project.statement_count()

@@ -24,6 +24,7 @@ from core.schema import load_schema
 from store.export import iter_records
 from store.importer import import_records
 from store.project import Project
+from store.selection import ALL_RECORDS, RecordSelection
 
 S = ["قال الوزير إن الهجوم مرفوض", "أعلنت المنظمة 😀 عن تحقيق", "ثالث بلا عمل", "رابع"]
 
@@ -67,7 +68,7 @@ def test_export_done_in_statement_order(filled: Project) -> None:
 
 
 def test_export_all_writes_every_statement_at_least_once(filled: Project) -> None:
-    records = list(iter_records(filled, status="all"))
+    records = list(iter_records(filled, ALL_RECORDS))
     assert pairs(records) == [
         (S[0], "bilal", "skipped"), (S[0], "amal", "done"), (S[1], "bilal", "done"), (S[1], "amal", "done"),
         (S[2], None, "todo"), (S[3], None, "todo"),
@@ -78,16 +79,16 @@ def test_export_all_writes_every_statement_at_least_once(filled: Project) -> Non
 
 
 def test_export_one_annotator(filled: Project) -> None:
-    assert pairs(list(iter_records(filled, annotator="bilal"))) == [(S[1], "bilal", "done")]
-    assert pairs(list(iter_records(filled, annotator="bilal", status="all"))) == [
+    assert pairs(list(iter_records(filled, RecordSelection.for_export("bilal", "done")))) == [(S[1], "bilal", "done")]
+    assert pairs(list(iter_records(filled, RecordSelection.for_export("bilal", "all")))) == [
         (S[0], "bilal", "skipped"), (S[1], "bilal", "done"), (S[2], None, "todo"), (S[3], None, "todo")]
-    assert list(iter_records(filled, annotator="nobody")) == []
+    assert list(iter_records(filled, RecordSelection.for_export("nobody", "done"))) == []
 
 
 def test_iter_records_leaves_a_callers_transaction_open(filled: Project) -> None:
     with filled.atomic():
         filled.set_note(statement=3, annotator="carol", note="x")
-        assert len(list(iter_records(filled, status="all"))) == 6
+        assert len(list(iter_records(filled, ALL_RECORDS))) == 6
         assert filled.conn.in_transaction
     assert not filled.conn.in_transaction
     assert filled.status(3, "carol").note == "x"
@@ -104,7 +105,7 @@ def test_export_command_writes_jsonl(filled: Project, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(o["text"], o["annotator"], o["status"]) for o in lines] == pairs(
-        list(iter_records(Project.open(filled.path), status="all")))
+        list(iter_records(Project.open(filled.path), ALL_RECORDS)))
     assert lines[-1] == {"id": lines[-1]["id"], "text": S[3], "meta": {}, "annotator": None, "status": "todo",
                          "note": "", "seconds": 0.0, "spans": [], "relations": []}
     assert "wrote 6 records" in result.stderr
@@ -261,7 +262,7 @@ def test_native_import_then_export_gives_back_the_records(records: list[dict[str
         with Project.create(path, load_schema(DEFAULT_SCHEMA)) as project:
             load(project, "jsonl", jsonl(*records))
             out = io.StringIO()
-            write_native(iter_records(project, status="all"), out, project.schema)
+            write_native(iter_records(project, ALL_RECORDS), out, project.schema)
     exported = [json.loads(line) for line in out.getvalue().splitlines()]
     for obj in records:
         for span in obj["spans"]:

@@ -10,6 +10,7 @@ from store import importer
 from store.export import iter_records
 from store.importer import import_records
 from store.project import Project
+from store.selection import ALL_RECORDS
 
 
 def rec(text: str, *, id: str | None = None, annotator: str | None = None, spans: list[Span] | None = None,
@@ -100,7 +101,7 @@ def test_export_order_follows_the_file(project: Project, batch: int) -> None:
     records = [rec(f"جملة رقم {n}", annotator="amal" if n % 2 else None) for n in range(1, 12)]
     import_records(project, numbered(records), file="f")
     assert [t for _, t in texts(project)] == [f"جملة رقم {n}" for n in range(1, 12)]
-    assert [r.text for r in iter_records(project, status="all")] == [f"جملة رقم {n}" for n in range(1, 12)]
+    assert [r.text for r in iter_records(project, ALL_RECORDS)] == [f"جملة رقم {n}" for n in range(1, 12)]
 
 
 def test_relations_of_new_spans_link_the_right_spans(project: Project, batch: int) -> None:

@@ -21,6 +21,7 @@ from store.export import iter_records
 from store.importer import import_records
 from store.merge import MergeConflict, merge_projects
 from store.project import Project
+from store.selection import ALL_RECORDS
 
 # (statement, annotator) -> (status, note, spans, relations); spans and relations by content.
 Snapshot = dict[tuple[str, str], tuple[str, str, frozenset[Any], frozenset[Any]]]
@@ -29,7 +30,7 @@ Snapshot = dict[tuple[str, str], tuple[str, str, frozenset[Any], frozenset[Any]]
 def snapshot(project: Project) -> Snapshot:
     """Every annotator's record of every statement, by content (ids left out)."""
     out: Snapshot = {}
-    for record in iter_records(project, status="all"):
+    for record in iter_records(project, ALL_RECORDS):
         if record.annotator is None:
             continue
         spans = {s.id: (s.label, s.start, s.end, s.text, tuple(sorted(s.attrs.items()))) for s in record.spans}

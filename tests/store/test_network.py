@@ -16,6 +16,7 @@ from store.export import iter_records
 from store.importer import import_records
 from store.network import aggregate
 from store.project import Project
+from store.selection import ALL_RECORDS, RecordSelection
 from store.transfer import Cancelled, export_to
 
 # Spelling variants of one name (harakat, alef forms, tatweel, ة/ه, spaces) are one node.
@@ -66,9 +67,9 @@ def random_project(project: Project, seed: int, statements: int = 60) -> None:
 @pytest.mark.parametrize(("annotator", "status"), [(None, "done"), (None, "all"), ("amal", "done"), ("badr", "all")])
 def test_sql_network_equals_in_memory_network(project: Project, seed: int, annotator: str | None, status: str) -> None:
     random_project(project, seed)
-    expected = build_network(iter_records(project, annotator=annotator, status=status))
+    expected = build_network(iter_records(project, RecordSelection.for_export(annotator, status)))
     assert expected.edges  # the data exercises edges, stances and merged variants
-    with aggregate(project, annotator=annotator, status=status) as network:
+    with aggregate(project, selection=RecordSelection.for_export(annotator, status)) as network:
         nodes, edges = list(network.nodes()), list(network.edges())
         records = network.records
     assert records == expected.records
@@ -87,10 +88,10 @@ def test_export_writes_what_the_record_writers_write(project: Project, tmp_path:
     random_project(project, 4)
     out = tmp_path / f"net.{fmt}"
     fractions: list[float | None] = []
-    count = export_to(project, str(out), fmt=fmt, status="all", progress=fractions.append)
+    count = export_to(project, str(out), fmt=fmt, which="all", progress=fractions.append)
     expected = io.StringIO()
     writer = write_network if fmt == "network" else write_network_csv
-    assert count == writer(iter_records(project, status="all"), expected, project.schema)
+    assert count == writer(iter_records(project, ALL_RECORDS), expected, project.schema)
     assert out.read_text(encoding="utf-8") == expected.getvalue()
     assert fractions[-1] == 1.0 and fractions == sorted(f or 0.0 for f in fractions)
 

@@ -118,7 +118,7 @@ def test_merge_sources_and_exports_leave_the_writer_its_locks(seeded_path: Path,
     with Project.open(seeded_path) as review:
         review.add_span(statement=1, annotator="badr", label="ACTOR", start=0, end=2)
         merge_projects(review, [source])
-        export_to(review, str(tmp_path / "out.jsonl"), status="all")
+        export_to(review, str(tmp_path / "out.jsonl"), which="all")
         _reader(seeded_path, "stats")
         review.add_span(statement=2, annotator="badr", label="ACTOR", start=0, end=2)
         wal = seeded_path.with_name(seeded_path.name + "-wal")

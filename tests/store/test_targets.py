@@ -183,7 +183,7 @@ def test_reexport_replaces_what_bayan_wrote_and_keeps_what_the_user_added(seeded
 
 def test_reexport_over_a_pure_earlier_export(seeded: Project, tmp_path: Path) -> None:
     out = tmp_path / "export"
-    export_to(seeded, str(out), fmt="brat", status="all")
+    export_to(seeded, str(out), fmt="brat", which="all")
     assert len(list(out.glob("*.txt"))) == 8  # the statements nobody annotated sit at the top
     inode = out.stat().st_ino
     seeded.set_status(statement=2, annotator="amal", status="todo")
@@ -219,10 +219,10 @@ def test_a_file_bayan_wrote_and_someone_changed_is_never_replaced(seeded: Projec
 
 def test_a_stopped_reexport_leaves_the_earlier_one_as_it_was(seeded: Project, tmp_path: Path) -> None:
     out = tmp_path / "export"
-    export_to(seeded, str(out), fmt="brat", status="all")
+    export_to(seeded, str(out), fmt="brat", which="all")
     before = snapshot(out)
     with pytest.raises(Cancelled):
-        export_to(seeded, str(out), fmt="brat", status="all", should_stop=lambda: True)
+        export_to(seeded, str(out), fmt="brat", which="all", should_stop=lambda: True)
     assert snapshot(out) == before
     assert litter(tmp_path) == []
 

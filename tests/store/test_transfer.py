@@ -26,7 +26,7 @@ def test_every_registered_export_format_writes(seeded: Project, tmp_path: Path) 
     seeded.add_span(statement=1, annotator="amal", label="ACTOR", start=4, end=10)
     for name in registry.EXPORTS:
         out = tmp_path / f"out-{name}"
-        assert export_to(seeded, str(out), fmt=name, status="all") >= 1, name
+        assert export_to(seeded, str(out), fmt=name, which="all") >= 1, name
         assert out.exists(), name
 
 
