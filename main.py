@@ -6,19 +6,22 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from core.errors import BayanError
+from core.agreement_report import format_report, statement_csv_writer
+from core.errors import BayanError, InputError
+from core.files import atomic_text_writer
 from core.formats.registry import EXPORTS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.rules import name_problem
 from core.schema import load_schema
-from core.terminal import inert, inert_json
+from core.terminal import inert, inert_json, lays_out_bidi, visual_order
+from store.agreement import default_annotators, measure_project, texts_of
 from store.files import ProjectExists
 from store.merge import merge_projects
 from store.project import Project
@@ -237,6 +240,57 @@ def merge(review: Path, files: tuple[Path, ...], prefer: str | None, add_labels:
             f"{replaced}{kept}, {r.records_unchanged} already there; {r.statements_added} new statements, "
             f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
         ))
+
+
+def _names(option: str, value: str | None, known: Sequence[str], what: str) -> list[str] | None:
+    """A comma-separated choice of `known` names (None: not given); a name not known is an error."""
+    if value is None:
+        return None
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    missing = [name for name in names if name not in known]
+    if missing:
+        raise InputError(option, None, f"no {what} {missing[0]!r} (the project has: {', '.join(known) or 'none'})")
+    if len(set(names)) != len(names):
+        raise InputError(option, None, f"names a {what} twice")
+    return names
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--annotators", metavar="A,B,…", help="Whose work to compare (default: every annotator but gold).")
+@click.option("--labels", metavar="L,M,…", help="Which labels (default: every label of the schema).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (never reshaped).")
+@click.option("--statements-csv", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write every measured statement's disagreement (id, score, counts by kind) as CSV.")
+@click.option("--bidi", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,
+              help="Show Arabic shaped in visual order, for terminals that cannot lay it out (auto: when "
+                   "printing to a terminal not known to).")
+def agreement(project: Path, annotators: str | None, labels: str | None, as_json: bool,
+              statements_csv: str | None, bidi: str) -> None:
+    """How far annotators agree on PROJECT: span F1, kappas, alphas, unitizing alpha.
+
+    A pair's figures use the statements both marked done; the figures over all chosen
+    annotators use the statements all of them marked done. Undefined figures are null
+    (shown as a dash). See the README's Agreement section for what each figure means.
+    """
+    with user_errors(), Project.open(project, read_only=True) as store:
+        names = _names("--annotators", annotators, store.annotators(), "annotator") or default_annotators(store)
+        if len(names) < 2:
+            raise InputError(str(project), None, f"agreement needs two annotators or more; it has {len(names)}")
+        chosen_labels = _names("--labels", labels, store.schema.label_names, "label") or store.schema.label_names
+        total = max(store.statement_count(), 1)
+        with progress_bar("agreement") as progress, ExitStack() as stack:
+            write_row = None
+            if statements_csv is not None:
+                write_row = statement_csv_writer(stack.enter_context(atomic_text_writer(statements_csv)))
+            report = measure_project(store, names, chosen_labels, progress=lambda n: progress(n / total),
+                                     rows=write_row)
+        texts = texts_of(store, [row.id for row in report.worst_statements])
+    if as_json:
+        click.echo(inert_json(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)))
+        return
+    shaped = bidi == "on" or (bidi == "auto" and sys.stdout.isatty() and not lays_out_bidi(os.environ))
+    click.echo(format_report(report, texts, (lambda t: inert(visual_order(t))) if shaped else inert))
 
 
 @cli.command()

@@ -12,6 +12,10 @@ already text is as harmless as it looks.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+
+import arabic_reshaper
+from bidi import get_display
 
 # C0 controls and DEL, C1 controls, the line and paragraph separators, the bidi
 # embeddings, overrides and isolates, and lone surrogates.
@@ -42,3 +46,25 @@ def inert_json(text: str) -> str:
     `\\uXXXX` means the same character, so the result is still the same JSON.
     """
     return _ACTIVE_IN_JSON.sub(_json_escape, text)
+
+
+def visual_order(text: str) -> str:
+    """Arabic joined into its letter forms and laid out right to left, for a terminal that
+    cannot do either itself (most cannot: they print logical order, letters unjoined).
+
+    This is what arabic-reshaper and python-bidi are in the project for; the result is for
+    the eye only (its offsets are not the text's), so nothing else ever gets it.
+    """
+    return str(get_display(arabic_reshaper.reshape(text)))
+
+
+def lays_out_bidi(environ: Mapping[str, str]) -> bool:
+    """Whether the terminal in `environ` shapes and orders bidirectional text itself.
+
+    Known to: mlterm, Konsole, and VTE 0.58 or later (GNOME Terminal, Tilix and others),
+    which shape Arabic and order bidi paragraphs by default.
+    """
+    if environ.get("MLTERM") or environ.get("KONSOLE_VERSION"):
+        return True
+    vte = environ.get("VTE_VERSION", "")
+    return vte.isdigit() and int(vte) >= 5800

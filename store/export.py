@@ -18,8 +18,8 @@ from store.selection import DONE_RECORDS, RecordSelection, compile_selection
 _EMPTY: tuple[Any, ...] = ()
 
 
-class _Cursor:
-    """A cursor over rows whose first two columns are (statement, annotator)."""
+class Cursor:
+    """A cursor over rows whose first two columns are (statement, annotator), in that order."""
 
     def __init__(self, rows: Iterator[tuple[Any, ...]]) -> None:
         self.rows = rows
@@ -30,6 +30,15 @@ class _Cursor:
         out: list[tuple[Any, ...]] = []
         while self.row is not None and (self.row[0], self.row[1]) <= (statement, annotator):
             if self.row[0] == statement and self.row[1] == annotator:
+                out.append(self.row)
+            self.row = next(self.rows, None)
+        return out
+
+    def take_statement(self, statement: int) -> list[tuple[Any, ...]]:
+        """Every row of this statement (any annotator); skips rows that sort before it."""
+        out: list[tuple[Any, ...]] = []
+        while self.row is not None and self.row[0] <= statement:
+            if self.row[0] == statement:
                 out.append(self.row)
             self.row = next(self.rows, None)
         return out
@@ -52,7 +61,7 @@ def iter_records(
     if began:
         conn.execute("BEGIN")
     try:
-        statuses = _Cursor(
+        statuses = Cursor(
             iter(
                 conn.execute(
                     "SELECT statement, annotator, status, note, seconds FROM statement_status st"
@@ -62,7 +71,7 @@ def iter_records(
                 )
             )
         )
-        spans = _Cursor(
+        spans = Cursor(
             iter(
                 conn.execute(
                     "SELECT statement, annotator, id, label, start, end, text, attrs FROM spans"
@@ -72,7 +81,7 @@ def iter_records(
                 )
             )
         )
-        relations = _Cursor(
+        relations = Cursor(
             iter(
                 conn.execute(
                     "SELECT statement, annotator, head, tail, label FROM relations"

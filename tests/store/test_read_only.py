@@ -66,8 +66,9 @@ def make_project(path: Path, owner: int | None = None) -> None:
     with Project.create(path, load_schema(DEFAULT_SCHEMA)) as project:
         import_files(project, [SEED_STATEMENTS], fmt="txt")
         text = project.statement(1).text  # type: ignore[union-attr]
-        jsonl.write_text(json.dumps({"text": text, "annotator": "amal", "spans": [
-            {"start": 0, "end": 3, "label": "ACTOR"}]}, ensure_ascii=False) + "\n", encoding="utf-8")
+        jsonl.write_text("".join(json.dumps({"text": text, "annotator": who, "spans": [
+            {"start": 0, "end": 3, "label": "ACTOR"}]}, ensure_ascii=False) + "\n" for who in ("amal", "badr")),
+            encoding="utf-8")
         import_files(project, [jsonl], fmt="jsonl")
     jsonl.unlink()
     if owner is not None and IS_ROOT:
@@ -91,12 +92,16 @@ def test_stats_export_and_merge_read_a_project_in_a_read_only_folder(shared: Pat
 
     stats = run(["stats", "--json", str(project)], user=reader)
     assert stats.returncode == 0, stats.stderr
-    assert json.loads(stats.stdout)["spans"] == 1
+    assert json.loads(stats.stdout)["spans"] == 2
+
+    agreement = run(["agreement", "--json", str(project)], user=reader)
+    assert agreement.returncode == 0, agreement.stderr
+    assert json.loads(agreement.stdout)["pairs"][0]["span_f1"]["strict"]["ACTOR"] == 1.0
 
     out = shared / "out.jsonl"
     exported = run(["export", str(project), str(out), "--status", "all"], user=reader)
     assert exported.returncode == 0, exported.stderr
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 10
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 11  # two records of the first statement
 
     review = shared / "review.bayan"
     make_project(review, owner=reader)
