@@ -47,7 +47,7 @@ import heapq
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from fractions import Fraction
 from itertools import accumulate, combinations
 from typing import Any
@@ -123,7 +123,8 @@ class StatementDisagreement:
     label: int
 
 
-STATEMENT_COLUMNS = ("id", "annotators", "score", "missing", "extra", "boundary", "label")
+# A CSV's header for the rows of `StatementDisagreement` (dataclasses.astuple gives the rows).
+STATEMENT_COLUMNS = tuple(f.name for f in fields(StatementDisagreement))
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,6 +474,11 @@ class Agreement:
             raise ValueError("each annotator may be chosen once")
         if len(set(labels)) != len(labels):
             raise ValueError("each label may be chosen once")
+        clash = {MICRO, OVERALL} & set(labels)
+        if clash:
+            # They would overwrite the figure over all labels in the report's JSON.
+            name = sorted(clash)[0]
+            raise ValueError(f"a label named {name!r} cannot be measured: it names the figure over all labels")
         self.annotators = tuple(annotators)
         self.labels = tuple(labels)
         self._label_index = {label: i for i, label in enumerate(labels)}

@@ -27,7 +27,7 @@ import io
 import json
 import random
 from collections import Counter
-from dataclasses import fields
+from dataclasses import astuple
 from fractions import Fraction
 
 import pytest
@@ -331,7 +331,8 @@ def test_kinds_of_disagreement() -> None:
     row = Agreement(["a", "b"], LABELS).add(work("s", text, a=a, b=b))
     # boundary: the CLAIM 10-20 / 12-20; label: 30-35; missing: a's 40-45; extra: b's 50-55.
     assert row == StatementDisagreement("s", 2, pytest.approx(1 - 4 / 8), missing=1, extra=1, boundary=1, label=1)
-    assert tuple(f.name for f in fields(StatementDisagreement)) == STATEMENT_COLUMNS
+    assert STATEMENT_COLUMNS == ("id", "annotators", "score", "missing", "extra", "boundary", "label")
+    assert astuple(row) == ("s", 2, 0.5, 1, 1, 1, 1)
 
 
 # ---------------------------------------------------------------------- properties
@@ -463,5 +464,7 @@ def test_spans_of_other_labels_and_annotators_are_left_out() -> None:
 def test_bad_input_is_refused() -> None:
     with pytest.raises(ValueError, match="once"):
         Agreement(["a", "a"], LABELS)
+    with pytest.raises(ValueError, match="'micro' cannot be measured"):
+        Agreement(["a", "b"], ["ACTOR", "micro"])
     with pytest.raises(ValueError, match=r"statement s: span \[3, 9\) of b"):
         measure([work("s", "abcd", a=[], b=[(3, 9, "ACTOR")])], ["a", "b"], LABELS)
