@@ -380,7 +380,7 @@ def _unitizing_distance(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> i
 
 def _match(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int, list[tuple[int, int]],
                                                                      list[tuple[int, int]]]:
-    """Overlap matching of two annotators' spans of one label.
+    """Overlap matching of two annotators' spans of one label, each list sorted by start.
 
     (exact matches, overlap matches, a's spans left unmatched, b's). The pairs with the
     largest overlap are matched first, ties going to the closer boundaries, so a pair with
@@ -404,6 +404,8 @@ def _match(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int
     candidates = []
     for i, (sa, ea) in enumerate(a):
         for j, (sb, eb) in enumerate(b):
+            if sb >= ea:
+                break  # b is sorted by start: none further on overlaps this one
             overlap = (ea if ea < eb else eb) - (sa if sa > sb else sb)
             if overlap > 0:
                 candidates.append((-overlap, abs(sa - sb) + abs(ea - eb), i, j))

@@ -53,7 +53,7 @@ from core.formats.conll import write_conll
 from core.model import Record, Span
 from core.schema import Label, Schema
 from core.tokenize import token_columns
-from tests.core.oracles import kept_units, unitizing_by_definition
+from tests.core.oracles import kept_units, overlap_matches, unitizing_by_definition
 
 LABELS = ("ACTOR", "CLAIM")
 TEXTS = (
@@ -313,6 +313,22 @@ def test_equal_overlaps_go_to_the_exact_span() -> None:
         (pair,) = run.report().pairs
         assert pair.strict_f1["ACTOR"] == pair.overlap_f1["ACTOR"] == pytest.approx(2 / 3)
         assert row is not None and (row.boundary, row.extra) == (0, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(statements(annotators=("amal", "badr")))
+def test_span_f1_counts_every_overlapping_pair_largest_first(works: list[StatementWork]) -> None:
+    (pair,) = measure(works, ["amal", "badr"], LABELS).pairs
+    shared = [w for w in works if "amal" in w.spans and "badr" in w.spans]
+    for label in LABELS:
+        exact = matched = spans = 0
+        for w in shared:
+            a = [(s, e) for s, e, lab in w.spans["amal"] if lab == label]
+            b = [(s, e) for s, e, lab in w.spans["badr"] if lab == label]
+            found = overlap_matches(a, b)
+            exact, matched, spans = exact + found[0], matched + found[1], spans + len(a) + len(b)
+        assert pair.strict_f1[label] == (2 * exact / spans if spans else None)
+        assert pair.overlap_f1[label] == (2 * matched / spans if spans else None)
 
 
 def test_a_span_marked_twice_matches_once() -> None:
