@@ -318,8 +318,16 @@ def test_equal_overlaps_go_to_the_exact_span() -> None:
 @settings(max_examples=200, deadline=None)
 @given(statements(annotators=("amal", "badr")))
 def test_span_f1_counts_every_overlapping_pair_largest_first(works: list[StatementWork]) -> None:
-    (pair,) = measure(works, ["amal", "badr"], LABELS).pairs
+    rows: list[StatementDisagreement] = []
+    (pair,) = measure(works, ["amal", "badr"], LABELS, rows=rows.append).pairs
     shared = [w for w in works if "amal" in w.spans and "badr" in w.spans]
+    # Every span is matched (exactly or by overlap: boundary), relabelled, missing or extra.
+    for w, row in zip(shared, rows, strict=True):
+        a, b = ([(s, e, lab) for s, e, lab in w.spans[name] if lab in LABELS] for name in ("amal", "badr"))
+        matched = sum(overlap_matches([(s, e) for s, e, lab in a if lab == label],
+                                      [(s, e) for s, e, lab in b if lab == label])[1] for label in LABELS)
+        assert len(a) == matched + row.label + row.missing and len(b) == matched + row.label + row.extra
+        assert row.score == pytest.approx(1 - 2 * matched / (len(a) + len(b)) if a or b else 0.0)
     for label in LABELS:
         exact = matched = spans = 0
         for w in shared:
