@@ -7,7 +7,9 @@ statistics (counts, sums, histograms of lengths), so memory does not grow with t
 Which statements count (DESIGN.md, "Agreement"): among the chosen annotators, a pair's
 figures use the statements both marked done; the figures over all annotators use the
 statements all of them marked done. A statement's `spans` holds exactly the annotators who
-marked it done.
+marked it done. Give the statements in a stable order (the project's): u-alpha lays them
+end to end in the order given, and a gap that runs over the end of one statement goes on
+into the next.
 
 The figures, per label and, where it applies, over all labels ("micro", "overall"):
 
@@ -23,7 +25,7 @@ The figures, per label and, where it applies, over all labels ("micro", "overall
 - **unitizing alpha** (Krippendorff's u-alpha, over all annotators): on character offsets,
   the statements laid end to end as one continuum. It weighs disagreement by the squared
   lengths by which units differ, and chance by every way the same units could fall on the
-  continuum (Krippendorff 2004, section 12.4). Overlapping spans of one label by one
+  continuum (Krippendorff 2004, worked example p. 254). Overlapping spans of one label by one
   annotator are not units of a unitizing: the earliest is kept, then the longest, and the
   spans overlapping a kept one are left out. `overall` sums the observed and the expected
   disagreement over the labels.
@@ -45,7 +47,7 @@ import heapq
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from fractions import Fraction
 from itertools import accumulate, combinations
 from typing import Any
@@ -121,7 +123,8 @@ class StatementDisagreement:
     label: int
 
 
-STATEMENT_COLUMNS = ("id", "annotators", "score", "missing", "extra", "boundary", "label")
+# A CSV's header for the rows of `StatementDisagreement` (dataclasses.astuple gives the rows).
+STATEMENT_COLUMNS = tuple(f.name for f in fields(StatementDisagreement))
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,8 +288,9 @@ def krippendorff_alpha(units: Iterable[Mapping[Hashable, int]]) -> float | None:
 class _Unitizing:
     """Krippendorff's u-alpha of one label, as sums that grow with the continuum.
 
-    With m annotators over a continuum of length L, for one label c (Krippendorff 2004,
-    pp. 251–256): a unit is a span of c, a gap a stretch that an annotator left without c.
+    With m annotators over a continuum of length L, for one label c (Krippendorff 2004; the
+    1995 paper has a sign error in D_e): a unit is a span of c, a gap a stretch that an
+    annotator left without c.
 
     - observed: D_o = Σ over ordered pairs of annotators of δ² summed over their overlapping
       segments / (m(m − 1)L²), where two overlapping units differ by δ² = (b₁ − b₂)² +
@@ -322,7 +326,7 @@ class _Unitizing:
         lengths = sorted(gaps)
         counts_from = list(accumulate((gaps[g] for g in reversed(lengths)), initial=0))[::-1]
         totals_from = list(accumulate((g * gaps[g] for g in reversed(lengths)), initial=0))[::-1]
-        within = 0  # Σ_units (N − 1)(2l³ − 3l² + l), divided by 3 below
+        within = 0  # Σ_units (2l³ − 3l² + l)
         beside = 0  # Σ_units l² Σ_{gaps g ≥ l} (g − l + 1)
         squares = 0  # Σ_units l(l − 1)
         for unit, times in self.unit_lengths.items():
@@ -376,7 +380,7 @@ def _unitizing_distance(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> i
 
 def _match(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int, list[tuple[int, int]],
                                                                      list[tuple[int, int]]]:
-    """Overlap matching of two annotators' spans of one label.
+    """Overlap matching of two annotators' spans of one label, each list sorted by start.
 
     (exact matches, overlap matches, a's spans left unmatched, b's). The pairs with the
     largest overlap are matched first, ties going to the closer boundaries, so a pair with
@@ -400,6 +404,8 @@ def _match(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int
     candidates = []
     for i, (sa, ea) in enumerate(a):
         for j, (sb, eb) in enumerate(b):
+            if sb >= ea:
+                break  # b is sorted by start: none further on overlaps this one
             overlap = (ea if ea < eb else eb) - (sa if sa > sb else sb)
             if overlap > 0:
                 candidates.append((-overlap, abs(sa - sb) + abs(ea - eb), i, j))
@@ -470,6 +476,11 @@ class Agreement:
             raise ValueError("each annotator may be chosen once")
         if len(set(labels)) != len(labels):
             raise ValueError("each label may be chosen once")
+        clash = {MICRO, OVERALL} & set(labels)
+        if clash:
+            # They would overwrite the figure over all labels in the report's JSON.
+            name = sorted(clash)[0]
+            raise ValueError(f"a label named {name!r} cannot be measured: it names the figure over all labels")
         self.annotators = tuple(annotators)
         self.labels = tuple(labels)
         self._label_index = {label: i for i, label in enumerate(labels)}

@@ -57,8 +57,9 @@ _WS_END = (', "ws": false}', ', "ws": true}')
 _encode = json.encoder.encode_basestring
 
 
-def _tokens_json(text: str, texts: list[str], starts: list[int], ends: list[int]) -> str:
-    """The `tokens` list as JSON text, built directly: it is most of every line.
+def _token_objects(text: str, texts: list[str], starts: list[int], ends: list[int]) -> str:
+    """The objects of the `tokens` list as JSON text, comma-separated, built directly: they
+    are most of every line (the brackets go with the line, saving a copy of it all).
 
     A printable statement (nearly all) needs no JSON encoder: json escapes only `"`, `\\`
     and control characters, which are not printable. Shorter than 4096 code points, its
@@ -89,7 +90,7 @@ def _tokens_json(text: str, texts: list[str], starts: list[int], ends: list[int]
             f'{{"text": {encode(x)}, "start": {s}, "end": {e}, "id": {n}{ws[padded[e].isspace()]}'
             for n, (x, s, e) in enumerate(zip(texts, starts, ends, strict=True))
         ]
-    return "[" + ", ".join(parts) + "]"
+    return ", ".join(parts)
 
 
 def dumps_prodigy(record: Record) -> str:
@@ -102,7 +103,7 @@ def dumps_prodigy(record: Record) -> str:
     """
     text = record.text
     texts, starts, ends = token_columns(text)
-    tokens_json = _tokens_json(text, texts, starts, ends)
+    tokens = _token_objects(text, texts, starts, ends)
     spans: list[str] = []
     span_keys: list[str] = []
     # Span id -> (start, token_end, the JSON members every span object starts with).
@@ -143,7 +144,7 @@ def dumps_prodigy(record: Record) -> str:
     # Printable text holds none of the line breaks json_line escapes (they are Zl, Zp, Cc).
     if not head.isprintable():
         head = json_line(head)
-    return f'{head}, "tokens": {tokens_json}}}'
+    return f'{head}, "tokens": [{tokens}]}}'
 
 
 def _dumps_object(value: dict[str, Any]) -> str:

@@ -27,7 +27,7 @@ import io
 import json
 import random
 from collections import Counter
-from dataclasses import fields
+from dataclasses import astuple
 from fractions import Fraction
 
 import pytest
@@ -53,7 +53,7 @@ from core.formats.conll import write_conll
 from core.model import Record, Span
 from core.schema import Label, Schema
 from core.tokenize import token_columns
-from tests.core.oracles import kept_units, unitizing_by_definition
+from tests.core.oracles import kept_units, overlap_matches, unitizing_by_definition
 
 LABELS = ("ACTOR", "CLAIM")
 TEXTS = (
@@ -315,6 +315,30 @@ def test_equal_overlaps_go_to_the_exact_span() -> None:
         assert row is not None and (row.boundary, row.extra) == (0, 1)
 
 
+@settings(max_examples=200, deadline=None)
+@given(statements(annotators=("amal", "badr")))
+def test_span_f1_counts_every_overlapping_pair_largest_first(works: list[StatementWork]) -> None:
+    rows: list[StatementDisagreement] = []
+    (pair,) = measure(works, ["amal", "badr"], LABELS, rows=rows.append).pairs
+    shared = [w for w in works if "amal" in w.spans and "badr" in w.spans]
+    # Every span is matched (exactly or by overlap: boundary), relabelled, missing or extra.
+    for w, row in zip(shared, rows, strict=True):
+        a, b = ([(s, e, lab) for s, e, lab in w.spans[name] if lab in LABELS] for name in ("amal", "badr"))
+        matched = sum(overlap_matches([(s, e) for s, e, lab in a if lab == label],
+                                      [(s, e) for s, e, lab in b if lab == label])[1] for label in LABELS)
+        assert len(a) == matched + row.label + row.missing and len(b) == matched + row.label + row.extra
+        assert row.score == pytest.approx(1 - 2 * matched / (len(a) + len(b)) if a or b else 0.0)
+    for label in LABELS:
+        exact = matched = spans = 0
+        for w in shared:
+            a = [(s, e) for s, e, lab in w.spans["amal"] if lab == label]
+            b = [(s, e) for s, e, lab in w.spans["badr"] if lab == label]
+            found = overlap_matches(a, b)
+            exact, matched, spans = exact + found[0], matched + found[1], spans + len(a) + len(b)
+        assert pair.strict_f1[label] == (2 * exact / spans if spans else None)
+        assert pair.overlap_f1[label] == (2 * matched / spans if spans else None)
+
+
 def test_a_span_marked_twice_matches_once() -> None:
     text = "ا" * 20
     twice = [(0, 5, "ACTOR"), (0, 5, "ACTOR")]
@@ -331,7 +355,8 @@ def test_kinds_of_disagreement() -> None:
     row = Agreement(["a", "b"], LABELS).add(work("s", text, a=a, b=b))
     # boundary: the CLAIM 10-20 / 12-20; label: 30-35; missing: a's 40-45; extra: b's 50-55.
     assert row == StatementDisagreement("s", 2, pytest.approx(1 - 4 / 8), missing=1, extra=1, boundary=1, label=1)
-    assert tuple(f.name for f in fields(StatementDisagreement)) == STATEMENT_COLUMNS
+    assert STATEMENT_COLUMNS == ("id", "annotators", "score", "missing", "extra", "boundary", "label")
+    assert astuple(row) == ("s", 2, 0.5, 1, 1, 1, 1)
 
 
 # ---------------------------------------------------------------------- properties
@@ -463,5 +488,7 @@ def test_spans_of_other_labels_and_annotators_are_left_out() -> None:
 def test_bad_input_is_refused() -> None:
     with pytest.raises(ValueError, match="once"):
         Agreement(["a", "a"], LABELS)
+    with pytest.raises(ValueError, match="'micro' cannot be measured"):
+        Agreement(["a", "b"], ["ACTOR", "micro"])
     with pytest.raises(ValueError, match=r"statement s: span \[3, 9\) of b"):
         measure([work("s", "abcd", a=[], b=[(3, 9, "ACTOR")])], ["a", "b"], LABELS)
