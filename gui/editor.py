@@ -20,49 +20,23 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
-    QPen,
-    QPolygonF,
     QShortcut,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from core.direction import is_right_to_left
-from core.offsets import Utf16Map
 from core.schema import Schema
 from core.snap import exact_span, snap_to_words
+from gui.spanlayer import Painted, SpanLayer, SpanStyle, label_color, label_fill
 from store.project import StoredRelation, StoredSpan
 
-# Label styles: even-numbered labels of the schema are painted as a background, odd
-# ones add a thick underline, so an ACTOR nested in a CLAIM stays visible; spans are
-# drawn longest first so a nested span paints over the one around it.
-BACKGROUND_ALPHA = 95
-BAR_BACKGROUND_ALPHA = 40
-SELECTED_ALPHA = 170
-BAR_HEIGHT = 4
-RELATION_COLOR = "#6a1b9a"
 SEARCH_BACKGROUND = "#7cb342"  # search hits (gui/search.py), translucent over spans
 SEARCH_ALPHA = 120
 SEARCH_FOREGROUND = "#b71c1c"
-# Room above each line for the relation arcs and below it for the bars.
-LINE_HEIGHT_PERCENT = 165
-# Where glyphs start and end within a line's height (of the font's line, before the
-# extra line spacing), for placing arcs above and bars below the letters.
-TEXT_TOP = 0.05
-TEXT_BOTTOM = 1.0
 BASE_POINT_SIZE = 18
-
-
-def _x(value: object) -> float:
-    """QTextLine.cursorToX's x, whether PySide returns it alone or with the position."""
-    if isinstance(value, tuple):
-        return float(value[0])
-    return float(value)  # type: ignore[arg-type]
 
 
 class StatementEditor(QTextEdit):
@@ -91,14 +65,14 @@ class StatementEditor(QTextEdit):
         self._base_point_size = BASE_POINT_SIZE
         self.document().setDocumentMargin(28)
         self.text = ""
-        self._map = Utf16Map("")
+        # Span geometry and painting (gui/spanlayer.py), shared with the review lanes.
+        self.layer = SpanLayer(self)
         self.spans: list[StoredSpan] = []
         self.relations: list[StoredRelation] = []
         self.selected_span: int | None = None
         self._relation_from: int | None = None  # head span while picking a relation's tail
         self._relation_type: str | None = None
         self._press_pos: QPoint | None = None
-        self._lanes: dict[int, int] = {}
         self._layout_shortcuts: list[QShortcut] = []
         self._install_layout_shortcuts()
         self.search_matches: list[tuple[int, int]] = []  # gui/search.py: the active query's hits
@@ -138,26 +112,10 @@ class StatementEditor(QTextEdit):
     def show_statement(self, text: str, spans: list[StoredSpan], relations: list[StoredRelation]) -> None:
         """Show a statement (right-aligned RTL if Arabic, LTR otherwise) and give it the focus."""
         self.text = text
-        self._map = Utf16Map(text)
+        self.layer.set_text(text)
         self.selected_span = None
         self.spans, self.relations = [], []  # the previous statement's offsets mean nothing here
         self._cancel_relation()
-        self.setPlainText(text)
-        rtl = is_right_to_left(text)
-        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        # AlignAbsolute: an Arabic statement is right-aligned whatever the UI's direction.
-        align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
-        option = self.document().defaultTextOption()
-        option.setTextDirection(direction)
-        option.setAlignment(align)
-        self.document().setDefaultTextOption(option)
-        block_format = QTextBlockFormat()
-        block_format.setLayoutDirection(direction)
-        block_format.setAlignment(align)
-        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
         cursor = self.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         self.setTextCursor(cursor)
@@ -204,13 +162,13 @@ class StatementEditor(QTextEdit):
     def selection_offsets(self) -> tuple[int, int]:
         """The text selection in code points (start == end when nothing is selected)."""
         cursor = self.textCursor()
-        return self._map.from_utf16(cursor.selectionStart()), self._map.from_utf16(cursor.selectionEnd())
+        return self.layer.map.from_utf16(cursor.selectionStart()), self.layer.map.from_utf16(cursor.selectionEnd())
 
     def select_text(self, start: int, end: int) -> None:
         """Select code points [start, end) as if the annotator had (tests, search hits)."""
         cursor = self.textCursor()
-        cursor.setPosition(self._map.to_utf16(start))
-        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.layer.map.to_utf16(start))
+        cursor.setPosition(self.layer.map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
     def select_span(self, span_id: int | None) -> None:
@@ -231,123 +189,34 @@ class StatementEditor(QTextEdit):
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         """A cursor selecting code points [start, end), for an ExtraSelection."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_utf16(start))
-        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
-    def _label_index(self, name: str) -> int:
-        return next((i for i, lab in enumerate(self.schema.labels) if lab.name == name), 0)
-
-    def _is_bar_label(self, name: str) -> bool:
-        """Odd-numbered labels of the schema (CLAIM by default) are drawn as a bar under the text."""
-        return self._label_index(name) % 2 == 1
-
-    def _color(self, name: str) -> QColor:
-        label = self.schema.label(name)
-        return QColor(label.color if label else "#9e9e9e")
+        return self.layer.cursor_for(start, end)
 
     def _refresh(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
         candidates = set(self._relation_candidates())
-        self._lanes = self._bar_lanes()
-        for span in sorted(self.spans, key=lambda s: (-(s.end - s.start), s.start)):
-            color = self._color(span.label)
-            selected = span.id == self.selected_span or span.id == self._relation_from
-            bar = self._is_bar_label(span.label)
-            fmt = QTextCharFormat()
-            background = QColor(color)
-            if selected:
-                background.setAlpha(SELECTED_ALPHA)
-            else:
-                background.setAlpha(BAR_BACKGROUND_ALPHA if bar else BACKGROUND_ALPHA)
-            fmt.setBackground(QBrush(background))
-            if span.id in candidates:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor(RELATION_COLOR))
-            extra = QTextEdit.ExtraSelection()
-            extra.cursor = self.cursor_for(span.start, span.end)
-            extra.format = fmt
-            selections.append(extra)
-        self.setExtraSelections(selections + self._search_selections())
-        self.viewport().update()
-
-    def _bar_lanes(self) -> dict[int, int]:
-        """A lane (0, 1, …) per bar span so that overlapping bars never draw on each other."""
-        lanes: dict[int, int] = {}
-        placed: list[tuple[int, int, int]] = []  # start, end, lane
-        bars = sorted((s for s in self.spans if self._is_bar_label(s.label)), key=lambda s: (s.start, -s.end))
-        for span in bars:
-            taken = {lane for start, end, lane in placed if start < span.end and span.start < end}
-            lane = next(i for i in range(len(placed) + 1) if i not in taken)
-            lanes[span.id] = lane
-            placed.append((span.start, span.end, lane))
-        return lanes
+        painted = [
+            Painted(
+                span.id,
+                span.start,
+                span.end,
+                SpanStyle(
+                    label_color(self.schema, span.label),
+                    label_fill(self.schema, span.label),
+                    selected=span.id == self.selected_span or span.id == self._relation_from,
+                    candidate=span.id in candidates,
+                ),
+            )
+            for span in self.spans
+        ]
+        self.layer.show(painted, self._search_selections())
 
     def span_segments(self, span: StoredSpan) -> list[QRectF]:
         """Viewport rectangles covering the span, one per visual line it occupies."""
-        start16, end16 = self._map.to_utf16(span.start), self._map.to_utf16(span.end)
-        doc = self.document()
-        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        rects: list[QRectF] = []
-        block = doc.findBlock(start16)
-        while block.isValid() and block.position() < end16:
-            layout = block.layout()
-            base = block.position()
-            origin = layout.position() + offset
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line_start = base + line.textStart()
-                line_end = line_start + line.textLength()
-                s, e = max(start16, line_start), min(end16, line_end)
-                if s >= e:
-                    continue
-                x1, x2 = _x(line.cursorToX(s - base)), _x(line.cursorToX(e - base))
-                rects.append(QRectF(min(x1, x2), line.y(), abs(x2 - x1), line.height()).translated(origin))
-            block = block.next()
-        return rects
-
-    def _anchor(self, span: StoredSpan) -> QPointF:
-        """Top middle of the span's first line, where a relation arc starts or ends."""
-        segments = self.span_segments(span)
-        if not segments:
-            return QPointF()
-        first = segments[0]
-        return QPointF(first.center().x(), first.top() + first.height() * TEXT_TOP)
+        return self.layer.segments(span.start, span.end)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for span in self.spans:
-            lane = self._lanes.get(span.id)
-            if lane is None:
-                continue
-            color = self._color(span.label)
-            thick = BAR_HEIGHT + (2 if span.id == self.selected_span else 0)
-            painter.setBrush(color)
-            for rect in self.span_segments(span):
-                y = rect.top() + rect.height() * TEXT_BOTTOM + 2 + lane * (BAR_HEIGHT + 2)
-                painter.drawRect(QRectF(rect.left(), y, rect.width(), thick))
-        pen = QPen(QColor(RELATION_COLOR))
-        pen.setWidthF(1.8)
-        for rel in self.relations:
-            head, tail = self.span(rel.head), self.span(rel.tail)
-            if head is None or tail is None:
-                continue
-            a, b = self._anchor(head), self._anchor(tail)
-            rise = min(26.0, 10.0 + abs(a.x() - b.x()) / 10)
-            top = min(a.y(), b.y()) - rise
-            path = QPainterPath(a)
-            path.cubicTo(QPointF(a.x(), top), QPointF(b.x(), top), b)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(RELATION_COLOR))
-            painter.drawEllipse(a, 3.0, 3.0)
-            painter.drawPolygon(QPolygonF([b, QPointF(b.x() - 5, b.y() - 8), QPointF(b.x() + 5, b.y() - 8)]))
+        self.layer.paint(painter, [(rel.head, rel.tail) for rel in self.relations])
         painter.end()
 
     def span_rect(self, span: StoredSpan) -> QRect:
@@ -355,7 +224,7 @@ class StatementEditor(QTextEdit):
         cursor = self.cursor_for(span.start, span.start)
         rect = self.cursorRect(cursor)
         after = QTextCursor(self.document())
-        after.setPosition(self._map.to_utf16(span.start + 1))
+        after.setPosition(self.layer.map.to_utf16(span.start + 1))
         return rect.united(self.cursorRect(after))
 
     # ----------------------------------------------------------------- zoom
@@ -589,7 +458,7 @@ class StatementEditor(QTextEdit):
         )
         if position < 0:
             return []
-        index = self._map.from_utf16(position)
+        index = self.layer.map.from_utf16(position)
         # hitTest gives the nearer edge of a character: take the spans around that edge.
         inside = [s for s in self.spans if s.start <= index < s.end]
         if not inside:
