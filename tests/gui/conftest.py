@@ -1,4 +1,4 @@
-"""GUI fixtures: a seeded project, isolated settings, and the main window on them."""
+"""GUI fixtures: a seeded project, isolated settings, and the composed main window on them."""
 
 from __future__ import annotations
 
@@ -37,18 +37,25 @@ def add_statements(project: Project, texts: list[str], tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def window(seeded: Project, settings: object, qtbot: object) -> Iterator[object]:
-    from gui.main_window import MainWindow
+def workbench(seeded: Project, settings: object, qtbot: object) -> Iterator[object]:
+    """The window as the application builds it (gui/app.py), with its features."""
+    from gui.app import compose
 
-    win = MainWindow(seeded, settings, ANNOTATOR, check_integrity=False)  # type: ignore[arg-type]
+    bench = compose(seeded, settings, ANNOTATOR, check_integrity=False)  # type: ignore[arg-type]
+    win = bench.window
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.resize(1200, 760)
     win.show()
     qtbot.waitExposed(win)  # type: ignore[attr-defined]
     win.activateWindow()
     win.editor.setFocus()
-    yield win
+    yield bench
     win.undo_stack.clear()
+
+
+@pytest.fixture
+def window(workbench: object) -> object:
+    return workbench.window  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +74,9 @@ def _no_window_left_running() -> Iterator[None]:
     if app is None:
         return
     app.processEvents()
-    running = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w._time_timer.isActive()]
+    running = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.time_tracker.is_running()
+    ]
     for w in running:
         w.close()
     assert not running, f"{len(running)} main window(s) left open by the test"
