@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
 
 class Menu(Enum):
@@ -65,8 +66,51 @@ class DockSide(Enum):
     TRAILING = "trailing"
 
 
+def dock_area(side: DockSide, right_to_left: bool) -> Qt.DockWidgetArea:
+    if (side is DockSide.LEADING) == right_to_left:
+        return Qt.DockWidgetArea.RightDockWidgetArea
+    return Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+class SectionedMenus:
+    """A menu bar's menus, filled section by section in MENU_LAYOUT's order.
+
+    Actions are appended to their section whenever they come (the window's own first, then
+    each feature's); the menu is laid out again from the sections, so the order never
+    depends on who came first. The actions stay owned by whoever made them.
+    """
+
+    def __init__(self, bar: QMenuBar, titles: Mapping[Menu, str]) -> None:
+        self.menus = {menu: bar.addMenu(titles[menu]) for menu in MENU_LAYOUT}
+        self._sections: dict[Section, list[QAction]] = {section: [] for section in Section}
+
+    def menu(self, menu: Menu) -> QMenu:
+        return self.menus[menu]
+
+    def actions(self, section: Section) -> list[QAction]:
+        return list(self._sections[section])
+
+    def place(self, section: Section, actions: Sequence[QAction]) -> None:
+        self._sections[section].extend(actions)
+        self._lay_out(menu_of(section))
+
+    def _lay_out(self, menu: Menu) -> None:
+        qmenu = self.menus[menu]
+        # Not QMenu.clear(): in PySide it deletes the actions too; only the menu's own separators go.
+        for action in qmenu.actions():
+            qmenu.removeAction(action)
+            if action.isSeparator():
+                action.deleteLater()
+        for group in MENU_LAYOUT[menu]:
+            actions = [action for section in group for action in self._sections[section]]
+            if actions and not qmenu.isEmpty():
+                qmenu.addSeparator()
+            qmenu.addActions(actions)
+
+
 class Feature(Protocol):
-    """What the window places; the feature's signals are wired by whoever composed it."""
+    """What a window places (MainWindow.add_feature); the feature's signals are wired by
+    whoever composed it."""
 
     def actions(self) -> Mapping[Section, Sequence[QAction]]: ...
 

@@ -38,7 +38,7 @@ from core.schema import load_schema
 from gui.annotator import ask_annotator_name
 from gui.delegates import TextDirectionDelegate
 from gui.editor import StatementEditor
-from gui.features import MENU_LAYOUT, DockSide, Feature, Menu, Section, menu_of
+from gui.features import DockSide, Feature, Menu, Section, SectionedMenus, dock_area
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
 from gui.navigator import StatementNavigator
 from gui.panels import AnnotationPanel, AttributeEditor, EditBanner, LabelPalette, NoteDialog
@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.session.stack
         self._opening = False
         self._checks: list[IntegrityCheck] = []
-        self._sections: dict[Section, list[QAction]] = {section: [] for section in Section}
 
         self.list_model = StatementListModel(project, annotator, self)
         self.span_model = SpanTableModel(project, self)
@@ -203,13 +202,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self._menus = {Menu.FILE: self.file_menu, Menu.EDIT: self.edit_menu, Menu.VIEW: self.view_menu,
-                       Menu.HELP: self.help_menu}
+        self.menus = SectionedMenus(self.menuBar(), {
+            Menu.FILE: self.tr("&File"), Menu.EDIT: self.tr("&Edit"), Menu.VIEW: self.tr("&View"),
+            Menu.HELP: self.tr("&Help"),
+        })
+        self.file_menu = self.menus.menu(Menu.FILE)
+        self.edit_menu = self.menus.menu(Menu.EDIT)
+        self.view_menu = self.menus.menu(Menu.VIEW)
+        self.help_menu = self.menus.menu(Menu.HELP)
 
         self.new_action = self._action(self.tr("&New project…"), None, self.new_project)
         self.open_action = self._action(self.tr("&Open project…"), ["Ctrl+O"], self.choose_project)
@@ -257,36 +257,16 @@ class MainWindow(QMainWindow):
 
     def place_actions(self, section: Section, actions: Sequence[QAction]) -> None:
         """Put `actions` at the end of `section` of its menu; their shortcuts work even when the menu bar is hidden."""
-        self._sections[section].extend(actions)
         for action in actions:
             if action.menu() is None:
                 self.addAction(action)
-        self._fill_menu(menu_of(section))
+        self.menus.place(section, actions)
 
     def section_actions(self, section: Section) -> list[QAction]:
-        return list(self._sections[section])
-
-    def _fill_menu(self, menu: Menu) -> None:
-        qmenu = self._menus[menu]
-        # Not QMenu.clear(): in PySide it deletes the actions too, which belong to the window
-        # and the features; only the menu's own separators go.
-        for action in qmenu.actions():
-            qmenu.removeAction(action)
-            if action.isSeparator():
-                action.deleteLater()
-        for group in MENU_LAYOUT[menu]:
-            actions = [a for section in group for a in self._sections[section]]
-            if actions and not qmenu.isEmpty():
-                qmenu.addSeparator()
-            qmenu.addActions(actions)
+        return self.menus.actions(section)
 
     def place_dock(self, dock: QDockWidget, side: DockSide) -> None:
-        # Dock areas do not mirror with the layout: the reading direction decides the side.
-        leading = side is DockSide.LEADING
-        if leading == self.isRightToLeft():
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        else:
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.addDockWidget(dock_area(side, self.isRightToLeft()), dock)
 
     def add_feature(self, feature: Feature) -> None:
         """Place a feature's actions in their menu sections and its docks on their sides."""
@@ -316,9 +296,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._changed)
         self.session.failed.connect(self.banner.show_failure)
         self.session.succeeded.connect(self.banner.hide)
-        # The visit being left is accounted (and maybe written) before the next one shows.
-        self.navigator.opened.connect(self.time_tracker.set_statement)
-        self.navigator.cleared.connect(lambda: self.time_tracker.set_statement(None))
+        self.time_tracker.follow(self.navigator)  # first: the visit left is written before the next shows
         self.navigator.opened.connect(self._show_statement)
         self.navigator.cleared.connect(self._show_nothing)
 

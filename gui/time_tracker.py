@@ -1,6 +1,6 @@
 """Time spent on each statement, written to the store as the session's annotator works.
 
-The tracker is told which statement is open (`set_statement`, from a navigator's signals)
+The tracker is told which statement is open (`set_statement`, or `follow` a navigator)
 and counts the time until the next one. A visit worth writing is written when it ends; a
 glance (paging through statements) waits for the periodic flush, because each write is an
 fsync'd transaction that would slow paging. Seconds that cannot be written now (another
@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from core.errors import WriteFailed
+from gui.navigator import StatementNavigator
 from gui.session import EditSession
 
 # Time on a statement is written to the store at least this often, so a crash loses little.
@@ -77,6 +78,12 @@ class TimeTracker(QObject):
         return self._pending.get((self.session.annotator, seq), 0.0)
 
     # ------------------------------------------------------------- counting
+
+    def follow(self, navigator: StatementNavigator) -> None:
+        """Count the statements `navigator` opens. Call it before views connect to the
+        navigator, so the visit being left is written before the next statement shows."""
+        navigator.opened.connect(self.set_statement)
+        navigator.cleared.connect(lambda: self.set_statement(None))
 
     def set_statement(self, seq: int | None) -> None:
         """Statement `seq` is open from now on (None: none is); the visit being left is accounted."""

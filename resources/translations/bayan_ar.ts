@@ -194,22 +194,22 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="207" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="210" />
+            <location filename="../../gui/main_window.py" line="207" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
@@ -309,82 +309,82 @@
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="367" />
+            <location filename="../../gui/main_window.py" line="345" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="384" />
+            <location filename="../../gui/main_window.py" line="362" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="466" />
+            <location filename="../../gui/main_window.py" line="444" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="517" />
+            <location filename="../../gui/main_window.py" line="495" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="524" />
+            <location filename="../../gui/main_window.py" line="502" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="525" />
+            <location filename="../../gui/main_window.py" line="503" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="529" />
+            <location filename="../../gui/main_window.py" line="507" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="542" />
+            <location filename="../../gui/main_window.py" line="520" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="542" />
+            <location filename="../../gui/main_window.py" line="520" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="550" />
+            <location filename="../../gui/main_window.py" line="528" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="556" />
+            <location filename="../../gui/main_window.py" line="534" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="556" />
+            <location filename="../../gui/main_window.py" line="534" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="565" />
+            <location filename="../../gui/main_window.py" line="543" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="591" />
+            <location filename="../../gui/main_window.py" line="569" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="626" />
+            <location filename="../../gui/main_window.py" line="604" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="627" />
+            <location filename="../../gui/main_window.py" line="605" />
             <source>The integrity check failed:
 {0}
 
@@ -395,12 +395,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="635" />
+            <location filename="../../gui/main_window.py" line="613" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="636" />
+            <location filename="../../gui/main_window.py" line="614" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -421,17 +421,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>RelationTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="293" />
+            <location filename="../../gui/models.py" line="302" />
             <source>From</source>
             <translation>من</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="293" />
+            <location filename="../../gui/models.py" line="302" />
             <source>Relation</source>
             <translation>العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="293" />
+            <location filename="../../gui/models.py" line="302" />
             <source>To</source>
             <translation>إلى</translation>
         </message>
@@ -544,17 +544,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SpanTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="248" />
+            <location filename="../../gui/models.py" line="257" />
             <source>Label</source>
             <translation>الوسم</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="248" />
+            <location filename="../../gui/models.py" line="257" />
             <source>Text</source>
             <translation>النص</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="248" />
+            <location filename="../../gui/models.py" line="257" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
@@ -600,42 +600,42 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementListModel</name>
         <message>
-            <location filename="../../gui/models.py" line="149" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Id</source>
             <translation>المعرّف</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="149" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="149" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Status</source>
             <translation>الحالة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="149" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Note</source>
             <translation>ملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="164" />
+            <location filename="../../gui/models.py" line="173" />
             <source>to do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="164" />
+            <location filename="../../gui/models.py" line="173" />
             <source>done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="164" />
+            <location filename="../../gui/models.py" line="173" />
             <source>skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="166" />
+            <location filename="../../gui/models.py" line="175" />
             <source>has a note</source>
             <translation>عليه ملاحظة</translation>
         </message>

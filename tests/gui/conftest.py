@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,11 +13,18 @@ from core.paths import SEED_STATEMENTS
 from store.importer import import_records
 from store.project import Project
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from gui.app import Workbench
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
 ANNOTATOR = "amal"
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> object:
+def settings(tmp_path: Path) -> Settings:
     from gui.settings import Settings
 
     return Settings.at(tmp_path / "settings.ini")
@@ -37,16 +45,16 @@ def add_statements(project: Project, texts: list[str], tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def workbench(seeded: Project, settings: object, qtbot: object) -> Iterator[object]:
+def workbench(seeded: Project, settings: Settings, qtbot: QtBot) -> Iterator[Workbench]:
     """The window as the application builds it (gui/app.py), with its features."""
     from gui.app import compose
 
-    bench = compose(seeded, settings, ANNOTATOR, check_integrity=False)  # type: ignore[arg-type]
+    bench = compose(seeded, settings, ANNOTATOR, check_integrity=False)
     win = bench.window
-    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
     win.resize(1200, 760)
     win.show()
-    qtbot.waitExposed(win)  # type: ignore[attr-defined]
+    qtbot.waitExposed(win)
     win.activateWindow()
     win.editor.setFocus()
     yield bench
@@ -54,8 +62,8 @@ def workbench(seeded: Project, settings: object, qtbot: object) -> Iterator[obje
 
 
 @pytest.fixture
-def window(workbench: object) -> object:
-    return workbench.window  # type: ignore[attr-defined]
+def window(workbench: Workbench) -> MainWindow:
+    return workbench.window
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ def panel(workbench: Any, qtbot: Any) -> SearchPanel:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: workbench.search.dock.isVisible())
-    return workbench.search.panel  # type: ignore[no-any-return]
+    return workbench.search.panel
 
 
 def type_text(widget: QWidget, text: str) -> None:

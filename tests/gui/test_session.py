@@ -233,3 +233,18 @@ def test_time_goes_to_the_annotator_who_spent_it(
     clock.advance(2.0)
     tracker.flush()
     assert seeded.status(1, "hana").seconds == 2.0 and seeded.status(1, ANNOTATOR).seconds == 0.5
+
+
+def test_the_tracker_follows_a_navigator(
+    navigator: StatementNavigator, tracker: TimeTracker, clock: FakeClock, seeded: Project
+) -> None:
+    tracker.follow(navigator)
+    navigator.open(5)
+    clock.advance(3.0)
+    navigator.next()
+    assert seeded.status(5, ANNOTATOR).seconds == 3.0
+    clock.advance(2.0)
+    navigator.clear()  # nothing open: the time since is nobody's
+    clock.advance(50.0)
+    tracker.flush()
+    assert seeded.status(6, ANNOTATOR).seconds == 2.0

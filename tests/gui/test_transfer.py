@@ -17,7 +17,7 @@ from store.project import Project
 
 @pytest.fixture
 def transfer(workbench: Any) -> Transfer:
-    return workbench.transfer  # type: ignore[no-any-return]
+    return workbench.transfer
 
 
 def wait_done(qtbot: Any, transfer: Transfer) -> None:
