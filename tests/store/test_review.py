@@ -395,9 +395,9 @@ def attrs_for(draw: st.DrawFn, label: str) -> dict[str, str]:
 
 
 @st.composite
-def records(draw: st.DrawFn) -> dict[str, Any]:
+def records(draw: st.DrawFn) -> dict[tuple[str, int], Any]:
     """Per statement (1..3) and annotator: done or not, spans with attributes, CLAIMANT links."""
-    out: dict[str, Any] = {}
+    out: dict[tuple[str, int], Any] = {}
     for who in [*WHO, GOLD]:
         for seq in (1, 2, 3):
             keys = draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=5))
@@ -413,7 +413,7 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
     return out
 
 
-def expected_gold(work: dict[str, Any], chosen: list[str], k: int) -> tuple[set[Any], set[Any]]:
+def expected_gold(work: dict[tuple[str, int], Any], chosen: list[str], k: int) -> tuple[set[Any], set[Any]]:
     spans = {(seq, *key, _attrs_text(attrs)) for (who, seq), rec in work.items() if who == GOLD
              for key, attrs in rec["spans"].items()}
     relations = {(seq, *h, *t, "CLAIMANT") for (who, seq), rec in work.items() if who == GOLD for h, t in rec["links"]}
@@ -450,7 +450,7 @@ def normalized(rows: tuple[set[Any], set[Any]]) -> tuple[set[Any], set[Any]]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(work=records(), data=st.data())
-def test_prefill_equals_a_brute_force_count(work: dict[str, Any], data: st.DataObject) -> None:
+def test_prefill_equals_a_brute_force_count(work: dict[tuple[str, int], Any], data: st.DataObject) -> None:
     chosen = data.draw(st.lists(st.sampled_from(WHO), min_size=2, unique=True), label="annotators")
     k = data.draw(st.integers(1, len(chosen)), label="k")
     texts = ["نص أول للاختبار", "ثاني 😀 هنا", "ثالث"]  # the last one is shorter than some keys' ends
