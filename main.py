@@ -14,13 +14,14 @@ from typing import Any, NoReturn
 import click
 
 from core.agreement_report import format_report, statement_csv_writer
-from core.errors import BayanError, InputError
+from core.errors import BayanError, EditRefused, InputError
 from core.files import atomic_text_writer
 from core.formats.registry import EXPORTS
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS, default_project
 from core.rules import name_problem
 from core.schema import load_schema
 from core.terminal import inert, inert_json, lays_out_bidi, visual_order
+from store.adjudicate import prefill_gold
 from store.agreement import default_annotators, measure_project, texts_of
 from store.files import ProjectExists
 from store.merge import merge_projects
@@ -291,6 +292,34 @@ def agreement(project: Path, annotators: str | None, labels: str | None, as_json
         return
     shaped = bidi == "on" or (bidi == "auto" and sys.stdout.isatty() and not lays_out_bidi(os.environ))
     click.echo(format_report(report, texts, (lambda t: inert(visual_order(t))) if shaped else inert))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--min-agree", "min_agree", type=int, required=True, metavar="K",
+              help="Copy what at least K of the annotators made (1 to their number).")
+@click.option("--annotators", metavar="A,B,…", help="Whose work counts (default: every annotator but gold).")
+def adjudicate(project: Path, min_agree: int, annotators: str | None) -> None:
+    """Pre-fill gold in PROJECT with what at least K annotators agree on.
+
+    On the statements that all the chosen annotators marked done, gold gets every span
+    (same start, end and label) that at least K of them made, with each attribute value
+    at least K of those spans share (and more of them than any other value), and the
+    relations between those spans that at least K of them made. Gold's spans already there
+    are kept; running it again adds nothing. Gold's statements stay todo until a reviewer
+    marks them done.
+    """
+    with user_errors(), Project.open(project) as store:
+        names = _names("--annotators", annotators, store.annotators(), "annotator") or default_annotators(store)
+        try:
+            report = prefill_gold(store, annotators=names, min_agree=min_agree)
+        except EditRefused as exc:  # the choice of annotators and K: say which project
+            raise InputError(str(project), None, str(exc)) from None
+    click.echo(inert(
+        f"gold: {report.spans:,} spans and {report.relations:,} relations added on {report.touched:,} statements "
+        f"(at least {report.min_agree} of {', '.join(report.annotators)}, on the {report.statements:,} statements "
+        "they all marked done)"
+    ))
 
 
 @cli.command()

@@ -1,21 +1,28 @@
-"""Starting the Qt application on an open project: fonts, the annotator's name, the window."""
+"""The composition root: starting the Qt application, and building the window with its features.
+
+`compose` is the one place that makes a window and its features (search, import/export,
+the shortcut overlay, View → Language) and wires them with signals: features never reach
+into the window, and the window never imports this module.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from core.paths import RESOURCES
 from core.rules import name_problem
-from gui.i18n import LanguageHost, UiLanguage
+from gui.annotator import ask_annotator_name
+from gui.help import ShortcutHelp
+from gui.i18n import LanguageFeature, LanguageHost, UiLanguage
 from gui.main_window import MainWindow
-from gui.search import install_search
+from gui.search import SearchFeature
 from gui.settings import Settings
-from gui.transfer import install_transfer
+from gui.transfer import Transfer
 from store.project import Project
 
 BUNDLED_FONT = RESOURCES / "fonts" / "Amiri-Regular.ttf"
@@ -36,25 +43,6 @@ def arabic_font_family(database: type[QFontDatabase] = QFontDatabase) -> str:
     return families[0] if families else ""
 
 
-def ask_annotator_name(parent: QWidget | None, current: str = "") -> str:
-    """Ask who is annotating (asked once; the answer is remembered in the settings)."""
-    while True:
-        name, ok = QInputDialog.getText(
-            parent,
-            QCoreApplication.translate("App", "Annotator"),
-            QCoreApplication.translate("App", "Your name (your annotations are kept under it):"),
-            QLineEdit.EchoMode.Normal,
-            current,
-        )
-        if not ok:
-            return ""
-        problem = name_problem(name.strip(), QCoreApplication.translate("App", "The name"))
-        if problem is None:
-            return name.strip()
-        if name.strip():  # an empty answer just asks again
-            QMessageBox.warning(parent, QCoreApplication.translate("App", "Annotator"), problem)
-
-
 def resolve_annotator(settings: Settings, given: str | None, ask: Callable[[], str]) -> str:
     """The annotator's name: the one given, else the remembered one, else asked (once) and remembered."""
     name = (given or "").strip() or settings.annotator()
@@ -68,16 +56,72 @@ def resolve_annotator(settings: Settings, given: str | None, ask: Callable[[], s
     return name
 
 
+@dataclass(frozen=True)
+class Workbench:
+    """A window and the features composed into it (the features live as long as the window)."""
+
+    window: MainWindow
+    search: SearchFeature
+    transfer: Transfer
+    shortcuts: ShortcutHelp
+    language: LanguageFeature | None
+
+
+def compose(
+    project: Project,
+    settings: Settings,
+    annotator: str,
+    *,
+    language: UiLanguage | None = None,
+    check_integrity: bool = True,
+    font_family: str | None = None,
+) -> Workbench:
+    """The annotator's window on `project` with every feature placed and wired.
+
+    With `language`, View → Language switches the UI language (the host rebuilds the window).
+    """
+    window = MainWindow(
+        project, settings, annotator, font_family=font_family or arabic_font_family() or None,
+        check_integrity=check_integrity,
+    )
+    session = window.session
+
+    # Ctrl+F: results open in the window; matches are highlighted in every statement it shows.
+    search = SearchFeature(session, window.editor, window)
+    window.add_feature(search)
+    search.statementRequested.connect(window.open_statement)
+    search.dismissed.connect(window.focus_editor)
+    window.statementOpened.connect(search.highlight)
+    window.closing.connect(search.shutdown)
+
+    # File → Import…/Export…: the time tracker's writes pause while a job holds the project.
+    transfer = Transfer(session, window)
+    window.add_feature(transfer)
+    transfer.busyChanged.connect(window.time_tracker.set_paused)
+    transfer.imported.connect(window.reload)
+    transfer.message.connect(window.show_message)
+    window.closing.connect(transfer.shutdown)
+
+    # F1 and the editor's "?": the keys of every action placed so far and of the labels.
+    shortcuts = ShortcutHelp(
+        window, lambda: [(label.key, label.name) for label in session.project.schema.labels if label.key]
+    )
+    window.add_feature(shortcuts)
+    window.editor.helpRequested.connect(shortcuts.toggle)
+    shortcuts.closed.connect(window.focus_editor)
+
+    language_feature = None
+    if language is not None:
+        language_feature = LanguageFeature(language, window)
+        window.add_feature(language_feature)
+    return Workbench(window, search, transfer, shortcuts, language_feature)
+
+
 def make_window(
     project: Project, settings: Settings, annotator: str, *, check_integrity: bool = True
 ) -> MainWindow:
-    window = MainWindow(
-        project, settings, annotator, font_family=arabic_font_family() or None, check_integrity=check_integrity
-    )
-    # Ctrl+F search and File → Import…/Export… (gui/search.py, gui/transfer.py).
-    install_search(window)
-    install_transfer(window)
-    return window
+    """`compose`'s window (what the benchmarks and start-up need)."""
+    return compose(project, settings, annotator, check_integrity=check_integrity).window
 
 
 def run(project: Project, *, annotator: str | None = None, settings: Settings | None = None) -> int:
@@ -98,7 +142,9 @@ def run(project: Project, *, annotator: str | None = None, settings: Settings | 
     if not name:
         project.close()
         return 1
-    host = LanguageHost(language, lambda p, a, check: make_window(p, settings, a, check_integrity=check))
+    host = LanguageHost(
+        language, lambda p, a, check: compose(p, settings, a, language=language, check_integrity=check).window
+    )
     window = host.open(project, name)
     window.show()
     code = int(app.exec())

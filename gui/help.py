@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtWidgets import QDockWidget, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.features import DockSide, Section
 
 
 def tr(text: str) -> str:
@@ -34,8 +38,23 @@ def editor_shortcuts(label_keys: list[tuple[str, str]]) -> list[tuple[str, str]]
     return rows
 
 
+def shortcut_rows(label_keys: list[tuple[str, str]], actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """The editor's keys, then every action that has a shortcut, each (keys, what) once."""
+    rows = editor_shortcuts(label_keys)
+    for action in actions:
+        if action.shortcuts():
+            text = action.text().replace("&", "").rstrip("…")
+            if text:
+                keys_text = " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+                rows.append((keys_text, text))
+    rows.append(("?", tr("This list")))
+    return list(dict.fromkeys(rows))
+
+
 class ShortcutOverlay(QWidget):
     """A translucent sheet over its parent listing shortcuts; any key or click closes it."""
+
+    closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -100,11 +119,40 @@ class ShortcutOverlay(QWidget):
         self.hide()
 
     def hideEvent(self, event: object) -> None:
-        focus_back = getattr(self.host, "focus_editor", None)
-        if callable(focus_back):
-            focus_back()
+        self.closed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.host.rect())
         return False
+
+
+class ShortcutHelp(QObject):
+    """Help → Keyboard shortcuts (F1): the overlay over `host`, listing the keys of every
+    action under it and the editor's own keys for the labels that `label_keys` gives."""
+
+    closed = Signal()  # the overlay went away: back to the work
+
+    def __init__(self, host: QWidget, label_keys: Callable[[], list[tuple[str, str]]]) -> None:
+        super().__init__(host)
+        self.host = host
+        self.label_keys = label_keys
+        self.overlay = ShortcutOverlay(host)
+        self.overlay.closed.connect(self.closed)
+        self.action = QAction(tr("&Keyboard shortcuts"), self)
+        self.action.setShortcut(QKeySequence("F1"))
+        self.action.triggered.connect(self.toggle)
+
+    def actions(self) -> Mapping[Section, Sequence[QAction]]:
+        return {Section.SHORTCUTS: [self.action]}
+
+    def docks(self) -> Sequence[tuple[DockSide, QDockWidget]]:
+        return []
+
+    def rows(self) -> list[tuple[str, str]]:
+        return shortcut_rows(self.label_keys(), self.host.findChildren(QAction))
+
+    def toggle(self) -> None:
+        if not self.overlay.isVisible():
+            self.overlay.set_shortcuts(self.rows())
+        self.overlay.toggle()

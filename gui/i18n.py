@@ -8,22 +8,25 @@ A switch applies at once: the window is rebuilt in the new language on the same 
 and statement (every edit is already in the project, so nothing is lost; the undo
 history starts afresh). Widgets translate their strings when they are made, so a fresh
 window is the one way every string, including those of other modules, changes together.
+The rebuild calls the composition root (gui/app.py) again, which adds View → Language
+(`LanguageFeature`) to each window it builds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from core.paths import RESOURCES
+from gui.features import DockSide, Section
 from gui.settings import Settings
 from store.project import Project
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the annotations only: the window is built by gui/app.py, not here
     from gui.main_window import MainWindow
 
 TRANSLATIONS = RESOURCES / "translations"
@@ -87,7 +90,7 @@ class UiLanguage(QObject):
             self.apply(code)
             self.changed.emit(code)
 
-    def menu(self, parent: MainWindow) -> QMenu:
+    def menu(self, parent: QWidget) -> QMenu:
         """A Language menu with one checkable entry per language."""
         menu = QMenu(QCoreApplication.translate("UiLanguage", "&Language"), parent)
         group = QActionGroup(menu)
@@ -103,14 +106,28 @@ class UiLanguage(QObject):
         return menu
 
 
+class LanguageFeature(QObject):
+    """View → Language of one window."""
+
+    def __init__(self, language: UiLanguage, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.menu = language.menu(parent)
+
+    def actions(self) -> Mapping[Section, Sequence[QAction]]:
+        return {Section.LANGUAGE: [self.menu.menuAction()]}
+
+    def docks(self) -> Sequence[tuple[DockSide, QDockWidget]]:
+        return []
+
+
 WindowFactory = Callable[[Project, str, bool], "MainWindow"]
 
 
 class LanguageHost(QObject):
     """Keeps the main window, and rebuilds it in the new language when the user switches.
 
-    `make_window(project, annotator, check_integrity)` builds a window (gui/app.py's
-    composition: fonts, search, import/export); the host adds View → Language to it.
+    `make_window(project, annotator, check_integrity)` builds a whole window, features and
+    View → Language included (gui/app.py's composition).
     """
 
     windowReplaced = Signal(object)
@@ -123,18 +140,14 @@ class LanguageHost(QObject):
         language.changed.connect(self._rebuild)
 
     def open(self, project: Project, annotator: str, *, check_integrity: bool = True) -> MainWindow:
-        window = self.make_window(project, annotator, check_integrity)
-        window.view_menu.addSeparator()
-        window.language_menu = self.language.menu(window)  # type: ignore[attr-defined]
-        window.view_menu.addMenu(window.language_menu)  # type: ignore[attr-defined]
-        self.window = window
-        return window
+        self.window = self.make_window(project, annotator, check_integrity)
+        return self.window
 
     def _rebuild(self, _code: str) -> None:
         old = self.window
         if old is None:
             return
-        old.flush_time()
+        old.time_tracker.flush()
         seq = old.current_seq
         new = self.open(old.project, old.annotator, check_integrity=False)
         new.restoreGeometry(old.saveGeometry())

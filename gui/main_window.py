@@ -1,18 +1,25 @@
-"""The annotator's main window: wires the statement list, the editor and the panels to the store.
+"""The annotator's main window: wires the statement list, the editor and the panels to a session.
 
-The window composes and routes; it computes nothing itself. Every edit is a QUndoCommand
-(gui/commands.py) whose redo/undo writes through one store call, so there is no "save".
+The window composes and routes; it computes nothing itself. The session is three objects
+that exist without it: the edit session (gui/session.py: project, annotator, undo stack;
+every edit written through one store call, so there is no "save"), the navigator
+(gui/navigator.py: which statement is open and where next is) and the time tracker
+(gui/time_tracker.py). Features (search, import/export, languages, the shortcut overlay)
+are built and wired by the composition root, gui/app.py, and placed here with
+`add_feature`, in the menu sections of gui/features.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -25,35 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import BayanError, WriteFailed
+from core.errors import BayanError
 from core.paths import DEFAULT_SCHEMA
 from core.schema import load_schema
-from gui.commands import (
-    AddRelationCommand,
-    AddSpanCommand,
-    DeleteRelationCommand,
-    DeleteSpanCommand,
-    RelabelSpanCommand,
-    SetAttrsCommand,
-    SetNoteCommand,
-    SetStatusCommand,
-)
+from gui.annotator import ask_annotator_name
 from gui.delegates import TextDirectionDelegate
 from gui.editor import StatementEditor
-from gui.help import ShortcutOverlay, editor_shortcuts
+from gui.features import DockSide, Feature, Menu, Section, SectionedMenus, dock_area
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
+from gui.navigator import StatementNavigator
 from gui.panels import AnnotationPanel, AttributeEditor, EditBanner, LabelPalette, NoteDialog
 from gui.session import EditSession
 from gui.settings import Settings
+from gui.time_tracker import TimeTracker
 from store.project import Project, StoredRelation, StoredSpan
-
-# Time on a statement is written to the store at least this often, so a crash loses little.
-TIME_FLUSH_MS = 30_000
-# Longer stretches without a key or click count as a break, not as work on the statement.
-IDLE_CAP_SECONDS = 300.0
-# A visit shorter than this (paging through statements) is written by the periodic flush
-# rather than at once: each write is an fsync'd transaction, which would slow paging.
-MIN_WRITE_SECONDS = 1.0
 
 
 class IntegrityCheck(QThread):
@@ -74,11 +66,15 @@ class IntegrityCheck(QThread):
 
 
 class MainWindow(QMainWindow):
-    """Menus are attributes (`file_menu`, `edit_menu`, `view_menu`, `help_menu`) so that
-    other modules (search, languages, import/export) can add their actions."""
+    """One annotator's window on one project.
+
+    `session`, `navigator` and `time_tracker` are the session objects; `statementOpened(seq)`
+    says that a statement is shown (after the editor shows it), `closing` that the window
+    is about to close (features end their background work).
+    """
 
     statementOpened = Signal(int)
-    projectChanged = Signal()
+    closing = Signal()
 
     def __init__(
         self,
@@ -90,16 +86,13 @@ class MainWindow(QMainWindow):
         check_integrity: bool = True,
     ) -> None:
         super().__init__()
-        self.project = project
         self.settings = settings
-        self.annotator = annotator
-        self.current_seq: int | None = None
-        self.session = EditSession(project, self)
+        self.session = EditSession(project, annotator, self)
+        self.navigator = StatementNavigator(self.session, self)
+        self.time_tracker = TimeTracker(self.session, self)
         # The stack, for views and tests; every change to it goes through the session.
         self.undo_stack = self.session.stack
         self._opening = False
-        self._clock = QElapsedTimer()
-        self._pending_seconds: dict[int, float] = {}
         self._checks: list[IntegrityCheck] = []
 
         self.list_model = StatementListModel(project, annotator, self)
@@ -109,11 +102,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
 
-        self._time_timer = QTimer(self)
-        self._time_timer.setInterval(TIME_FLUSH_MS)
-        self._time_timer.timeout.connect(self.flush_time)
-        self._time_timer.start()
-
         self.editor.set_zoom(settings.zoom())
         self.settings.add_recent_project(project.path)
         self._update_title()
@@ -121,12 +109,23 @@ class MainWindow(QMainWindow):
         geometry, _state = settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        first = project.first_open_statement(annotator) or (1 if project.statement_count() else None)
-        if first is not None:
-            self.open_statement(first)
+        self.navigator.open_first()
         self._update_progress()
         if check_integrity:
             QTimer.singleShot(0, self.start_integrity_check)
+
+    # The session's state, read here by views and tests; it changes through the session.
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
+    @property
+    def annotator(self) -> str:
+        return self.session.annotator
+
+    @property
+    def current_seq(self) -> int | None:
+        return self.navigator.current
 
     # ---------------------------------------------------------------- widgets
 
@@ -192,23 +191,25 @@ class MainWindow(QMainWindow):
         self.annotator_label = QLabel()
         self.statusBar().addPermanentWidget(self.annotator_label)
         self.statusBar().addPermanentWidget(self.progress_label)
-        self.overlay = ShortcutOverlay(self)
 
-    def _action(self, text: str, shortcuts: list[str] | None = None, slot: object = None) -> QAction:
+    # ------------------------------------------------------- menus and docks
+
+    def _action(self, text: str, shortcuts: list[str] | None, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.menus = SectionedMenus(self.menuBar(), {
+            Menu.FILE: self.tr("&File"), Menu.EDIT: self.tr("&Edit"), Menu.VIEW: self.tr("&View"),
+            Menu.HELP: self.tr("&Help"),
+        })
+        self.file_menu = self.menus.menu(Menu.FILE)
+        self.edit_menu = self.menus.menu(Menu.EDIT)
+        self.view_menu = self.menus.menu(Menu.VIEW)
+        self.help_menu = self.menus.menu(Menu.HELP)
 
         self.new_action = self._action(self.tr("&New project…"), None, self.new_project)
         self.open_action = self._action(self.tr("&Open project…"), ["Ctrl+O"], self.choose_project)
@@ -216,32 +217,24 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.annotator_action = self._action(self.tr("Change &annotator…"), None, self.ask_annotator)
         self.quit_action = self._action(self.tr("&Quit"), ["Ctrl+Q"], self.close)
-        self.file_menu.addAction(self.new_action)
-        self.file_menu.addAction(self.open_action)
-        self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.annotator_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
+        self.place_actions(Section.PROJECT, [self.new_action, self.open_action, self.recent_menu.menuAction()])
+        self.place_actions(Section.ANNOTATOR, [self.annotator_action])
+        self.place_actions(Section.QUIT, [self.quit_action])
 
         self.undo_action, self.redo_action = self.session.actions(self)
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
         self.done_action = self._action(
             self.tr("Mark &done and open the next"), ["Ctrl+Return", "Ctrl+Enter"], self.mark_done_and_next
         )
         self.skip_action = self._action(self.tr("Mark &skipped and open the next"), ["Ctrl+Shift+K"], self.skip)
         self.todo_action = self._action(self.tr("Mark &to do"), None, self.mark_todo)
         self.note_action = self._action(self.tr("&Note on this statement…"), ["Ctrl+N"], self.edit_note)
-        self.delete_action = QAction(self.tr("&Delete the selected span"), self)
-        self.delete_action.setShortcut(QKeySequence("Delete"))
+        self.delete_action = self._action(self.tr("&Delete the selected span"), ["Delete"], self.delete_selected_span)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the editor handles Delete
-        self.delete_action.triggered.connect(self.delete_selected_span)
-        for action in (self.undo_action, self.redo_action):
-            self.edit_menu.addAction(action)
-        self.edit_menu.addSeparator()
-        for action in (self.done_action, self.skip_action, self.todo_action, self.note_action, self.delete_action):
-            self.edit_menu.addAction(action)
+        self.place_actions(Section.HISTORY, [self.undo_action, self.redo_action])
+        self.place_actions(
+            Section.STATEMENT,
+            [self.done_action, self.skip_action, self.todo_action, self.note_action, self.delete_action],
+        )
 
         self.next_action = self._action(self.tr("&Next statement"), ["Alt+Right", "PgDown"], self.next_statement)
         self.previous_action = self._action(
@@ -255,19 +248,35 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(self.tr("&Reset zoom"), ["Ctrl+0"], lambda: self.zoom(None))
         self.list_focus_action = self._action(self.tr("Go to the statement &list"), ["Ctrl+L"], self.list_view.setFocus)
         self.editor_focus_action = self._action(self.tr("Go to the &text"), ["Ctrl+E"], self.focus_editor)
-        for action in (self.next_action, self.previous_action, self.next_open_action):
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.list_focus_action)
-        self.view_menu.addAction(self.editor_focus_action)
+        self.place_actions(Section.NAVIGATE, [self.next_action, self.previous_action, self.next_open_action])
+        self.place_actions(Section.ZOOM, [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        self.place_actions(Section.FOCUS, [self.list_focus_action, self.editor_focus_action])
 
-        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), ["F1"], self.show_shortcuts)
         self.about_action = self._action(self.tr("&About Bayan"), None, self.about)
-        self.help_menu.addAction(self.shortcuts_action)
-        self.help_menu.addAction(self.about_action)
+        self.place_actions(Section.ABOUT, [self.about_action])
+
+    def place_actions(self, section: Section, actions: Sequence[QAction]) -> None:
+        """Put `actions` at the end of `section` of its menu; their shortcuts work even when the menu bar is hidden."""
+        for action in actions:
+            if action.menu() is None:
+                self.addAction(action)
+        self.menus.place(section, actions)
+
+    def section_actions(self, section: Section) -> list[QAction]:
+        return self.menus.actions(section)
+
+    def place_dock(self, dock: QDockWidget, side: DockSide) -> None:
+        self.addDockWidget(dock_area(side, self.isRightToLeft()), dock)
+
+    def add_feature(self, feature: Feature) -> None:
+        """Place a feature's actions in their menu sections and its docks on their sides."""
+        for section, actions in feature.actions().items():
+            self.place_actions(section, actions)
+        for side, dock in feature.docks():
+            self.place_dock(dock, side)
+
+    def show_message(self, text: str, milliseconds: int = 8000) -> None:
+        self.statusBar().showMessage(text, milliseconds)
 
     def _connect(self) -> None:
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
@@ -278,8 +287,7 @@ class MainWindow(QMainWindow):
         self.editor.relationRequested.connect(self.add_relation)
         self.editor.attrsRequested.connect(self.set_attrs)
         self.editor.spanSelected.connect(self._span_selected)
-        self.editor.helpRequested.connect(self.show_shortcuts)
-        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.editor.message.connect(lambda text: self.show_message(text, 6000))
         self.label_palette.labelChosen.connect(self._palette_label)
         self.annotations.spanActivated.connect(self._span_activated)
         self.annotations.deleteSpan.connect(self.delete_span)
@@ -288,17 +296,20 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._changed)
         self.session.failed.connect(self.banner.show_failure)
         self.session.succeeded.connect(self.banner.hide)
+        self.time_tracker.follow(self.navigator)  # first: the visit left is written before the next shows
+        self.navigator.opened.connect(self._show_statement)
+        self.navigator.cleared.connect(self._show_nothing)
 
     # ------------------------------------------------------------- statements
 
     def open_statement(self, seq: int) -> None:
         """Show statement `seq` (1-based position), with the focus in the editor."""
+        self.navigator.open(seq)
+
+    def _show_statement(self, seq: int) -> None:
         row = self.project.statement(seq)
         if row is None:
             return
-        if seq != self.current_seq:
-            self._leave_statement()
-        self.current_seq = seq
         self._opening = True
         try:
             spans = self.project.spans(seq, self.annotator)
@@ -320,26 +331,18 @@ class MainWindow(QMainWindow):
     def _list_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._opening or not current.isValid():
             return
-        self.open_statement(current.row() + 1)
+        self.navigator.open(current.row() + 1)
         self.list_view.setFocus()  # keep walking the list with the arrows
 
     def next_statement(self) -> None:
-        if self.current_seq is not None and self.current_seq < self.project.statement_count():
-            self.open_statement(self.current_seq + 1)
+        self.navigator.next()
 
     def previous_statement(self) -> None:
-        if self.current_seq is not None and self.current_seq > 1:
-            self.open_statement(self.current_seq - 1)
+        self.navigator.previous()
 
     def next_open_statement(self) -> None:
-        after = self.current_seq or 0
-        seq = self.project.first_open_statement(self.annotator, after=after)
-        if seq is None:
-            seq = self.project.first_open_statement(self.annotator)
-        if seq is None:
-            self.statusBar().showMessage(self.tr("Every statement is done."), 6000)
-            return
-        self.open_statement(seq)
+        if self.navigator.next_open() is None:
+            self.show_message(self.tr("Every statement is done."), 6000)
 
     def reload(self) -> None:
         """Re-read everything from the store (after an import, or a schema change)."""
@@ -348,24 +351,15 @@ class MainWindow(QMainWindow):
         self.label_palette.set_schema(schema)
         self.attribute_editor.schema = schema
         self.list_model.reload()
-        if self.current_seq is not None and self.project.statement(self.current_seq) is not None:
-            self.open_statement(self.current_seq)
-        else:
-            first = self.project.first_open_statement(self.annotator) or (
-                1 if self.project.statement_count() else None
-            )
-            if first is not None:
-                self.open_statement(first)
-            else:
-                self._show_nothing()
+        self.navigator.reopen()  # the current statement again, else where work starts, else none
         self._update_progress()
 
     def _show_nothing(self) -> None:
         """An empty project: no statement, no spans (File → Import adds statements)."""
-        self.current_seq = None
         self.editor.show_statement("", [], [])
         self._show_annotations([], [])
-        self.statusBar().showMessage(self.tr("This project has no statements yet: import some."), 8000)
+        self._update_position()
+        self.show_message(self.tr("This project has no statements yet: import some."), 8000)
 
     def _refresh_current(self) -> None:
         if self.current_seq is None:
@@ -395,7 +389,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ edits
 
     def add_span(self, label: str, start: int, end: int) -> None:
-        if self.current_seq is None:
+        seq = self.current_seq
+        if seq is None:
             return
         existing = next(
             (s for s in self.editor.spans if (s.start, s.end, s.label) == (start, end, label)), None
@@ -403,30 +398,20 @@ class MainWindow(QMainWindow):
         if existing is not None:
             self.editor.select_span(existing.id)
             return
-        command = AddSpanCommand(
-            self.project, statement=self.current_seq, annotator=self.annotator, label=label,
-            start=start, end=end, text=self.tr("Add {0}").replace("{0}", label),
-        )
-        self.session.push(command)
-        if command.span_id is not None:
-            self.editor.select_span(command.span_id)
+        span_id = self.session.add_span(seq, label, start, end)
+        if span_id is not None:
+            self.editor.select_span(span_id)
 
     def relabel_span(self, span_id: int, label: str) -> None:
         span = self.editor.span(span_id)
         if span is None or self.current_seq is None or span.label == label:
             return
-        self.session.push(RelabelSpanCommand(
-            self.project, statement=self.current_seq, span_id=span_id, old=span.label, new=label,
-            text=self.tr("Relabel as {0}").replace("{0}", label),
-        ))
+        self.session.relabel_span(self.current_seq, span_id, span.label, label)
 
     def delete_span(self, span_id: int) -> None:
         if self.current_seq is None or self.editor.span(span_id) is None:
             return
-        self.session.push(DeleteSpanCommand(
-            self.project, statement=self.current_seq, span_id=span_id,
-            text=self.tr("Delete span"),
-        ))
+        self.session.delete_span(self.current_seq, span_id)
 
     def delete_selected_span(self) -> None:
         if self.editor.selected_span is not None:
@@ -436,10 +421,7 @@ class MainWindow(QMainWindow):
         span = self.editor.span(span_id)
         if span is None or self.current_seq is None:
             return
-        self.session.push(SetAttrsCommand(
-            self.project, statement=self.current_seq, span_id=span_id, old=span.attrs, new=attrs,
-            text=self.tr("Set attributes"),
-        ))
+        self.session.set_attrs(self.current_seq, span_id, span.attrs, attrs)
         self.focus_editor()
 
     def add_relation(self, head: int, tail: int, label: str) -> None:
@@ -447,50 +429,27 @@ class MainWindow(QMainWindow):
             return
         if any((r.head, r.tail, r.label) == (head, tail, label) for r in self.editor.relations):
             return
-        self.session.push(AddRelationCommand(
-            self.project, statement=self.current_seq, head=head, tail=tail, label=label,
-            text=self.tr("Link {0}").replace("{0}", label),
-        ))
+        self.session.add_relation(self.current_seq, head, tail, label)
 
     def delete_relation(self, relation_id: int) -> None:
-        if self.current_seq is None:
-            return
-        self.session.push(DeleteRelationCommand(
-            self.project, statement=self.current_seq, relation_id=relation_id,
-            text=self.tr("Delete relation"),
-        ))
-
-    def _set_status(self, status: str, text: str) -> bool:
-        """Set the current statement's status; False when it could not be written (shown in the banner)."""
-        if self.current_seq is None:
-            return False
-        if self.project.status(self.current_seq, self.annotator).status == status:
-            return True
-        return self.session.push(SetStatusCommand(
-            self.project, statement=self.current_seq, annotator=self.annotator, status=status,
-            text=text,
-        ))
+        if self.current_seq is not None:
+            self.session.delete_relation(self.current_seq, relation_id)
 
     def mark_done_and_next(self) -> None:
         if self.current_seq is None:
             return
-        current = self.current_seq
-        if not self._set_status("done", self.tr("Mark done")):
+        if not self.session.set_status(self.current_seq, "done"):
             return  # not on disk: stay, the banner says why
-        seq = self.project.first_open_statement(self.annotator, after=current)
-        if seq is None:
-            seq = self.project.first_open_statement(self.annotator)
-        if seq is None:
-            self.statusBar().showMessage(self.tr("Every statement is done. Well done!"), 8000)
-            return
-        self.open_statement(seq)
+        if self.navigator.next_open() is None:
+            self.show_message(self.tr("Every statement is done. Well done!"), 8000)
 
     def skip(self) -> None:
-        if self._set_status("skipped", self.tr("Mark skipped")):
-            self.next_statement()
+        if self.current_seq is not None and self.session.set_status(self.current_seq, "skipped"):
+            self.navigator.next()
 
     def mark_todo(self) -> None:
-        self._set_status("todo", self.tr("Mark to do"))
+        if self.current_seq is not None:
+            self.session.set_status(self.current_seq, "todo")
 
     def edit_note(self) -> None:
         if self.current_seq is None:
@@ -502,12 +461,8 @@ class MainWindow(QMainWindow):
         self.focus_editor()
 
     def set_note(self, note: str) -> None:
-        if self.current_seq is None:
-            return
-        self.session.push(SetNoteCommand(
-            self.project, statement=self.current_seq, annotator=self.annotator, note=note,
-            text=self.tr("Edit note"),
-        ))
+        if self.current_seq is not None:
+            self.session.set_note(self.current_seq, note)
 
     # -------------------------------------------------------------- selection
 
@@ -551,37 +506,6 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("Bayan — {0}").replace("{0}", self.project.name))
 
-    # ------------------------------------------------------------------- time
-
-    def _leave_statement(self) -> None:
-        """Account the time on the statement being left: written now unless it was a glance."""
-        self._account_time()
-        if self.current_seq is not None and self._pending_seconds.get(self.current_seq, 0.0) >= MIN_WRITE_SECONDS:
-            self._write_time(self.current_seq)
-
-    def _account_time(self) -> None:
-        if self._clock.isValid() and self.current_seq is not None:
-            seconds = min(self._clock.elapsed() / 1000.0, IDLE_CAP_SECONDS)
-            if seconds > 0:
-                self._pending_seconds[self.current_seq] = self._pending_seconds.get(self.current_seq, 0.0) + seconds
-        self._clock.start()
-
-    def _write_time(self, seq: int) -> None:
-        seconds = self._pending_seconds.pop(seq, 0.0)
-        if seconds <= 0:
-            return
-        try:
-            self.project.add_seconds(statement=seq, annotator=self.annotator, seconds=seconds)
-        except WriteFailed:
-            # Another process is writing, or the disk is full: keep the seconds for the next flush.
-            self._pending_seconds[seq] = self._pending_seconds.get(seq, 0.0) + seconds
-
-    def flush_time(self) -> None:
-        """Write all time spent so far to the store (periodically, on close, on switching)."""
-        self._account_time()
-        for seq in list(self._pending_seconds):
-            self._write_time(seq)
-
     # ------------------------------------------------------------------- zoom
 
     def zoom(self, step: int | None) -> None:
@@ -624,20 +548,16 @@ class MainWindow(QMainWindow):
 
     def set_project(self, project: Project) -> None:
         """Work on `project` from now on (the previous one is closed)."""
-        self.flush_time()
-        self.session.set_project(project)
-        self.banner.hide()
         old = self.project
-        self.project = project
+        self.session.set_project(project)  # time written to the old project first; features follow
+        self.banner.hide()
         self.list_model.project = project
         self.span_model.project = project
-        self.current_seq = None
         if old is not project:
             old.close()
         self.settings.add_recent_project(project.path)
         self._update_title()
         self.reload()
-        self.projectChanged.emit()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -649,17 +569,18 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def ask_annotator(self) -> None:
-        from gui.app import ask_annotator_name  # the dialog lives with the start-up code
-
         name = ask_annotator_name(self, self.annotator)
-        if name and name != self.annotator:
-            self.flush_time()
-            self.annotator = name
-            self.settings.set_annotator(name)
-            self.session.clear()
-            self.list_model.set_annotator(name)
-            self.current_seq = None
-            self.reload()
+        if name:
+            self.set_annotator(name)
+
+    def set_annotator(self, name: str) -> None:
+        """Annotate as `name` from now on (time so far is written to the previous name)."""
+        if name == self.annotator:
+            return
+        self.session.set_annotator(name)
+        self.settings.set_annotator(name)
+        self.list_model.set_annotator(name)
+        self.reload()
 
     def start_integrity_check(self) -> None:
         """Check the file in the background; a large project opens without waiting for it."""
@@ -674,6 +595,9 @@ class MainWindow(QMainWindow):
         if check in self._checks:
             self._checks.remove(check)
 
+    def integrity_checks_running(self) -> bool:
+        return bool(self._checks)
+
     def _integrity_failed(self, message: str) -> None:
         QMessageBox.warning(
             self,
@@ -684,25 +608,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------- help
 
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        keys = [(lab.key, lab.name) for lab in self.project.schema.labels if lab.key]
-        rows = editor_shortcuts(keys)
-        for action in self.findChildren(QAction):
-            if action.shortcuts():
-                text = action.text().replace("&", "").rstrip("…")
-                if text:
-                    keys_text = " / ".join(
-                        s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-                    )
-                    rows.append((keys_text, text))
-        rows.append(("?", self.tr("This list")))
-        seen: set[tuple[str, str]] = set()
-        return [r for r in rows if not (r in seen or seen.add(r))]  # type: ignore[func-returns-value]
-
-    def show_shortcuts(self) -> None:
-        self.overlay.set_shortcuts(self.shortcut_rows())
-        self.overlay.toggle()
-
     def about(self) -> None:
         QMessageBox.about(
             self, self.tr("About Bayan"),
@@ -712,9 +617,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ close
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush_time()
+        # Features' background jobs end first: a running import holds the write lock that
+        # the last time write below needs.
+        self.closing.emit()
         # A closed window writes no more time; its project may be closed after it.
-        self._time_timer.stop()
+        self.time_tracker.stop()
         self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.settings.sync()
         for check in list(self._checks):

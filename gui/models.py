@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -11,60 +12,90 @@ from PySide6.QtGui import QColor
 from store.project import Project, StoredRelation, StoredSpan
 
 Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
 
 # Rows fetched per read from the store and how many such windows stay cached: a view
-# shows a few dozen rows, so memory stays flat however many statements the project has.
+# shows a few dozen rows, so memory stays flat however many rows the list has.
 WINDOW = 200
 CACHED_WINDOWS = 8
 
 STATUS_MARKS = {"todo": "○", "done": "✓", "skipped": "–"}
 NOTE_MARK = "✎"
 
+# Combined once: views ask for every cell's flags as they paint.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-class StatementListModel(QAbstractTableModel):
-    """Every statement of the project, one row per seq (1..N without gaps), read in windows."""
+CountFn = Callable[[], int]
+# (first row, number of rows) -> those rows, in order: row positions are 0-based.
+FetchFn = Callable[[int, int], Sequence[Row]]
 
-    ID, PREVIEW, STATUS, NOTE = range(4)
-    SeqRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
+class WindowedTableModel(QAbstractTableModel, Generic[Row]):
+    """A long flat list read in windows of WINDOW rows, keeping CACHED_WINDOWS of them.
+
+    The rows come from two functions: `count()` and `fetch(first, n)`, which reads the rows
+    at positions first .. first + n - 1 (by key, never OFFSET: see PITFALLS.md). Subclasses
+    name their columns (`headers`) and say what a cell shows (`cell`); they hold no rows.
+    """
+
+    def __init__(self, count: CountFn, fetch: FetchFn[Row], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.annotator = annotator
-        self._count = project.statement_count()
-        self._windows: OrderedDict[int, list[tuple[int, str, str, str, bool]]] = OrderedDict()
+        self._count_rows = count
+        self._fetch_rows = fetch
+        self._count = count()
+        self._windows: OrderedDict[int, Sequence[Row]] = OrderedDict()
+        # Views ask for the column count constantly; the titles are translated once, like
+        # every widget's strings (a language switch builds new models).
+        self._titles: tuple[str, ...] | None = None
+
+    def headers(self) -> tuple[str, ...]:
+        """The column titles (translated)."""
+        return ()
+
+    def cell(self, row: Row, column: int, role: int) -> Any:
+        """What `row` shows in `column` for `role` (None: nothing)."""
+        return None
 
     # ------------------------------------------------------------ structure
+
+    def _column_titles(self) -> tuple[str, ...]:
+        if self._titles is None:
+            self._titles = tuple(self.headers())
+        return self._titles
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self._column_titles())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Id"), self.tr("Statement"), self.tr("Status"), self.tr("Note"))[section] \
-                if 0 <= section < 4 else None
+            titles = self._column_titles()
+            return titles[section] if 0 <= section < len(titles) else None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return f"{section + 1:,}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    # ----------------------------------------------------------------- data
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        item = self.row_data(index.row())
+        return None if item is None else self.cell(item, index.column(), role)
 
-    def row_data(self, row: int) -> tuple[int, str, str, str, bool] | None:
-        """(seq, id, preview, status, has_note) of `row`, from the cached window or the store."""
+    # ----------------------------------------------------------------- rows
+
+    def row_data(self, row: int) -> Row | None:
+        """The row at position `row`, from its cached window or read with it."""
         if not 0 <= row < self._count:
             return None
         key = row // WINDOW
         window = self._windows.get(key)
         if window is None:
-            window = self.project.statements_window(key * WINDOW + 1, WINDOW, annotator=self.annotator)
+            window = self._fetch_rows(key * WINDOW, WINDOW)
             self._windows[key] = window
             while len(self._windows) > CACHED_WINDOWS:
                 self._windows.popitem(last=False)
@@ -73,14 +104,61 @@ class StatementListModel(QAbstractTableModel):
         offset = row - key * WINDOW
         return window[offset] if offset < len(window) else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        item = self.row_data(index.row())
-        if item is None:
-            return None
-        seq, sid, preview, status, has_note = item
-        column = index.column()
+    def cached_windows(self) -> int:
+        return len(self._windows)
+
+    # ------------------------------------------------------------- updates
+
+    def refresh_row(self, row: int) -> None:
+        """Re-read the window holding `row` (what it shows changed, not its position)."""
+        self._windows.pop(row // WINDOW, None)
+        if 0 <= row < self._count:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, max(self.columnCount() - 1, 0)))
+
+    def refresh_all(self) -> None:
+        """Re-read every row when next shown, keeping the count and the views' selection."""
+        self._windows.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, max(self.columnCount() - 1, 0)))
+
+    def reload(self) -> None:
+        """Start over: count again and forget every window (rows were added, or reordered)."""
+        self.beginResetModel()
+        self._windows.clear()
+        self._count = self._count_rows()
+        self.endResetModel()
+
+    def set_source(self, count: CountFn, fetch: FetchFn[Row]) -> None:
+        """Read other rows from now on (another filter or order)."""
+        self._count_rows = count
+        self._fetch_rows = fetch
+        self.reload()
+
+
+StatementRowData = tuple[int, str, str, str, bool]  # seq, id, preview, status, has_note
+
+
+class StatementListModel(WindowedTableModel[StatementRowData]):
+    """Every statement of the project, one row per seq (1..N without gaps), with one annotator's status."""
+
+    ID, PREVIEW, STATUS, NOTE = range(4)
+    SeqRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
+        self.project = project
+        self.annotator = annotator
+        # Row r is statement r + 1: a window is one read by key (`seq >= ?`).
+        super().__init__(
+            lambda: self.project.statement_count(),
+            lambda first, n: self.project.statements_window(first + 1, n, annotator=self.annotator),
+            parent,
+        )
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Id"), self.tr("Statement"), self.tr("Status"), self.tr("Note"))
+
+    def cell(self, row: StatementRowData, column: int, role: int) -> Any:
+        seq, sid, preview, status, has_note = row
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ID:
                 return sid
@@ -105,21 +183,13 @@ class StatementListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    # ------------------------------------------------------------- updates
-
     def refresh_statement(self, seq: int) -> None:
         """Re-read the window holding statement `seq` (its status or note changed)."""
-        row = seq - 1
-        self._windows.pop(row // WINDOW, None)
-        if 0 <= row < self._count:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.refresh_row(seq - 1)
 
-    def reload(self) -> None:
-        """Start over from the store (after an import added statements, or another annotator)."""
-        self.beginResetModel()
-        self._windows.clear()
-        self._count = self.project.statement_count()
-        self.endResetModel()
+    def set_project(self, project: Project) -> None:
+        self.project = project
+        self.reload()
 
     def set_annotator(self, annotator: str) -> None:
         self.annotator = annotator

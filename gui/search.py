@@ -9,14 +9,13 @@ a worker thread with its own connection, with progress in the panel.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,11 +43,10 @@ from core.direction import is_right_to_left
 from core.errors import BayanError
 from core.normalize import find_all
 from gui.delegates import TextDirectionDelegate
+from gui.features import DockSide, Section
+from gui.session import EditSession
 from store.project import Project
 from store.search import SearchHit, SearchIndex
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,6 +65,18 @@ EXCERPT_LENGTH = 110
 COUNT_CAP = 10_000
 # Wide enough for a useful excerpt beside the editor.
 MIN_WIDTH = 340
+
+
+class MatchView(Protocol):
+    """What the search highlights in: the statement editor (gui/editor.py)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def search_matches(self) -> list[tuple[int, int]]: ...
+
+    def set_search_matches(self, ranges: list[tuple[int, int]]) -> None: ...
 
 
 def excerpt(hit: SearchHit) -> str:
@@ -408,54 +418,55 @@ class SearchPanel(QWidget):
     def is_indexing(self) -> bool:
         return self.worker is not None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self.stop_indexing()
-        return False
 
+class SearchFeature(QObject):
+    """Edit → Find (Ctrl+F) and the search dock, for one edit session's project and annotator.
 
-def install_search(window: MainWindow) -> QDockWidget:
-    """Add Edit → Find (Ctrl+F) and the search dock to the main window, and highlight
-    the active query's matches in every statement the window opens."""
-    panel = SearchPanel(window.project, lambda: window.annotator, window)
-    dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), window)
-    dock.setObjectName("search_dock")
-    dock.setWidget(panel)
-    dock.hide()
-    # Beside the statement list, on the leading side (dock areas do not mirror by themselves).
-    leading = Qt.DockWidgetArea.RightDockWidgetArea if window.isRightToLeft() else Qt.DockWidgetArea.LeftDockWidgetArea
-    window.addDockWidget(leading, dock)
-    window.search_panel = panel  # type: ignore[attr-defined]
-    window.search_dock = dock  # type: ignore[attr-defined]
+    The matches of the active query are highlighted in `editor` in every statement shown
+    (`highlight`, wired to the window's statementOpened by the composition root);
+    `statementRequested` asks for a result to be opened, `dismissed` for the text again.
+    """
 
-    def show_panel() -> None:
-        dock.show()
-        dock.raise_()
-        panel.query_edit.setFocus()
-        panel.query_edit.selectAll()
-        if panel.index.pending() > BACKGROUND_INDEX_MIN:
-            panel.start_indexing()
+    statementRequested = Signal(int)  # seq
+    dismissed = Signal()
 
-    def highlight(_seq: int = 0) -> None:
-        matches = panel.matches_in(window.editor.text)
-        if matches or window.editor.search_matches:  # no redraw on every statement when idle
-            window.editor.set_search_matches(matches)
+    def __init__(self, session: EditSession, editor: MatchView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.editor = editor
+        self.panel = SearchPanel(session.project, lambda: session.annotator, parent)
+        self.dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), parent)
+        self.dock.setObjectName("search_dock")
+        self.dock.setWidget(self.panel)
+        self.dock.hide()
+        self.find_action = QAction(QCoreApplication.translate("SearchPanel", "&Find in all statements…"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.show_panel)
+        self.panel.statementRequested.connect(self.statementRequested)
+        self.panel.dismissed.connect(self.dismissed)
+        self.panel.searched.connect(self.highlight)
+        session.projectChanged.connect(self.panel.set_project)
 
-    def open_hit(seq: int) -> None:
-        window.open_statement(seq)
+    def actions(self) -> Mapping[Section, Sequence[QAction]]:
+        return {Section.FIND: [self.find_action]}
 
-    action = QAction(QCoreApplication.translate("SearchPanel", "&Find in all statements…"), window)
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-    action.triggered.connect(show_panel)
-    window.addAction(action)
-    window.edit_menu.addSeparator()
-    window.edit_menu.addAction(action)
-    window.find_action = action  # type: ignore[attr-defined]
-    panel.statementRequested.connect(open_hit)
-    panel.dismissed.connect(window.focus_editor)
-    panel.searched.connect(highlight)
-    window.statementOpened.connect(highlight)
-    window.projectChanged.connect(lambda: panel.set_project(window.project))
-    # A running worker must end before its window (and the thread object) goes away.
-    window.installEventFilter(panel)
-    return dock
+    def docks(self) -> Sequence[tuple[DockSide, QDockWidget]]:
+        return [(DockSide.LEADING, self.dock)]  # beside the statement list
+
+    def show_panel(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.query_edit.setFocus()
+        self.panel.query_edit.selectAll()
+        if self.panel.index.pending() > BACKGROUND_INDEX_MIN:
+            self.panel.start_indexing()
+
+    def highlight(self, _seq: int = 0) -> None:
+        """Mark the active query's matches in the statement the editor shows."""
+        matches = self.panel.matches_in(self.editor.text)
+        if matches or self.editor.search_matches:  # no redraw on every statement when idle
+            self.editor.set_search_matches(matches)
+
+    def shutdown(self) -> None:
+        """The window is closing: a running index worker ends first (its thread object goes with the window)."""
+        self.panel.stop_indexing()

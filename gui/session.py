@@ -1,5 +1,5 @@
-"""The edit session of one annotator on one project: the undo stack and the rule that it
-only ever holds edits whose effect is on disk.
+"""The edit session of one annotator on one project: who edits, what, and the undo stack,
+with the rule that the stack only ever holds edits whose effect is on disk.
 
 Every edit, undo and redo goes through `push`, `undo` and `redo` here. Each first writes
 to the store (one transaction, gui/commands.py) and moves the QUndoStack only when the
@@ -7,6 +7,12 @@ write went through. A write that another process's lock keeps out (ProjectBusy, 
 short wait, so the window never freezes) or that a rule refuses (EditRefused) changes
 nothing, on disk or on screen; `failed` tells the window, which shows it and can offer
 to try again.
+
+The session owns the project and the annotator it edits for; the annotator's window uses
+one for its annotator, a review mode one for `gold`. Switching either clears the undo
+history (its commands belong to the other project or annotator): `aboutToSwitch` lets the
+session's companions write what they hold first (the time tracker), then
+`projectChanged` or `annotatorChanged` says what changed.
 """
 
 from __future__ import annotations
@@ -17,7 +23,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from core.errors import EditRefused, ProjectBusy, WriteFailed
-from gui.commands import StoreCommand
+from gui.commands import (
+    AddRelationCommand,
+    AddSpanCommand,
+    DeleteRelationCommand,
+    DeleteSpanCommand,
+    RelabelSpanCommand,
+    SetAttrsCommand,
+    SetNoteCommand,
+    SetStatusCommand,
+    StoreCommand,
+)
 from store.project import Project
 
 # How long an edit waits for another process's write transaction before it is reported as
@@ -39,17 +55,40 @@ class EditSession(QObject):
     # (message, retry): retry is set when trying again later may work (the project was busy).
     failed = Signal(str, object)
     succeeded = Signal()
+    aboutToSwitch = Signal()  # the project or the annotator is about to change
+    projectChanged = Signal(object)  # the new Project
+    annotatorChanged = Signal(str)
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
-        self.project = project
+        self._project = project
+        self._annotator = annotator
         project.set_busy_timeout(EDIT_WAIT_SECONDS)
 
+    @property
+    def project(self) -> Project:
+        return self._project
+
+    @property
+    def annotator(self) -> str:
+        return self._annotator
+
     def set_project(self, project: Project) -> None:
+        """Edit `project` from now on; the caller closes the previous one (after this returns)."""
+        self.aboutToSwitch.emit()
         self.stack.clear()
-        self.project = project
+        self._project = project
         project.set_busy_timeout(EDIT_WAIT_SECONDS)
+        self.projectChanged.emit(project)
+
+    def set_annotator(self, annotator: str) -> None:
+        if annotator == self._annotator:
+            return
+        self.aboutToSwitch.emit()
+        self.stack.clear()
+        self._annotator = annotator
+        self.annotatorChanged.emit(annotator)
 
     def _attempt(self, write: Callable[[], object], retry: Retry) -> bool:
         try:
@@ -108,6 +147,56 @@ class EditSession(QObject):
 
     def clear(self) -> None:
         self.stack.clear()
+
+    # ------------------------------------------------- the annotator's edits
+
+    def add_span(self, seq: int, label: str, start: int, end: int) -> int | None:
+        """Label [start, end) of statement `seq`; the span's id, or None when nothing was written."""
+        command = AddSpanCommand(
+            self._project, statement=seq, annotator=self._annotator, label=label, start=start, end=end,
+            text=tr("Add {0}").replace("{0}", label),
+        )
+        self.push(command)
+        return command.span_id
+
+    def relabel_span(self, seq: int, span_id: int, old: str, new: str) -> bool:
+        return self.push(RelabelSpanCommand(
+            self._project, statement=seq, span_id=span_id, old=old, new=new,
+            text=tr("Relabel as {0}").replace("{0}", new),
+        ))
+
+    def delete_span(self, seq: int, span_id: int) -> bool:
+        return self.push(DeleteSpanCommand(self._project, statement=seq, span_id=span_id, text=tr("Delete span")))
+
+    def set_attrs(self, seq: int, span_id: int, old: dict[str, str], new: dict[str, str]) -> bool:
+        return self.push(SetAttrsCommand(
+            self._project, statement=seq, span_id=span_id, old=old, new=new, text=tr("Set attributes"),
+        ))
+
+    def add_relation(self, seq: int, head: int, tail: int, label: str) -> bool:
+        return self.push(AddRelationCommand(
+            self._project, statement=seq, head=head, tail=tail, label=label,
+            text=tr("Link {0}").replace("{0}", label),
+        ))
+
+    def delete_relation(self, seq: int, relation_id: int) -> bool:
+        return self.push(DeleteRelationCommand(
+            self._project, statement=seq, relation_id=relation_id, text=tr("Delete relation"),
+        ))
+
+    def set_status(self, seq: int, status: str) -> bool:
+        """Set the statement's status; True when it is on disk (also when it already was)."""
+        if self._project.status(seq, self._annotator).status == status:
+            return True
+        text = {"done": tr("Mark done"), "skipped": tr("Mark skipped")}.get(status) or tr("Mark to do")
+        return self.push(SetStatusCommand(
+            self._project, statement=seq, annotator=self._annotator, status=status, text=text,
+        ))
+
+    def set_note(self, seq: int, note: str) -> bool:
+        return self.push(SetNoteCommand(
+            self._project, statement=seq, annotator=self._annotator, note=note, text=tr("Edit note"),
+        ))
 
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
         """Undo and Redo actions, named and enabled by the stack, that go through the session."""

@@ -12,18 +12,18 @@ without changes here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
 
 from core.errors import BayanError
 from core.formats import registry
+from gui.features import DockSide, Section
+from gui.session import EditSession
 from store.importer import ImportReport
 from store.project import Project
 from store.selection import FINISHED
 from store.transfer import Cancelled, ProgressFn, StopFn, export_to, import_files, import_formats
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 # The progress bar counts in thousandths.
 STEPS = 1000
@@ -94,33 +93,51 @@ class _Running:
 
 
 class Transfer(QObject):
-    """File → Import… and File → Export… of one main window."""
+    """File → Import… and File → Export… of one edit session's project.
+
+    Dialogs and messages open over `parent` (the window). What the rest of the window does
+    about a job goes out as signals: `busyChanged` (the time tracker pauses its writes
+    meanwhile), `imported` (re-read the project), `message` (a line for the status bar).
+    """
 
     finished = Signal(str, bool)  # kind, success
+    busyChanged = Signal(bool)
+    imported = Signal()
+    message = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: EditSession, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.parent_widget = parent
         self.running: _Running | None = None
         self.message_box: QMessageBox | None = None
         self.last_message = ""
+        self.import_action = QAction(self.tr("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.ask_import)
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.triggered.connect(self.ask_export)
+
+    def actions(self) -> Mapping[Section, Sequence[QAction]]:
+        return {Section.TRANSFER: [self.import_action, self.export_action]}
+
+    def docks(self) -> Sequence[tuple[DockSide, QDockWidget]]:
+        return []
 
     def busy(self) -> bool:
         return self.running is not None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Closing the window stops a running job (an import rolls back) before the
-        # thread object goes away with the window.
-        if event.type() == QEvent.Type.Close:
-            self.wait()
-        return False
+    def shutdown(self) -> None:
+        """The window is closing: a running job stops (an import rolls back) before the thread object goes."""
+        self.wait()
 
     # ----------------------------------------------------------- starting
 
     def start_import(
         self, paths: list[Path], *, fmt: str = "auto", annotator: str | None = None, add_labels: bool = False
     ) -> None:
-        project_path = self.window.project.path
+        project_path = self.session.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
             with Project.open(project_path, check=False) as project:
@@ -135,7 +152,7 @@ class Transfer(QObject):
     def start_export(
         self, out: Path, *, fmt: str = "jsonl", annotator: str | None = None, which: str = FINISHED
     ) -> None:
-        project_path = self.window.project.path
+        project_path = self.session.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
             with Project.open(project_path, check=False, read_only=True) as project:
@@ -149,8 +166,9 @@ class Transfer(QObject):
     def _start(self, kind: str, job: Callable[[ProgressFn, StopFn], object], label: str) -> None:
         if self.running is not None:
             return
-        self._pause_window_writes(True)
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, STEPS, self.window)
+        # Before the job takes the project's write lock: the window's own writes (time) pause.
+        self.busyChanged.emit(True)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, STEPS, self.parent_widget)
         dialog.setWindowTitle(self.tr("Import") if kind == "import" else self.tr("Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -177,18 +195,6 @@ class Transfer(QObject):
             self.running.worker.requestInterruption()
             self.running.worker.wait()
 
-    def _pause_window_writes(self, pause: bool) -> None:
-        # The import holds the project's write lock; the window's periodic time flush
-        # would wait for it on the GUI thread, so it pauses meanwhile.
-        timer = getattr(self.window, "_time_timer", None)
-        if timer is None:
-            return
-        if pause:
-            self.window.flush_time()
-            timer.stop()
-        else:
-            timer.start()
-
     # ----------------------------------------------------------- outcomes
 
     @staticmethod
@@ -212,7 +218,7 @@ class Transfer(QObject):
                 if r.labels_added:
                     line += " " + self.tr("(new labels: {0})").replace("{0}", ", ".join(r.labels_added))
                 lines.append(line)
-            self.window.reload()
+            self.imported.emit()
             self._message(QMessageBox.Icon.Information, self.tr("Import finished"), "\n".join(lines))
         else:
             count = int(result)  # type: ignore[call-overload]
@@ -239,12 +245,12 @@ class Transfer(QObject):
             else self.tr("Export cancelled; no file was written.")
         )
         self.last_message = text
-        self.window.statusBar().showMessage(text, 8000)
+        self.message.emit(text)
         self.finished.emit(kind, False)
 
     def _finished(self) -> None:
         running, self.running = self.running, None
-        self._pause_window_writes(False)
+        self.busyChanged.emit(False)
         if running is not None:
             running.dialog.close()
             running.dialog.deleteLater()
@@ -252,7 +258,7 @@ class Transfer(QObject):
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         # open(), not exec(): a nested event loop would let the worker's other signals in.
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent_widget)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         self.message_box = box
@@ -261,14 +267,14 @@ class Transfer(QObject):
     # ------------------------------------------------------------ dialogs
 
     def ask_import(self) -> None:
-        dialog = ImportDialog(self.window)
+        dialog = ImportDialog(self.parent_widget)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paths():
             self.start_import(
                 dialog.paths(), fmt=dialog.format(), annotator=dialog.annotator(), add_labels=dialog.add_labels()
             )
 
     def ask_export(self) -> None:
-        dialog = ExportDialog(self.window, self.window.project.annotators())
+        dialog = ExportDialog(self.parent_widget, self.session.project.annotators())
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path() is not None:
             out = dialog.path()
             assert out is not None
@@ -400,30 +406,3 @@ class ExportDialog(QDialog):
 
     def status(self) -> str:
         return str(self.status_combo.currentData())
-
-
-def install_transfer(window: MainWindow) -> Transfer:
-    """Add File → Import… and File → Export… to the main window."""
-    transfer = Transfer(window)
-    import_action = QAction(QCoreApplication.translate("Transfer", "&Import…"), window)
-    import_action.setShortcut("Ctrl+I")
-    import_action.triggered.connect(transfer.ask_import)
-    export_action = QAction(QCoreApplication.translate("Transfer", "&Export…"), window)
-    export_action.setShortcut("Ctrl+Shift+E")
-    export_action.triggered.connect(transfer.ask_export)
-    window.addAction(import_action)
-    window.addAction(export_action)
-    # Before the separator that precedes "Change annotator…", after the project entries.
-    actions = window.file_menu.actions()
-    anchor = next((a for a in actions if a.isSeparator()), None)
-    if anchor is None:
-        window.file_menu.addSeparator()
-        window.file_menu.addActions([import_action, export_action])
-    else:
-        window.file_menu.insertSeparator(anchor)
-        window.file_menu.insertActions(anchor, [import_action, export_action])
-    window.installEventFilter(transfer)
-    window.transfer = transfer  # type: ignore[attr-defined]
-    window.import_action = import_action  # type: ignore[attr-defined]
-    window.export_action = export_action  # type: ignore[attr-defined]
-    return transfer

@@ -10,7 +10,9 @@ statement in memory at a time.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from core.agreement import AgreementReport, StatementDisagreement, StatementWork, measure
 from core.model import GOLD
@@ -26,6 +28,12 @@ def default_annotators(project: Project) -> list[str]:
 
 def iter_work(project: Project, annotators: Sequence[str]) -> Iterator[StatementWork]:
     """Each statement with a done record of one of `annotators`, with their spans, in statement order."""
+    for _, work in _iter_work(project, annotators):
+        yield work
+
+
+def _iter_work(project: Project, annotators: Sequence[str]) -> Iterator[tuple[int, StatementWork]]:
+    """iter_work's statements with their seq."""
     conn = project.conn
     chosen = compile_selection(conn, RecordSelection(annotators=tuple(annotators), finished_only=True))
     owned, owned_args = chosen.owned_by("annotator")
@@ -52,7 +60,7 @@ def iter_work(project: Project, annotators: Sequence[str]) -> Iterator[Statement
             work: dict[str, list[tuple[int, int, str]]] = {}
             for _, annotator in statuses.take_statement(seq):
                 work[names[annotator]] = [(r[2], r[3], r[4]) for r in spans.take(seq, annotator)]
-            yield StatementWork(sid, text, work)
+            yield seq, StatementWork(sid, text, work)
     finally:
         if began and conn.in_transaction:
             conn.execute("COMMIT")
@@ -79,3 +87,68 @@ def texts_of(project: Project, ids: Sequence[str]) -> dict[str, str]:
         if row is not None:
             out[sid] = row.text
     return out
+
+
+@dataclass(slots=True)
+class StatementScores:
+    """Each measured statement's disagreement (core/agreement.py's StatementDisagreement) by its seq.
+
+    Kept in typed arrays, about 40 bytes a statement, so a worker thread can hand a whole
+    project's scores to the GUI (store/review_order.py loads them) without a Python object
+    per statement.
+    """
+
+    seq: array[int] = field(default_factory=lambda: array("q"))
+    score: array[float] = field(default_factory=lambda: array("d"))
+    missing: array[int] = field(default_factory=lambda: array("l"))
+    extra: array[int] = field(default_factory=lambda: array("l"))
+    boundary: array[int] = field(default_factory=lambda: array("l"))
+    label: array[int] = field(default_factory=lambda: array("l"))
+
+    def add(self, seq: int, row: StatementDisagreement) -> None:
+        self.seq.append(seq)
+        self.score.append(row.score)
+        self.missing.append(row.missing)
+        self.extra.append(row.extra)
+        self.boundary.append(row.boundary)
+        self.label.append(row.label)
+
+    def __len__(self) -> int:
+        return len(self.seq)
+
+    def rows(self) -> Iterator[tuple[int, float, int, int, int, int]]:
+        """(seq, score, missing, extra, boundary, label) per statement, in statement order."""
+        return zip(self.seq, self.score, self.missing, self.extra, self.boundary, self.label, strict=True)
+
+
+def measure_scores(
+    project: Project,
+    annotators: Sequence[str],
+    labels: Sequence[str],
+    *,
+    progress: Callable[[int], None] | None = None,
+    rows: Callable[[StatementDisagreement], None] | None = None,
+) -> tuple[AgreementReport, StatementScores]:
+    """measure_project, and every measured statement's disagreement by seq (for the review list).
+
+    For a worker thread with its own connection; the GUI's connection then loads the scores
+    (store/review_order.py). `rows` gets each statement's row too, as measure_project's does.
+    """
+    scores = StatementScores()
+    current: list[tuple[int, str]] = [(0, "")]
+
+    def statements() -> Iterator[StatementWork]:
+        for seq, work in _iter_work(project, annotators):
+            current[0] = (seq, work.id)
+            yield work
+
+    def keep(row: StatementDisagreement) -> None:
+        seq, statement_id = current[0]
+        # measure() reports a statement's row right after taking it in, before the next one.
+        assert row.id == statement_id, "a disagreement row for another statement than the one just read"
+        scores.add(seq, row)
+        if rows is not None:
+            rows(row)
+
+    report = measure(statements(), annotators, labels, progress=progress, rows=keep)
+    return report, scores

@@ -25,19 +25,6 @@
         </message>
     </context>
     <context>
-        <name>App</name>
-        <message>
-            <location filename="../../gui/app.py" line="43" />
-            <source>Annotator</source>
-            <translation>الموسِّم</translation>
-        </message>
-        <message>
-            <location filename="../../gui/app.py" line="44" />
-            <source>Your name (your annotations are kept under it):</source>
-            <translation>اسمك (تُحفظ توسيماتك باسمك):</translation>
-        </message>
-    </context>
-    <context>
         <name>AttributeEditor</name>
         <message>
             <location filename="../../gui/panels.py" line="156" />
@@ -77,53 +64,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="345" />
+            <location filename="../../gui/transfer.py" line="355" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="351" />
+            <location filename="../../gui/transfer.py" line="361" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="357" />
+            <location filename="../../gui/transfer.py" line="367" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="361" />
+            <location filename="../../gui/transfer.py" line="371" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="362" />
+            <location filename="../../gui/transfer.py" line="372" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="367" />
+            <location filename="../../gui/transfer.py" line="377" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="368" />
-            <location filename="../../gui/transfer.py" line="380" />
+            <location filename="../../gui/transfer.py" line="378" />
+            <location filename="../../gui/transfer.py" line="390" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="369" />
+            <location filename="../../gui/transfer.py" line="379" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="370" />
+            <location filename="../../gui/transfer.py" line="380" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="377" />
+            <location filename="../../gui/transfer.py" line="387" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -131,67 +118,67 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="279" />
+            <location filename="../../gui/transfer.py" line="289" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="281" />
+            <location filename="../../gui/transfer.py" line="291" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="283" />
+            <location filename="../../gui/transfer.py" line="293" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="285" />
+            <location filename="../../gui/transfer.py" line="295" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="292" />
+            <location filename="../../gui/transfer.py" line="302" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="296" />
+            <location filename="../../gui/transfer.py" line="306" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="297" />
+            <location filename="../../gui/transfer.py" line="307" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="302" />
+            <location filename="../../gui/transfer.py" line="312" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="303" />
+            <location filename="../../gui/transfer.py" line="313" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="304" />
+            <location filename="../../gui/transfer.py" line="314" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="311" />
+            <location filename="../../gui/transfer.py" line="321" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="312" />
+            <location filename="../../gui/transfer.py" line="322" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="318" />
+            <location filename="../../gui/transfer.py" line="328" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -207,252 +194,197 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="210" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="207" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="213" />
+            <location filename="../../gui/main_window.py" line="214" />
             <source>&amp;New project…</source>
             <translation>مشروع &amp;جديد…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="214" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;Open project…</source>
             <translation>&amp;فتح مشروع…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="216" />
             <source>&amp;Recent projects</source>
             <translation>المشاريع الأ&amp;خيرة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="217" />
+            <location filename="../../gui/main_window.py" line="218" />
             <source>Change &amp;annotator…</source>
             <translation>تغيير ال&amp;موسِّم…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>&amp;Quit</source>
             <translation>&amp;خروج</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="226" />
             <source>Mark &amp;done and open the next</source>
             <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="233" />
+            <location filename="../../gui/main_window.py" line="228" />
             <source>Mark &amp;skipped and open the next</source>
             <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="234" />
+            <location filename="../../gui/main_window.py" line="229" />
             <source>Mark &amp;to do</source>
             <translation>تعليم البيان &amp;غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="230" />
             <source>&amp;Note on this statement…</source>
             <translation>م&amp;لاحظة على هذا البيان…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="236" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>&amp;Delete the selected span</source>
             <translation>&amp;حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="246" />
+            <location filename="../../gui/main_window.py" line="239" />
             <source>&amp;Next statement</source>
             <translation>البيان ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="248" />
+            <location filename="../../gui/main_window.py" line="241" />
             <source>&amp;Previous statement</source>
             <translation>البيان ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="251" />
+            <location filename="../../gui/main_window.py" line="244" />
             <source>Next statement &amp;not done</source>
             <translation>البيان التالي &amp;غير المنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="253" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Zoom &amp;in</source>
             <translation>ت&amp;كبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="247" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="248" />
             <source>&amp;Reset zoom</source>
             <translation>إعادة &amp;ضبط التكبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="249" />
             <source>Go to the statement &amp;list</source>
             <translation>الانتقال إلى &amp;قائمة البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="250" />
             <source>Go to the &amp;text</source>
             <translation>الانتقال إلى ال&amp;نص</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="267" />
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>اختصارات &amp;لوحة المفاتيح</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="268" />
+            <location filename="../../gui/main_window.py" line="255" />
             <source>&amp;About Bayan</source>
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="340" />
+            <location filename="../../gui/main_window.py" line="345" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="368" />
+            <location filename="../../gui/main_window.py" line="362" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="408" />
-            <source>Add {0}</source>
-            <translation>إضافة {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="420" />
-            <source>Relabel as {0}</source>
-            <translation>تغيير الوسم إلى {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="428" />
-            <source>Delete span</source>
-            <translation>حذف المقطع</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="441" />
-            <source>Set attributes</source>
-            <translation>تعيين السمات</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="452" />
-            <source>Link {0}</source>
-            <translation>ربط {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="460" />
-            <source>Delete relation</source>
-            <translation>حذف العلاقة</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="478" />
-            <source>Mark done</source>
-            <translation>تعليم منجزًا</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="484" />
+            <location filename="../../gui/main_window.py" line="444" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="489" />
-            <source>Mark skipped</source>
-            <translation>تعليم متخطّى</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="493" />
-            <source>Mark to do</source>
-            <translation>تعليم غير منجز</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="509" />
-            <source>Edit note</source>
-            <translation>تعديل الملاحظة</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="540" />
+            <location filename="../../gui/main_window.py" line="495" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="547" />
+            <location filename="../../gui/main_window.py" line="502" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="548" />
+            <location filename="../../gui/main_window.py" line="503" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="552" />
+            <location filename="../../gui/main_window.py" line="507" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="596" />
+            <location filename="../../gui/main_window.py" line="520" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="596" />
+            <location filename="../../gui/main_window.py" line="520" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="604" />
+            <location filename="../../gui/main_window.py" line="528" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="610" />
+            <location filename="../../gui/main_window.py" line="534" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="610" />
+            <location filename="../../gui/main_window.py" line="534" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="619" />
+            <location filename="../../gui/main_window.py" line="543" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="649" />
+            <location filename="../../gui/main_window.py" line="569" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="680" />
+            <location filename="../../gui/main_window.py" line="604" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="681" />
+            <location filename="../../gui/main_window.py" line="605" />
             <source>The integrity check failed:
 {0}
 
@@ -463,17 +395,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="698" />
-            <source>This list</source>
-            <translation>هذه القائمة</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="708" />
+            <location filename="../../gui/main_window.py" line="613" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="709" />
+            <location filename="../../gui/main_window.py" line="614" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -494,17 +421,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>RelationTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="232" />
+            <location filename="../../gui/models.py" line="302" />
             <source>From</source>
             <translation>من</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="232" />
+            <location filename="../../gui/models.py" line="302" />
             <source>Relation</source>
             <translation>العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="232" />
+            <location filename="../../gui/models.py" line="302" />
             <source>To</source>
             <translation>إلى</translation>
         </message>
@@ -512,47 +439,47 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="231" />
+            <location filename="../../gui/search.py" line="241" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="233" />
+            <location filename="../../gui/search.py" line="243" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="238" />
+            <location filename="../../gui/search.py" line="248" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="238" />
+            <location filename="../../gui/search.py" line="248" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="238" />
+            <location filename="../../gui/search.py" line="248" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="238" />
+            <location filename="../../gui/search.py" line="248" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="245" />
+            <location filename="../../gui/search.py" line="255" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="309" />
+            <location filename="../../gui/search.py" line="319" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="350" />
+            <location filename="../../gui/search.py" line="360" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -564,7 +491,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="354" />
+            <location filename="../../gui/search.py" line="364" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -576,27 +503,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="352" />
+            <location filename="../../gui/search.py" line="362" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="377" />
+            <location filename="../../gui/search.py" line="387" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="392" />
+            <location filename="../../gui/search.py" line="402" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="421" />
+            <location filename="../../gui/search.py" line="438" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="447" />
+            <location filename="../../gui/search.py" line="442" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -604,12 +531,12 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchResultModel</name>
         <message>
-            <location filename="../../gui/search.py" line="133" />
+            <location filename="../../gui/search.py" line="143" />
             <source>No.</source>
             <translation>الرقم</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="135" />
+            <location filename="../../gui/search.py" line="145" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
@@ -617,17 +544,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SpanTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="187" />
+            <location filename="../../gui/models.py" line="257" />
             <source>Label</source>
             <translation>الوسم</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="187" />
+            <location filename="../../gui/models.py" line="257" />
             <source>Text</source>
             <translation>النص</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="187" />
+            <location filename="../../gui/models.py" line="257" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
@@ -673,42 +600,42 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementListModel</name>
         <message>
-            <location filename="../../gui/models.py" line="47" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Id</source>
             <translation>المعرّف</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="47" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="47" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Status</source>
             <translation>الحالة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="47" />
+            <location filename="../../gui/models.py" line="158" />
             <source>Note</source>
             <translation>ملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="95" />
+            <location filename="../../gui/models.py" line="173" />
             <source>to do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="95" />
+            <location filename="../../gui/models.py" line="173" />
             <source>done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="95" />
+            <location filename="../../gui/models.py" line="173" />
             <source>skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="97" />
+            <location filename="../../gui/models.py" line="175" />
             <source>has a note</source>
             <translation>عليه ملاحظة</translation>
         </message>
@@ -716,92 +643,92 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="129" />
+            <location filename="../../gui/transfer.py" line="150" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="143" />
+            <location filename="../../gui/transfer.py" line="164" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="149" />
+            <location filename="../../gui/transfer.py" line="171" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="150" />
+            <location filename="../../gui/transfer.py" line="172" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="150" />
+            <location filename="../../gui/transfer.py" line="172" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="204" />
+            <location filename="../../gui/transfer.py" line="214" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="209" />
+            <location filename="../../gui/transfer.py" line="219" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="212" />
+            <location filename="../../gui/transfer.py" line="222" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="216" />
+            <location filename="../../gui/transfer.py" line="226" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="217" />
+            <location filename="../../gui/transfer.py" line="227" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="223" />
+            <location filename="../../gui/transfer.py" line="233" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="224" />
+            <location filename="../../gui/transfer.py" line="234" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="226" />
+            <location filename="../../gui/transfer.py" line="236" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="227" />
+            <location filename="../../gui/transfer.py" line="237" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="233" />
+            <location filename="../../gui/transfer.py" line="243" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="235" />
+            <location filename="../../gui/transfer.py" line="245" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="404" />
+            <location filename="../../gui/transfer.py" line="115" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="407" />
+            <location filename="../../gui/transfer.py" line="118" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>
@@ -809,173 +736,252 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>UiLanguage</name>
         <message>
-            <location filename="../../gui/i18n.py" line="92" />
+            <location filename="../../gui/i18n.py" line="95" />
             <source>&amp;Language</source>
             <translation>ال&amp;لغة</translation>
         </message>
     </context>
     <context>
+        <name>AnnotatorName</name>
+        <message>
+            <location filename="../../gui/annotator.py" line="19" />
+            <location filename="../../gui/annotator.py" line="28" />
+            <source>Annotator</source>
+            <translation>الموسِّم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/annotator.py" line="19" />
+            <source>Your name (your annotations are kept under it):</source>
+            <translation>اسمك (تُحفظ توسيماتك باسمك):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/annotator.py" line="24" />
+            <source>The name</source>
+            <translation>الاسم</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutOverlay</name>
         <message>
-            <location filename="../../gui/help.py" line="16" />
+            <location filename="../../gui/help.py" line="20" />
             <source>Label the selection as {0} (snapped to whole words)</source>
             <translation>وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="18" />
+            <location filename="../../gui/help.py" line="22" />
             <source>Label exactly the selected characters as {0}</source>
             <translation>وسم الأحرف المحددة كما هي بـ {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="21" />
+            <location filename="../../gui/help.py" line="25" />
             <source>Shift+Arrows</source>
             <translation>Shift+الأسهم</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="21" />
+            <location filename="../../gui/help.py" line="25" />
             <source>Select characters</source>
             <translation>تحديد أحرف</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="22" />
+            <location filename="../../gui/help.py" line="26" />
             <source>Ctrl+Shift+Arrows</source>
             <translation>Ctrl+Shift+الأسهم</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="22" />
+            <location filename="../../gui/help.py" line="26" />
             <source>Select words</source>
             <translation>تحديد كلمات</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="23" />
+            <location filename="../../gui/help.py" line="27" />
             <source>Shift+Home / Shift+End</source>
             <translation>Shift+Home / Shift+End</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="23" />
+            <location filename="../../gui/help.py" line="27" />
             <source>Select to the start / end of the line</source>
             <translation>التحديد حتى بداية السطر / نهايته</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="24" />
+            <location filename="../../gui/help.py" line="28" />
             <source>Ctrl+Shift+Home / End</source>
             <translation>Ctrl+Shift+Home / End</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="24" />
+            <location filename="../../gui/help.py" line="28" />
             <source>Select to the start / end of the statement</source>
             <translation>التحديد حتى بداية البيان / نهايته</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="25" />
+            <location filename="../../gui/help.py" line="29" />
             <source>Ctrl+A</source>
             <translation>Ctrl+A</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="25" />
+            <location filename="../../gui/help.py" line="29" />
             <source>Select the whole statement</source>
             <translation>تحديد البيان كله</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="26" />
+            <location filename="../../gui/help.py" line="30" />
             <source>Tab / Shift+Tab</source>
             <translation>Tab / Shift+Tab</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="26" />
+            <location filename="../../gui/help.py" line="30" />
             <source>Select the next / previous span</source>
             <translation>تحديد المقطع التالي / السابق</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="27" />
+            <location filename="../../gui/help.py" line="31" />
             <source>Click</source>
             <translation>نقرة</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="27" />
+            <location filename="../../gui/help.py" line="31" />
             <source>Select a span (click again for the span around it)</source>
             <translation>تحديد مقطع (انقر مرة أخرى لتحديد المقطع المحيط به)</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="28" />
+            <location filename="../../gui/help.py" line="32" />
             <source>Another label's key</source>
             <translation>مفتاح وسم آخر</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="28" />
+            <location filename="../../gui/help.py" line="32" />
             <source>Relabel the selected span</source>
             <translation>تغيير وسم المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="29" />
+            <location filename="../../gui/help.py" line="33" />
             <source>Delete</source>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="29" />
+            <location filename="../../gui/help.py" line="33" />
             <source>Delete the selected span</source>
             <translation>حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="30" />
+            <location filename="../../gui/help.py" line="34" />
             <source>1 … 9, 0</source>
             <translation>1 … 9، 0</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="30" />
+            <location filename="../../gui/help.py" line="34" />
             <source>Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears</source>
             <translation>تعيين السمة الأولى للمقطع المحدد (موقف الادعاء) إلى القيمة 1…9؛ و0 يمسحها</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="31" />
+            <location filename="../../gui/help.py" line="35" />
             <source>Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return</source>
             <translation>ربط الفاعل (ACTOR) المحدد بادعاء (CLAIM): انقر الادعاء بعدها، أو انتقل إليه بـ Tab واضغط Return</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="32" />
+            <location filename="../../gui/help.py" line="36" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="32" />
+            <location filename="../../gui/help.py" line="36" />
             <source>Clear the selection; cancel linking</source>
             <translation>إلغاء التحديد؛ إلغاء الربط</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="78" />
+            <location filename="../../gui/help.py" line="50" />
+            <source>This list</source>
+            <translation>هذه القائمة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="97" />
             <source>Keyboard shortcuts</source>
             <translation>اختصارات لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="79" />
+            <location filename="../../gui/help.py" line="98" />
             <source>Press any key or click to close.</source>
             <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="142" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>اختصارات &amp;لوحة المفاتيح</translation>
         </message>
     </context>
     <context>
         <name>EditSession</name>
         <message>
-            <location filename="../../gui/session.py" line="59" />
+            <location filename="../../gui/session.py" line="98" />
             <source>The project is busy: another program is writing to it (an import or a merge?). Your edit was not saved and is not shown.</source>
             <translation>المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="66" />
+            <location filename="../../gui/session.py" line="105" />
             <source>Your edit could not be saved and is not shown: {0}</source>
             <translation>تعذّر حفظ تعديلك ولا يظهر: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="70" />
+            <location filename="../../gui/session.py" line="109" />
             <source>Not done: {0}</source>
             <translation>لم يُنفَّذ: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="114" />
+            <location filename="../../gui/session.py" line="157" />
+            <source>Add {0}</source>
+            <translation>إضافة {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="165" />
+            <source>Relabel as {0}</source>
+            <translation>تغيير الوسم إلى {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="169" />
+            <source>Delete span</source>
+            <translation>حذف المقطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="173" />
+            <source>Set attributes</source>
+            <translation>تعيين السمات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="179" />
+            <source>Link {0}</source>
+            <translation>ربط {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="184" />
+            <source>Delete relation</source>
+            <translation>حذف العلاقة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="191" />
+            <source>Mark done</source>
+            <translation>تعليم منجزًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="191" />
+            <source>Mark skipped</source>
+            <translation>تعليم متخطّى</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="191" />
+            <source>Mark to do</source>
+            <translation>تعليم غير منجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="198" />
+            <source>Edit note</source>
+            <translation>تعديل الملاحظة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="203" />
             <source>&amp;Undo</source>
             <translation>ت&amp;راجع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="115" />
+            <location filename="../../gui/session.py" line="204" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>

@@ -99,6 +99,7 @@ AR: dict[str, str | list[str]] = {
     "Delete span": "حذف المقطع",
     "Delete relation": "حذف العلاقة",
     "Your name (your annotations are kept under it):": "اسمك (تُحفظ توسيماتك باسمك):",
+    "The name": "الاسم",
     "Attributes": "السمات",
     "Select a span to edit its attributes.": "حدّد مقطعًا لتعديل سماته.",
     "{0} has no attributes.": "ليس لـ {0} سمات.",

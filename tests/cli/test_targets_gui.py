@@ -39,9 +39,9 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_the_gui_refuses_a_brat_collection_and_a_project_and_keeps_them(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
-    from gui.transfer import install_transfer
+    from gui.transfer import Transfer
 
-    transfer = install_transfer(window)
+    transfer = Transfer(window.session, window)
     collection = tmp_path / "brat-data"
     collection.mkdir()
     (collection / "annotation.conf").write_text("[entities]\nPerson\n", encoding="utf-8")

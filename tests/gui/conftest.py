@@ -1,9 +1,10 @@
-"""GUI fixtures: a seeded project, isolated settings, and the main window on them."""
+"""GUI fixtures: a seeded project, isolated settings, and the composed main window on them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,11 +13,18 @@ from core.paths import SEED_STATEMENTS
 from store.importer import import_records
 from store.project import Project
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from gui.app import Workbench
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
 ANNOTATOR = "amal"
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> object:
+def settings(tmp_path: Path) -> Settings:
     from gui.settings import Settings
 
     return Settings.at(tmp_path / "settings.ini")
@@ -37,18 +45,25 @@ def add_statements(project: Project, texts: list[str], tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def window(seeded: Project, settings: object, qtbot: object) -> Iterator[object]:
-    from gui.main_window import MainWindow
+def workbench(seeded: Project, settings: Settings, qtbot: QtBot) -> Iterator[Workbench]:
+    """The window as the application builds it (gui/app.py), with its features."""
+    from gui.app import compose
 
-    win = MainWindow(seeded, settings, ANNOTATOR, check_integrity=False)  # type: ignore[arg-type]
-    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    bench = compose(seeded, settings, ANNOTATOR, check_integrity=False)
+    win = bench.window
+    qtbot.addWidget(win)
     win.resize(1200, 760)
     win.show()
-    qtbot.waitExposed(win)  # type: ignore[attr-defined]
+    qtbot.waitExposed(win)
     win.activateWindow()
     win.editor.setFocus()
-    yield win
+    yield bench
     win.undo_stack.clear()
+
+
+@pytest.fixture
+def window(workbench: Workbench) -> MainWindow:
+    return workbench.window
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +82,9 @@ def _no_window_left_running() -> Iterator[None]:
     if app is None:
         return
     app.processEvents()
-    running = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w._time_timer.isActive()]
+    running = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.time_tracker.is_running()
+    ]
     for w in running:
         w.close()
     assert not running, f"{len(running)} main window(s) left open by the test"

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
-from gui.app import make_window
+from gui.app import compose, make_window
+from gui.features import Section
 from gui.i18n import LanguageHost, UiLanguage
 from gui.main_window import MainWindow
 from gui.settings import Settings
@@ -27,7 +28,7 @@ def language(qapp: QApplication, settings: Settings) -> Iterator[UiLanguage]:
 @pytest.fixture
 def host(language: UiLanguage, seeded: Project, settings: Settings, qtbot: Any) -> Iterator[LanguageHost]:
     def factory(project: Project, annotator: str, check: bool) -> MainWindow:
-        window = make_window(project, settings, annotator, check_integrity=False)
+        window = compose(project, settings, annotator, language=language, check_integrity=False).window
         qtbot.addWidget(window)
         return window
 
@@ -45,8 +46,15 @@ def host(language: UiLanguage, seeded: Project, settings: Settings, qtbot: Any) 
             w.undo_stack.clear()
 
 
+def language_menu(window: MainWindow) -> QMenu:
+    (entry,) = window.section_actions(Section.LANGUAGE)
+    menu = entry.menu()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
 def choose(window: MainWindow, code: str) -> None:
-    action = next(a for a in window.language_menu.actions() if a.data() == code)  # type: ignore[attr-defined]
+    action = next(a for a in language_menu(window).actions() if a.data() == code)
     action.trigger()
 
 
@@ -71,9 +79,12 @@ def test_switching_to_arabic_translates_and_mirrors_at_once(
     assert window.isVisible() and not first.isVisible()
     # Same project, same statement, and the other modules' strings are Arabic too.
     assert window.project is first.project and window.current_seq == 4
-    assert window.find_action.text() == "ال&بحث في كل البيانات…"  # type: ignore[attr-defined]
-    assert window.import_action.text() == "ا&ستيراد…"  # type: ignore[attr-defined]
-    assert window.language_menu.title() == "ال&لغة"  # type: ignore[attr-defined]
+    assert window.section_actions(Section.FIND)[0].text() == "ال&بحث في كل البيانات…"
+    assert window.section_actions(Section.TRANSFER)[0].text() == "ا&ستيراد…"
+    assert language_menu(window).title() == "ال&لغة"
+    # The menus keep their order in Arabic: View ends with Language after a separator.
+    view = window.view_menu.actions()
+    assert view[-2].isSeparator() and view[-1].menu() is language_menu(window)
     assert QCoreApplication.translate("ShortcutOverlay", "Select words") == "تحديد كلمات"
     # Arabic plurals: two, a few, many, a hundred.
     plural = [QCoreApplication.translate("SearchPanel", "%Ln statements", "", n) for n in (2, 5, 15, 100)]

@@ -138,13 +138,19 @@ def test_an_edit_that_changes_nothing_stays_off_the_stack(window: Any, seeded: P
 def test_time_spent_while_busy_is_kept_for_the_next_flush(
     window: Any, locker: subprocess.Popen[str], seeded: Project
 ) -> None:
-    window._pending_seconds[1] = 12.0
-    window.flush_time()
-    assert window._pending_seconds[1] >= 12.0
+    from gui.time_tracker import TimeTracker
+
+    now = [100.0]
+    tracker = TimeTracker(window.session, window, clock=lambda: now[0])
+    tracker.set_statement(1)
+    now[0] += 12.0
+    tracker.flush()
+    assert tracker.pending(1) == 12.0
     release(locker)
-    window.flush_time()
-    assert 1 not in window._pending_seconds
-    assert seeded.status(1, ANNOTATOR).seconds >= 12.0
+    tracker.flush()
+    assert tracker.pending(1) == 0
+    assert seeded.status(1, ANNOTATOR).seconds == 12.0
+    tracker.stop()
 
 
 def test_a_full_disk_refuses_the_edit_visibly_and_loses_nothing(window: Any, qtbot: Any, seeded: Project) -> None:

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gui.app import make_window
-from gui.main_window import MainWindow
+from gui.app import compose
 from store.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,17 +46,18 @@ def test_edits_after_background_jobs_and_a_second_process_reach_the_file(
     seeded_path: Path, settings: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     project = Project.open(seeded_path, check=False)
-    window: MainWindow = make_window(project, settings, "amal", check_integrity=True)
+    workbench = compose(project, settings, "amal", check_integrity=True)
+    window = workbench.window
     qtbot.addWidget(window)
     window.show()
     try:
         # Every background job the window has opens the project in this process and closes it.
-        window.search_panel.start_indexing()  # type: ignore[attr-defined]
-        window.transfer.start_export(tmp_path / "out.jsonl", fmt="jsonl", which="all")  # type: ignore[attr-defined]
+        workbench.search.panel.start_indexing()
+        workbench.transfer.start_export(tmp_path / "out.jsonl", fmt="jsonl", which="all")
         qtbot.waitUntil(
-            lambda: not window._checks
-            and not window.search_panel.is_indexing()  # type: ignore[attr-defined]
-            and not window.transfer.busy(),  # type: ignore[attr-defined]
+            lambda: not window.integrity_checks_running()
+            and not workbench.search.panel.is_indexing()
+            and not workbench.transfer.busy(),
             timeout=20_000,
         )
         assert (tmp_path / "out.jsonl").exists()

@@ -11,21 +11,21 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.normalize import normalize
-from gui.search import SearchPanel, SearchResultModel, install_search
+from gui.search import SearchPanel, SearchResultModel
 from store.project import Project
 from store.search import SearchIndex
 from tests.gui.conftest import ANNOTATOR, add_statements
 
 
 @pytest.fixture
-def panel(window: Any, qtbot: Any) -> SearchPanel:
-    install_search(window)
+def panel(workbench: Any, qtbot: Any) -> SearchPanel:
+    window = workbench.window
     # Window shortcuts need the window to be the active one.
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.search_dock.isVisible())
-    return window.search_panel  # type: ignore[no-any-return]
+    qtbot.waitUntil(lambda: workbench.search.dock.isVisible())
+    return workbench.search.panel
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -48,12 +48,15 @@ def hit_seqs(panel: SearchPanel) -> list[int]:
 
 
 def test_ctrl_f_focuses_the_query_and_esc_goes_back_to_the_text(
-    window: Any, panel: SearchPanel, qtbot: Any
+    workbench: Any, panel: SearchPanel, qtbot: Any
 ) -> None:
+    window = workbench.window
     assert panel.query_edit.hasFocus()
     qtbot.keyClick(panel.query_edit, Qt.Key.Key_Escape)
     assert window.editor.hasFocus()
-    assert window.search_dock.isVisible(), "the results stay"
+    assert workbench.search.dock.isVisible(), "the results stay"
+    # Beside the statement list, where reading starts.
+    assert window.dockWidgetArea(workbench.search.dock) == Qt.DockWidgetArea.LeftDockWidgetArea
 
 
 def test_typing_without_hamza_finds_the_statement_with_it(window: Any, panel: SearchPanel, qtbot: Any) -> None:
@@ -157,6 +160,22 @@ def test_a_large_backlog_is_indexed_on_a_worker(
     qtbot.waitUntil(lambda: not panel.is_indexing() and panel.model.rowCount() > 0, timeout=10_000)
     assert panel.index.pending() == 0
     assert panel.active_query() == "الاسلحة"
+
+
+def test_search_follows_the_window_to_another_project(
+    window: Any, panel: SearchPanel, qtbot: Any, tmp_path: Path
+) -> None:
+    from core.paths import DEFAULT_SCHEMA
+    from core.schema import load_schema
+
+    search(qtbot, panel, "الاسلحة")
+    assert hit_seqs(panel)
+    other = Project.create(tmp_path / "other.bayan", load_schema(DEFAULT_SCHEMA))
+    add_statements(other, ["لا شيء هنا", "الأسلحة المحظورة"], tmp_path)
+    window.set_project(other)
+    assert panel.project is other and hit_seqs(panel) == []
+    search(qtbot, panel, "الاسلحه")
+    assert hit_seqs(panel) == [2]
 
 
 def test_result_model_passes_qtmodeltester(seeded: Project, qtmodeltester: Any) -> None:

@@ -11,13 +11,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from gui.main_window import MainWindow
-from gui.transfer import Transfer, install_transfer
+from gui.transfer import Transfer
 from store.project import Project
 
 
 @pytest.fixture
-def transfer(window: MainWindow) -> Transfer:
-    return install_transfer(window)
+def transfer(workbench: Any) -> Transfer:
+    return workbench.transfer
 
 
 def wait_done(qtbot: Any, transfer: Transfer) -> None:
@@ -85,6 +85,19 @@ def test_cancel_rolls_the_import_back(window: MainWindow, transfer: Transfer, qt
 
     assert project.statement_count() == before
     assert "cancelled" in transfer.last_message
+    assert window.statusBar().currentMessage() == transfer.last_message
+
+
+def test_the_time_tracker_pauses_while_a_job_holds_the_project(
+    window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "some.txt"
+    source.write_text("".join(f"البيان رقم {i}\n" for i in range(2000)), encoding="utf-8")
+    assert window.time_tracker.is_running()
+    transfer.start_import([source])
+    assert window.time_tracker.is_paused() and not window.time_tracker.is_running()
+    wait_done(qtbot, transfer)
+    assert not window.time_tracker.is_paused() and window.time_tracker.is_running()
 
 
 def test_window_stays_responsive_during_a_long_import(

@@ -20,11 +20,66 @@ from tests.gui.conftest import ANNOTATOR, add_statements
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
 
-def test_menus_are_reachable_for_other_modules(window: Any) -> None:
+def menu_texts(window: Any) -> list[list[str]]:
+    """Each menu's entries in order, '----' for a separator."""
+    return [
+        ["----" if a.isSeparator() else a.text() for a in menu.actions()]
+        for menu in (window.file_menu, window.edit_menu, window.view_menu, window.help_menu)
+    ]
+
+
+def test_menus_keep_their_sections_in_order_whoever_adds_to_them(window: Any) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Help"]
-    assert window.file_menu.title() == "&File" and window.view_menu.title() == "&View"
     assert window.edit_menu.actions()[0] is window.undo_action
+    assert menu_texts(window) == [
+        ["&New project…", "&Open project…", "&Recent projects", "----", "&Import…", "&Export…", "----",
+         "Change &annotator…", "----", "&Quit"],
+        ["&Undo", "&Redo", "----", "Mark &done and open the next", "Mark &skipped and open the next",
+         "Mark &to do", "&Note on this statement…", "&Delete the selected span", "----",
+         "&Find in all statements…"],
+        ["&Next statement", "&Previous statement", "Next statement &not done", "----", "Zoom &in", "Zoom &out",
+         "&Reset zoom", "----", "Go to the statement &list", "Go to the &text"],
+        ["&Keyboard shortcuts", "&About Bayan"],
+    ]
+
+
+def test_a_feature_is_placed_in_its_section_with_working_shortcuts(window: Any, qtbot: Any) -> None:
+    from collections.abc import Mapping, Sequence
+
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QDockWidget
+
+    from gui.features import DockSide, Section
+
+    class Reports:
+        def __init__(self) -> None:
+            self.triggered = 0
+            self.action = QAction("&Report", window)
+            self.action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+            self.action.triggered.connect(self.count)
+            self.dock = QDockWidget("Reports", window)
+
+        def count(self) -> None:
+            self.triggered += 1
+
+        def actions(self) -> Mapping[Section, Sequence[QAction]]:
+            return {Section.PROJECT: [self.action]}
+
+        def docks(self) -> Sequence[tuple[DockSide, QDockWidget]]:
+            return [(DockSide.TRAILING, self.dock)]
+
+    reports = Reports()
+    window.add_feature(reports)
+    file_menu = menu_texts(window)[0]
+    # At the end of its section, before the separator that the next section brings.
+    assert file_menu[:5] == ["&New project…", "&Open project…", "&Recent projects", "&Report", "----"]
+    assert window.section_actions(Section.PROJECT)[-1] is reports.action
+    assert window.dockWidgetArea(reports.dock) == Qt.DockWidgetArea.RightDockWidgetArea  # trailing in English
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.editor, Qt.Key.Key_R, Ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert reports.triggered == 1
 
 
 def test_note_shortcut_stores_the_note_and_marks_the_list(window: Any, qtbot: Any) -> None:
@@ -45,35 +100,55 @@ def test_note_shortcut_stores_the_note_and_marks_the_list(window: Any, qtbot: An
     assert window.list_model.index(0, window.list_model.NOTE).data() == ""
 
 
-def test_time_on_a_statement_is_recorded_when_leaving_it(window: Any, qtbot: Any, monkeypatch: Any) -> None:
-    import gui.main_window
-
-    monkeypatch.setattr(gui.main_window, "MIN_WRITE_SECONDS", 0.1)
+def test_time_on_a_statement_is_recorded_when_leaving_it(window: Any, qtbot: Any) -> None:
+    tracker = window.time_tracker
+    tracker.min_write_seconds = 0.1
     qtbot.wait(120)
     qtbot.keyClick(window.editor, Qt.Key.Key_PageDown)
     seconds = window.project.status(1, ANNOTATOR).seconds
     assert 0.1 <= seconds < 5
-    monkeypatch.setattr(gui.main_window, "MIN_WRITE_SECONDS", 1000.0)
+    tracker.min_write_seconds = 1000.0
     qtbot.wait(30)
     qtbot.keyClick(window.editor, Qt.Key.Key_PageDown)  # a glance: kept until the next flush
     assert window.project.status(2, ANNOTATOR).seconds == 0
-    window.flush_time()  # the periodic timer's slot
+    tracker.flush()  # the periodic timer's slot
     assert window.project.status(2, ANNOTATOR).seconds >= 0.03
     assert window.project.stats()["seconds"] >= 0.1
 
 
-def test_help_overlay_lists_every_shortcut(window: Any, qtbot: Any) -> None:
+def test_closing_the_window_writes_the_time_and_stops_the_tracker(
+    seeded: Project, settings: Settings, qtbot: Any
+) -> None:
+    from gui.main_window import MainWindow
+
+    win = MainWindow(seeded, settings, ANNOTATOR, check_integrity=False)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.time_tracker.is_running()
+    qtbot.wait(40)
+    win.close()
+    assert not win.time_tracker.is_running()
+    written = seeded.status(1, ANNOTATOR).seconds
+    assert written >= 0.03
+    win.open_statement(2)  # a window kept after closing writes nothing more
+    win.time_tracker.flush()
+    assert seeded.status(1, ANNOTATOR).seconds == written
+
+
+def test_help_overlay_lists_every_shortcut(workbench: Any, qtbot: Any) -> None:
+    window, overlay = workbench.window, workbench.shortcuts.overlay
     qtbot.keyClick(window.editor, Qt.Key.Key_F1)
-    assert window.overlay.isVisible()
-    keys = " | ".join(k for k, _ in window.overlay.rows)
+    assert overlay.isVisible()
+    keys = " | ".join(k for k, _ in overlay.rows)
     for expected in ("Ctrl+Return", "Ctrl+Z", "Ctrl+Shift+Z", "Alt+Right", "PgDown", "Ctrl+N", "F1", "Ctrl+=",
-                     "Ctrl+-", "Tab", "Delete", "Alt+a", " a ", "r"):
+                     "Ctrl+-", "Tab", "Delete", "Alt+a", " a ", "r", "Ctrl+F", "Ctrl+I"):
         assert expected.strip() in keys, expected
-    qtbot.keyClick(window.overlay, Qt.Key.Key_Escape)
-    assert not window.overlay.isVisible()
+    assert len(overlay.rows) == len(set(overlay.rows))
+    qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+    assert not overlay.isVisible()
     assert window.editor.hasFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier, )
-    assert window.overlay.isVisible()
+    assert overlay.isVisible()
 
 
 def test_zoom_changes_the_text_size_and_is_remembered(window: Any, qtbot: Any, settings: Settings) -> None:
