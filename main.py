@@ -86,7 +86,7 @@ def cli(ctx: click.Context) -> None:
     on first run, in $BAYAN_HOME or the user's data folder).
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(gui, project=None, annotator=None)
+        ctx.invoke(gui, project=None, annotator=None, review=False)
 
 
 @cli.command()
@@ -325,8 +325,10 @@ def adjudicate(project: Path, min_agree: int, annotators: str | None) -> None:
 @cli.command()
 @click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--annotator", help="Annotate as NAME (asked once and remembered when not given).")
-def gui(project: Path | None, annotator: str | None) -> None:
-    """Open PROJECT (default: the default project) in the annotation window."""
+@click.option("--review", is_flag=True,
+              help="The reviewer's desk: compare the annotators' lanes, go to the disagreements, adjudicate gold.")
+def gui(project: Path | None, annotator: str | None, review: bool) -> None:
+    """Open PROJECT (default: the default project) in the annotation window (--review: the reviewer's desk)."""
     problem = None if annotator is None else name_problem(annotator, "--annotator")
     if problem is not None:
         fail(problem)
@@ -337,7 +339,7 @@ def gui(project: Path | None, annotator: str | None) -> None:
     except ImportError as exc:  # the GUI needs PySide6 and a display library
         store.close()
         fail(f"cannot start the GUI: {exc}")
-    sys.exit(run(store, annotator=annotator))
+    sys.exit(run(store, annotator=annotator, review=review))
 
 
 def main() -> None:

@@ -117,7 +117,6 @@ class AgreementPanel(QWidget):
             self.pairs.appendRow(items)
         self.overall.clear()
         self.overall.setHorizontalHeaderLabels([*labels, OVERALL])
-        self.overall.setVerticalHeaderLabels([tr("Fleiss' kappa"), tr("Krippendorff's alpha"), tr("Unitizing alpha")])
         rows = [
             [figure(report.fleiss_kappa.get(k)) for k in labels] + [""],
             [figure(report.krippendorff_alpha.get(k)) for k in labels] + [""],
@@ -125,6 +124,8 @@ class AgreementPanel(QWidget):
         ]
         for cells in rows:
             self.overall.appendRow([QStandardItem(cell) for cell in cells])
+        # After the rows: labels set first would name rows that appendRow then adds after them.
+        self.overall.setVerticalHeaderLabels([tr("Fleiss' kappa"), tr("Krippendorff's alpha"), tr("Unitizing alpha")])
 
     def _pair_activated(self, index: QModelIndex) -> None:
         pair = self.pairs.item(index.row(), 0).data(Qt.ItemDataRole.UserRole) if index.isValid() else None

@@ -11,15 +11,18 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from core.model import GOLD
 from core.paths import RESOURCES
 from core.rules import name_problem
 from gui.annotator import ask_annotator_name
 from gui.help import ShortcutHelp
 from gui.i18n import LanguageFeature, LanguageHost, UiLanguage
 from gui.main_window import MainWindow
+from gui.review import ReviewFeature
 from gui.search import SearchFeature
 from gui.settings import Settings
 from gui.transfer import Transfer
@@ -65,6 +68,7 @@ class Workbench:
     transfer: Transfer
     shortcuts: ShortcutHelp
     language: LanguageFeature | None
+    review: ReviewFeature | None = None
 
 
 def compose(
@@ -75,11 +79,16 @@ def compose(
     language: UiLanguage | None = None,
     check_integrity: bool = True,
     font_family: str | None = None,
+    review: bool = False,
 ) -> Workbench:
     """The annotator's window on `project` with every feature placed and wired.
 
     With `language`, View → Language switches the UI language (the host rebuilds the window).
+    With `review`, the window is the reviewer's desk: it edits `gold` (whatever `annotator`
+    says), with the annotators' lanes under the text, the review list and the agreement panel.
     """
+    if review:
+        annotator = GOLD
     window = MainWindow(
         project, settings, annotator, font_family=font_family or arabic_font_family() or None,
         check_integrity=check_integrity,
@@ -110,11 +119,28 @@ def compose(
     window.editor.helpRequested.connect(shortcuts.toggle)
     shortcuts.closed.connect(window.focus_editor)
 
+    review_feature = None
+    if review:
+        review_feature = ReviewFeature(session, window.editor.font(), window)
+        window.add_feature(review_feature)
+        window.place_below_editor(review_feature.lanes, 2)
+        window.set_statement_list_visible(False)  # the review list stands in its place
+        window.statementOpened.connect(review_feature.show_statement)
+        review_feature.statementRequested.connect(window.open_statement)
+        review_feature.message.connect(window.show_message)
+        review_feature.goldChanged.connect(window.reload)
+        transfer.imported.connect(review_feature.measure)
+        window.closing.connect(review_feature.shutdown)
+        if window.current_seq is not None:
+            review_feature.show_statement(window.current_seq)
+        # Measured off the GUI thread once the window is up; the list fills when it is done.
+        QTimer.singleShot(0, review_feature.measure)
+
     language_feature = None
     if language is not None:
         language_feature = LanguageFeature(language, window)
         window.add_feature(language_feature)
-    return Workbench(window, search, transfer, shortcuts, language_feature)
+    return Workbench(window, search, transfer, shortcuts, language_feature, review_feature)
 
 
 def make_window(
@@ -124,7 +150,9 @@ def make_window(
     return compose(project, settings, annotator, check_integrity=check_integrity).window
 
 
-def run(project: Project, *, annotator: str | None = None, settings: Settings | None = None) -> int:
+def run(
+    project: Project, *, annotator: str | None = None, settings: Settings | None = None, review: bool = False
+) -> int:
     """Open the annotation window on `project` and run until it closes.
 
     main.py opens the project without the O(size) integrity check; the window runs it
@@ -138,12 +166,14 @@ def run(project: Project, *, annotator: str | None = None, settings: Settings | 
     # switching it rebuilds the window (gui/i18n.py).
     language = UiLanguage(app, settings)
     language.apply_saved()
-    name = resolve_annotator(settings, annotator, lambda: ask_annotator_name(None))
+    # The reviewer edits gold: no name to ask (and the annotator's remembered name stays).
+    name = GOLD if review else resolve_annotator(settings, annotator, lambda: ask_annotator_name(None))
     if not name:
         project.close()
         return 1
     host = LanguageHost(
-        language, lambda p, a, check: compose(p, settings, a, language=language, check_integrity=check).window
+        language,
+        lambda p, a, check: compose(p, settings, a, language=language, check_integrity=check, review=review).window,
     )
     window = host.open(project, name)
     window.show()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from store.project import DeletedSpan, Project, StoredRelation
+from store.review import GoldCopy, remove_gold_copy, restore_gold_copy
 
 
 class StoreCommand(QUndoCommand):
@@ -184,3 +185,32 @@ class SetNoteCommand(StoreCommand):
     def unwrite(self) -> None:
         assert self.previous is not None
         self.project.set_note(statement=self.statement, annotator=self.annotator, note=self.previous)
+
+
+class GoldCopyCommand(StoreCommand):
+    """Spans (with their attributes and relations) copied into gold by a review action.
+
+    `copy` is the store write that makes the copy the first time (accept a span, a lane,
+    what enough annotators agree on); undo removes exactly the rows it created and redo
+    puts those back (store/review.py). Annotators' own rows are only ever read.
+    """
+
+    def __init__(self, project: Project, *, statement: int, copy: Callable[[], GoldCopy], text: str) -> None:
+        super().__init__(project, statement, text)
+        self._first = copy
+        self.made: GoldCopy | None = None
+        self.undone = False
+
+    def write(self) -> bool:
+        if self.made is None:
+            self.made = self._first()
+            return self.made.created
+        if self.undone:
+            self.made = restore_gold_copy(self.project, self.made)
+            self.undone = False
+        return True
+
+    def unwrite(self) -> None:
+        assert self.made is not None
+        remove_gold_copy(self.project, self.made)
+        self.undone = True

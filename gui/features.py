@@ -25,6 +25,7 @@ class Menu(Enum):
     FILE = "file"
     EDIT = "edit"
     VIEW = "view"
+    REVIEW = "review"  # only in the review mode: empty menus are hidden
     HELP = "help"
 
 
@@ -42,6 +43,9 @@ class Section(Enum):
     ZOOM = "zoom"  # View
     FOCUS = "focus"  # View: the list, the text
     LANGUAGE = "language"  # View
+    DISAGREEMENTS = "disagreements"  # Review: next and previous disagreement, the agreement figures
+    ADJUDICATE = "adjudicate"  # Review: accept spans into gold
+    PREFILL = "prefill"  # Review: pre-fill gold from the majority, project-wide
     SHORTCUTS = "shortcuts"  # Help
     ABOUT = "about"  # Help
 
@@ -51,6 +55,7 @@ MENU_LAYOUT: Mapping[Menu, tuple[tuple[Section, ...], ...]] = {
     Menu.FILE: ((Section.PROJECT,), (Section.TRANSFER,), (Section.ANNOTATOR,), (Section.QUIT,)),
     Menu.EDIT: ((Section.HISTORY,), (Section.STATEMENT,), (Section.FIND,)),
     Menu.VIEW: ((Section.NAVIGATE,), (Section.ZOOM,), (Section.FOCUS,), (Section.LANGUAGE,)),
+    Menu.REVIEW: ((Section.DISAGREEMENTS,), (Section.ADJUDICATE,), (Section.PREFILL,)),
     Menu.HELP: ((Section.SHORTCUTS, Section.ABOUT),),
 }
 
@@ -82,6 +87,8 @@ class SectionedMenus:
 
     def __init__(self, bar: QMenuBar, titles: Mapping[Menu, str]) -> None:
         self.menus = {menu: bar.addMenu(titles[menu]) for menu in MENU_LAYOUT}
+        for qmenu in self.menus.values():
+            qmenu.menuAction().setVisible(False)  # until something is placed in it (_lay_out)
         self._sections: dict[Section, list[QAction]] = {section: [] for section in Section}
 
     def menu(self, menu: Menu) -> QMenu:
@@ -106,6 +113,8 @@ class SectionedMenus:
             if actions and not qmenu.isEmpty():
                 qmenu.addSeparator()
             qmenu.addActions(actions)
+        # A menu with nothing in it (Review, outside the review mode) is not shown.
+        qmenu.menuAction().setVisible(not qmenu.isEmpty())
 
 
 class Feature(Protocol):

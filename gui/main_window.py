@@ -168,9 +168,14 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.annotations, 1)
         right_layout.addWidget(self.attribute_editor)
 
+        # The editor's column: the review mode puts its lanes under the editor (place_below_editor).
+        self.editor_column = QSplitter(Qt.Orientation.Vertical)
+        self.editor_column.setChildrenCollapsible(False)
+        self.editor_column.addWidget(self.editor)
+        self.statement_list_pane = left
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.editor_column)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
@@ -204,7 +209,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.menus = SectionedMenus(self.menuBar(), {
             Menu.FILE: self.tr("&File"), Menu.EDIT: self.tr("&Edit"), Menu.VIEW: self.tr("&View"),
-            Menu.HELP: self.tr("&Help"),
+            Menu.REVIEW: self.tr("&Review"), Menu.HELP: self.tr("&Help"),
         })
         self.file_menu = self.menus.menu(Menu.FILE)
         self.edit_menu = self.menus.menu(Menu.EDIT)
@@ -267,6 +272,17 @@ class MainWindow(QMainWindow):
 
     def place_dock(self, dock: QDockWidget, side: DockSide) -> None:
         self.addDockWidget(dock_area(side, self.isRightToLeft()), dock)
+
+    def place_below_editor(self, widget: QWidget, stretch: int = 1) -> None:
+        """A widget under the statement's text, in the editor's column (the review lanes)."""
+        self.editor_column.addWidget(widget)
+        self.editor_column.setStretchFactor(self.editor_column.count() - 1, stretch)
+        # The text keeps room for a statement of a few lines; the rest goes below.
+        self.editor_column.setSizes([320, 320 * stretch])
+
+    def set_statement_list_visible(self, visible: bool) -> None:
+        """Show or hide the statement list (a feature with a list of its own shows that instead)."""
+        self.statement_list_pane.setVisible(visible)
 
     def add_feature(self, feature: Feature) -> None:
         """Place a feature's actions in their menu sections and its docks on their sides."""

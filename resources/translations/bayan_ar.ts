@@ -194,197 +194,202 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="207" />
+            <location filename="../../gui/main_window.py" line="212" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="214" />
+            <location filename="../../gui/main_window.py" line="212" />
+            <source>&amp;Review</source>
+            <translation>&amp;مراجعة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="219" />
             <source>&amp;New project…</source>
             <translation>مشروع &amp;جديد…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="220" />
             <source>&amp;Open project…</source>
             <translation>&amp;فتح مشروع…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="216" />
+            <location filename="../../gui/main_window.py" line="221" />
             <source>&amp;Recent projects</source>
             <translation>المشاريع الأ&amp;خيرة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="218" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>Change &amp;annotator…</source>
             <translation>تغيير ال&amp;موسِّم…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;Quit</source>
             <translation>&amp;خروج</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="226" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>Mark &amp;done and open the next</source>
             <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="228" />
+            <location filename="../../gui/main_window.py" line="233" />
             <source>Mark &amp;skipped and open the next</source>
             <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="229" />
+            <location filename="../../gui/main_window.py" line="234" />
             <source>Mark &amp;to do</source>
             <translation>تعليم البيان &amp;غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="230" />
+            <location filename="../../gui/main_window.py" line="235" />
             <source>&amp;Note on this statement…</source>
             <translation>م&amp;لاحظة على هذا البيان…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="236" />
             <source>&amp;Delete the selected span</source>
             <translation>&amp;حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="239" />
+            <location filename="../../gui/main_window.py" line="244" />
             <source>&amp;Next statement</source>
             <translation>البيان ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="241" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>&amp;Previous statement</source>
             <translation>البيان ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="249" />
             <source>Next statement &amp;not done</source>
             <translation>البيان التالي &amp;غير المنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="246" />
+            <location filename="../../gui/main_window.py" line="251" />
             <source>Zoom &amp;in</source>
             <translation>ت&amp;كبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="247" />
+            <location filename="../../gui/main_window.py" line="252" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="248" />
+            <location filename="../../gui/main_window.py" line="253" />
             <source>&amp;Reset zoom</source>
             <translation>إعادة &amp;ضبط التكبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="249" />
+            <location filename="../../gui/main_window.py" line="254" />
             <source>Go to the statement &amp;list</source>
             <translation>الانتقال إلى &amp;قائمة البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="250" />
+            <location filename="../../gui/main_window.py" line="255" />
             <source>Go to the &amp;text</source>
             <translation>الانتقال إلى ال&amp;نص</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="260" />
             <source>&amp;About Bayan</source>
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="345" />
+            <location filename="../../gui/main_window.py" line="361" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="362" />
+            <location filename="../../gui/main_window.py" line="378" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="444" />
+            <location filename="../../gui/main_window.py" line="460" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="495" />
+            <location filename="../../gui/main_window.py" line="511" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="502" />
+            <location filename="../../gui/main_window.py" line="518" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="503" />
+            <location filename="../../gui/main_window.py" line="519" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="507" />
+            <location filename="../../gui/main_window.py" line="523" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="520" />
+            <location filename="../../gui/main_window.py" line="536" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="520" />
+            <location filename="../../gui/main_window.py" line="536" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="528" />
+            <location filename="../../gui/main_window.py" line="544" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="534" />
+            <location filename="../../gui/main_window.py" line="550" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="534" />
+            <location filename="../../gui/main_window.py" line="550" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="543" />
+            <location filename="../../gui/main_window.py" line="559" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="569" />
+            <location filename="../../gui/main_window.py" line="585" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="604" />
+            <location filename="../../gui/main_window.py" line="620" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="605" />
+            <location filename="../../gui/main_window.py" line="621" />
             <source>The integrity check failed:
 {0}
 
@@ -395,12 +400,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="613" />
+            <location filename="../../gui/main_window.py" line="629" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="614" />
+            <location filename="../../gui/main_window.py" line="630" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -562,37 +567,37 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="417" />
+            <location filename="../../gui/editor.py" line="286" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="452" />
+            <location filename="../../gui/editor.py" line="321" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="462" />
+            <location filename="../../gui/editor.py" line="331" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="509" />
+            <location filename="../../gui/editor.py" line="378" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="513" />
+            <location filename="../../gui/editor.py" line="382" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="520" />
+            <location filename="../../gui/editor.py" line="389" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="525" />
+            <location filename="../../gui/editor.py" line="394" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -739,6 +744,70 @@ Keep a copy of the file and restore a backup.</source>
             <location filename="../../gui/i18n.py" line="95" />
             <source>&amp;Language</source>
             <translation>ال&amp;لغة</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgreementPanel</name>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="65" />
+            <source>Not measured yet.</source>
+            <translation>لم يُقَس بعد.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="67" />
+            <source>Measure agreement</source>
+            <translation>قياس الاتفاق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="86" />
+            <source>Pairs (overlap F1, Cohen's kappa); click one to list where it disagrees</source>
+            <translation>الأزواج (F1 بالتداخل، كابا كوهين)؛ انقر زوجًا لعرض مواضع اختلافه</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="88" />
+            <source>All annotators</source>
+            <translation>كل الموسِّمين</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="93" />
+            <source>Measuring…</source>
+            <translation>جارٍ القياس…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="97" />
+            <location filename="../../gui/review.py" line="440" />
+            <source>Could not measure: {0}</source>
+            <translation>تعذّر القياس: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="103" />
+            <source>{0} annotators; {1} statements done by all.</source>
+            <translation>{0} موسِّمين؛ {1} بيانًا أنجزه الجميع.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="109" />
+            <source>Pair</source>
+            <translation>الزوج</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="109" />
+            <source>Statements</source>
+            <translation>البيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="128" />
+            <source>Fleiss' kappa</source>
+            <translation>كابا فلايس</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="128" />
+            <source>Krippendorff's alpha</source>
+            <translation>ألفا كريبندورف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/agreement_panel.py" line="128" />
+            <source>Unitizing alpha</source>
+            <translation>ألفا التقطيع</translation>
         </message>
     </context>
     <context>
@@ -906,6 +975,195 @@ Keep a copy of the file and restore a backup.</source>
             <location filename="../../gui/help.py" line="142" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات &amp;لوحة المفاتيح</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../gui/review.py" line="127" />
+            <source>done</source>
+            <translation>منجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="127" />
+            <source>skipped</source>
+            <translation>متخطّى</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="127" />
+            <source>not done</source>
+            <translation>غير منجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="129" />
+            <source>{0} spans</source>
+            <translation>{0} مقاطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="163" />
+            <source>Disagreement</source>
+            <translation>الاختلاف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="163" />
+            <source>Gold</source>
+            <translation>المعتمد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="163" />
+            <source>Done by</source>
+            <translation>أنجزه</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="163" />
+            <source>Statement</source>
+            <translation>البيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="163" />
+            <source>Id</source>
+            <translation>المعرّف</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="178" />
+            <source>missing {0}, extra {1}, boundary {2}, label {3}</source>
+            <translation>ناقص {0}، زائد {1}، حدود {2}، وسم {3}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="196" />
+            <location filename="../../gui/review.py" line="424" />
+            <source>Measuring the disagreements…</source>
+            <translation>جارٍ قياس الاختلافات…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="199" />
+            <source>Most disagreement first</source>
+            <translation>الأكثر اختلافًا أولًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="200" />
+            <source>Statement order</source>
+            <translation>ترتيب البيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="201" />
+            <source>Annotators disagree</source>
+            <translation>يختلف الموسِّمون</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="202" />
+            <source>Not yet adjudicated</source>
+            <translation>لم يُحسم بعد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="206" />
+            <source>Ctrl+K accepts into gold the spans at least this many annotators agree on</source>
+            <translation>Ctrl+K يعتمد المقاطع التي يتفق عليها هذا العدد من الموسِّمين على الأقل</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="233" />
+            <source>Accept when at least</source>
+            <translation>اعتمد حين يتفق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="235" />
+            <source>agree (Ctrl+K)</source>
+            <translation>على الأقل (Ctrl+K)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="354" />
+            <source>Review list</source>
+            <translation>قائمة المراجعة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="357" />
+            <source>Agreement</source>
+            <translation>الاتفاق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="360" />
+            <source>&amp;Next disagreement</source>
+            <translation>الاختلاف ال&amp;تالي</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="361" />
+            <source>&amp;Previous disagreement</source>
+            <translation>الاختلاف ال&amp;سابق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="363" />
+            <source>Go to the &amp;lanes</source>
+            <translation>الانتقال إلى ال&amp;مسارات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="364" />
+            <source>&amp;Measure agreement</source>
+            <translation>&amp;قياس الاتفاق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="365" />
+            <source>Accept what at least &amp;k agree on</source>
+            <translation>اعتماد ما يتفق عليه &amp;k على الأقل</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="366" />
+            <source>&amp;Pre-fill gold from the majority…</source>
+            <translation>&amp;ملء المعتمد مسبقًا من الأغلبية…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="404" />
+            <source>No other statement where the annotators disagree.</source>
+            <translation>لا بيان آخر يختلف فيه الموسِّمون.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="417" />
+            <source>Review needs two annotators or more.</source>
+            <translation>تحتاج المراجعة إلى موسِّمَين أو أكثر.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="449" />
+            <source>{0} statements ({1})</source>
+            <translation>{0} بيانًا ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="466" />
+            <source>Accept from {0}</source>
+            <translation>اعتماد من {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="480" />
+            <source>Accept what {0} agree on</source>
+            <translation>اعتماد ما يتفق عليه {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="483" />
+            <source>Nothing new: gold has every span at least {0} agree on.</source>
+            <translation>لا جديد: في المعتمد كل مقطع يتفق عليه {0} على الأقل.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="487" />
+            <source>Pre-fill gold</source>
+            <translation>ملء المعتمد مسبقًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="488" />
+            <source>Copy into gold every span at least this many annotators marked alike, on the statements all of them marked done (gold's own spans stay):</source>
+            <translation>انسخ إلى المعتمد كل مقطع وسمه هذا العدد من الموسِّمين على الأقل بالطريقة نفسها، في البيانات التي أنجزوها جميعًا (تبقى مقاطع المعتمد كما هي):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="496" />
+            <source>Pre-fill failed: {0}</source>
+            <translation>فشل الملء المسبق: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="498" />
+            <source>Pre-filling gold…</source>
+            <translation>جارٍ ملء المعتمد مسبقًا…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="502" />
+            <source>Gold pre-filled: {0} spans and {1} relations on {2} statements.</source>
+            <translation>مُلئ المعتمد: {0} مقاطع و{1} علاقات في {2} بيانًا.</translation>
         </message>
     </context>
     <context>

@@ -130,6 +130,62 @@ AR: dict[str, str | list[str]] = {
     "&Recent projects": "المشاريع الأ&خيرة",
     "Change &annotator…": "تغيير ال&موسِّم…",
     "&Quit": "&خروج",
+    # review mode
+    "&Review": "&مراجعة",
+    "Not measured yet.": "لم يُقَس بعد.",
+    "Measure agreement": "قياس الاتفاق",
+    "Pairs (overlap F1, Cohen's kappa); click one to list where it disagrees":
+        "الأزواج (F1 بالتداخل، كابا كوهين)؛ انقر زوجًا لعرض مواضع اختلافه",
+    "All annotators": "كل الموسِّمين",
+    "Measuring…": "جارٍ القياس…",
+    "Could not measure: {0}": "تعذّر القياس: {0}",
+    "{0} annotators; {1} statements done by all.": "{0} موسِّمين؛ {1} بيانًا أنجزه الجميع.",
+    "Pair": "الزوج",
+    "Fleiss' kappa": "كابا فلايس",
+    "Krippendorff's alpha": "ألفا كريبندورف",
+    "Unitizing alpha": "ألفا التقطيع",
+    "not done": "غير منجز",
+    "{0} spans": "{0} مقاطع",
+    "Disagreement": "الاختلاف",
+    "Gold": "المعتمد",
+    "Done by": "أنجزه",
+    "missing {0}, extra {1}, boundary {2}, label {3}": "ناقص {0}، زائد {1}، حدود {2}، وسم {3}",
+    "Measuring the disagreements…": "جارٍ قياس الاختلافات…",
+    "Most disagreement first": "الأكثر اختلافًا أولًا",
+    "Statement order": "ترتيب البيانات",
+    "Annotators disagree": "يختلف الموسِّمون",
+    "Not yet adjudicated": "لم يُحسم بعد",
+    "Ctrl+K accepts into gold the spans at least this many annotators agree on":
+        "Ctrl+K يعتمد المقاطع التي يتفق عليها هذا العدد من الموسِّمين على الأقل",
+    "Accept when at least": "اعتمد حين يتفق",
+    "agree (Ctrl+K)": "على الأقل (Ctrl+K)",
+    "Review list": "قائمة المراجعة",
+    "Agreement": "الاتفاق",
+    "&Next disagreement": "الاختلاف ال&تالي",
+    "&Previous disagreement": "الاختلاف ال&سابق",
+    "Go to the &lanes": "الانتقال إلى ال&مسارات",
+    "&Measure agreement": "&قياس الاتفاق",
+    "Accept what at least &k agree on": "اعتماد ما يتفق عليه &k على الأقل",
+    "&Pre-fill gold from the majority…": "&ملء المعتمد مسبقًا من الأغلبية…",
+    "No other statement where the annotators disagree.": "لا بيان آخر يختلف فيه الموسِّمون.",
+    "Review needs two annotators or more.": "تحتاج المراجعة إلى موسِّمَين أو أكثر.",
+    "{0} statements ({1})": "{0} بيانًا ({1})",
+    "Accept from {0}": "اعتماد من {0}",
+    "Accept what {0} agree on": "اعتماد ما يتفق عليه {0}",
+    "Nothing new: gold has every span at least {0} agree on.":
+        "لا جديد: في المعتمد كل مقطع يتفق عليه {0} على الأقل.",
+    "Pre-fill gold": "ملء المعتمد مسبقًا",
+    "Copy into gold every span at least this many annotators marked alike, on the statements "
+    "all of them marked done (gold's own spans stay):":
+        "انسخ إلى المعتمد كل مقطع وسمه هذا العدد من الموسِّمين على الأقل بالطريقة نفسها، في البيانات التي "
+        "أنجزوها جميعًا (تبقى مقاطع المعتمد كما هي):",
+    "Pre-fill failed: {0}": "فشل الملء المسبق: {0}",
+    "Pre-filling gold…": "جارٍ ملء المعتمد مسبقًا…",
+    "Gold pre-filled: {0} spans and {1} relations on {2} statements.":
+        "مُلئ المعتمد: {0} مقاطع و{1} علاقات في {2} بيانًا.",
+    "boundary": "حدود",
+    "extra": "زائد",
+    "missing": "ناقص",
     # edit session and its banner
     "The project is busy: another program is writing to it (an import or a merge?). "
     "Your edit was not saved and is not shown.":

@@ -29,7 +29,8 @@ def menu_texts(window: Any) -> list[list[str]]:
 
 
 def test_menus_keep_their_sections_in_order_whoever_adds_to_them(window: Any) -> None:
-    titles = [a.text() for a in window.menuBar().actions()]
+    # The Review menu is there but hidden outside the review mode (it has no actions).
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
     assert titles == ["&File", "&Edit", "&View", "&Help"]
     assert window.edit_menu.actions()[0] is window.undo_action
     assert menu_texts(window) == [
