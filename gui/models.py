@@ -202,10 +202,17 @@ class _CurrentStatementModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Any] = []
+        self._titles: tuple[str, ...] | None = None
 
     def headers(self) -> tuple[str, ...]:
         """The column titles (translated); each model names its own."""
         return ()
+
+    def _column_titles(self) -> tuple[str, ...]:
+        # Translated once, like the windowed models' titles: views ask on every paint.
+        if self._titles is None:
+            self._titles = tuple(self.headers())
+        return self._titles
 
     def _reset(self, items: list[Any]) -> None:
         self.beginResetModel()
@@ -216,10 +223,10 @@ class _CurrentStatementModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self._column_titles())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        headers = self.headers()
+        headers = self._column_titles()
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return headers[section] if 0 <= section < len(headers) else None
         return None

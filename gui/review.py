@@ -351,6 +351,7 @@ class ReviewFeature(QObject):
         self.agreement.refreshRequested.connect(self.measure)
         self.agreement.pairChosen.connect(self.show_pair)
         self._workers: list[QThread] = []
+        self._closed = False
         self._list_dock = QDockWidget(tr("Review list"), parent)
         self._list_dock.setObjectName("review_list_dock")
         self._list_dock.setWidget(self.review_list)
@@ -430,12 +431,16 @@ class ReviewFeature(QObject):
         worker.start()
 
     def _measured(self, report: AgreementReport, scores: StatementScores) -> None:
+        if self._closed:
+            return  # the window closed while the worker measured: its project is closed too
         self.order.load_scores(scores.rows())
         if self.pair is None:
             self.agreement.set_report(report)
         self.rematerialize()
 
     def _measure_failed(self, message: str) -> None:
+        if self._closed:
+            return
         self.agreement.set_failed(message)
         self.review_list.status.setText(tr("Could not measure: {0}").replace("{0}", message))
 
@@ -498,6 +503,8 @@ class ReviewFeature(QObject):
         self.message.emit(tr("Pre-filling gold…"))
 
     def _prefilled(self, report: Any) -> None:
+        if self._closed:
+            return
         self.message.emit(
             tr("Gold pre-filled: {0} spans and {1} relations on {2} statements.")
             .replace("{0}", str(report.spans)).replace("{1}", str(report.relations))
@@ -506,6 +513,8 @@ class ReviewFeature(QObject):
         self.goldChanged.emit()
 
     def shutdown(self) -> None:
-        """Wait for the workers (a QThread destroyed while running would abort the process)."""
+        """Wait for the workers (a QThread destroyed while running would abort the process);
+        what they report after this is dropped (the window and its project are closing)."""
+        self._closed = True
         for worker in list(self._workers):
             worker.wait()

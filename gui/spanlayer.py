@@ -130,8 +130,11 @@ class SpanLayer:
         block_format.setAlignment(align)
         block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor = QTextCursor(edit.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
+        if edit.document().blockCount() > 1:
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(block_format)
+        else:
+            cursor.setBlockFormat(block_format)  # one paragraph (most statements): no selection to build
 
     # ------------------------------------------------------------ geometry
 

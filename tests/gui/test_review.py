@@ -191,3 +191,17 @@ def test_adjudicated_statements_leave_the_open_filter(desk: Workbench) -> None:
     model = review.review_list.model
     ids = [model.row_data(i).id for i in range(model.rowCount())]  # type: ignore[union-attr]
     assert "s1" not in ids and len(ids) == len(TEXTS) - 1
+
+
+def test_closing_while_measuring_drops_the_result(team: Path, settings: Any, qtbot: Any) -> None:
+    project = Project.open(team, check=False)
+    bench = compose(project, settings, "gold", check_integrity=False, review=True)
+    qtbot.addWidget(bench.window)
+    bench.window.show()
+    assert bench.review is not None
+    bench.review.measure()  # a worker is measuring when the window closes
+    bench.window.close()
+    project.close()
+    qtbot.wait(300)  # its result arrives after: nothing may touch the closed project (pytest-qt
+    # fails the test on an exception in a slot)
+    assert bench.review.agreement.report is None
