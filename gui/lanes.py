@@ -62,7 +62,12 @@ class LaneView(QTextEdit):
         if self.selected is not None and self.selected not in self.own_keys():
             self.selected = None
         self._refresh()
-        self.updateGeometry()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # As tall as its text at the current width, so no line of the statement is cut off.
+        self.document().setTextWidth(self.viewport().width())
+        self.setFixedHeight(self.sizeHint().height())
 
     def own_keys(self) -> list[SpanKey]:
         """This annotator's spans (not the ghosts of others'), in text order."""
@@ -100,8 +105,7 @@ class LaneView(QTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.document().setTextWidth(self.viewport().width())
-        self.setFixedHeight(self.sizeHint().height())
+        self._fit_height()
 
     # --------------------------------------------------------- painting
 

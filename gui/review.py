@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from core.agreement import AgreementReport
 from core.errors import BayanError
 from core.model import GOLD
-from core.review import MISSING, lanes
+from core.review import BOUNDARY, EXTRA, LABEL, MISSING, lanes
 from gui.agreement_panel import AgreementPanel
 from gui.commands import GoldCopyCommand
 from gui.delegates import TextDirectionDelegate
@@ -65,7 +65,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Review", text)
 
 
-KIND_NAMES = {"boundary": "boundary", "label": "label", "extra": "extra", MISSING: "missing"}
+def kind_name(kind: str) -> str:
+    """A kind of difference (core/review.py), in the UI language."""
+    return {
+        BOUNDARY: tr("boundary"), LABEL: tr("label"), EXTRA: tr("extra"), MISSING: tr("missing"),
+    }.get(kind, kind)
+
+
+def isolated(name: str) -> str:
+    """A name kept whole in a line of the other direction (FSI … PDI): "amal" in Arabic, or the reverse."""
+    return f"\u2068{name}\u2069"
 
 
 # ------------------------------------------------------------------- lanes
@@ -123,11 +132,12 @@ class ReviewLanes(QWidget):
             view = self.views[name]
             view.show_lane(text, shown[name], relations)
             counts = view.counts()
-            differ = ", ".join(f"{counts[k]} {tr(KIND_NAMES[k])}" for k in KIND_ORDER if counts[k])
+            comma = "، " if self.isRightToLeft() else ", "
+            kinds = comma.join(f"{counts[k]} {kind_name(k)}" for k in KIND_ORDER if counts[k])
             status = {"done": tr("done"), "skipped": tr("skipped")}.get(lane.status.status, tr("not done"))
             self.headers[name].setText(
-                f"{name} · {status} · " + tr("{0} spans").replace("{0}", str(len(lane.spans)))
-                + (f" · {differ}" if differ else "")
+                f"{isolated(name)} · {status} · " + tr("{0} spans").replace("{0}", str(len(lane.spans)))
+                + (f" · {kinds}" if kinds else "")
             )
 
     def focus_lane(self, name: str | None, step: int = 0) -> None:

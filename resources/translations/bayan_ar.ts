@@ -426,17 +426,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>RelationTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="302" />
+            <location filename="../../gui/models.py" line="309" />
             <source>From</source>
             <translation>من</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="302" />
+            <location filename="../../gui/models.py" line="309" />
             <source>Relation</source>
             <translation>العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="302" />
+            <location filename="../../gui/models.py" line="309" />
             <source>To</source>
             <translation>إلى</translation>
         </message>
@@ -549,17 +549,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SpanTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="257" />
+            <location filename="../../gui/models.py" line="264" />
             <source>Label</source>
             <translation>الوسم</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="257" />
+            <location filename="../../gui/models.py" line="264" />
             <source>Text</source>
             <translation>النص</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="257" />
+            <location filename="../../gui/models.py" line="264" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
@@ -775,7 +775,7 @@ Keep a copy of the file and restore a backup.</source>
         </message>
         <message>
             <location filename="../../gui/agreement_panel.py" line="97" />
-            <location filename="../../gui/review.py" line="440" />
+            <location filename="../../gui/review.py" line="455" />
             <source>Could not measure: {0}</source>
             <translation>تعذّر القياس: {0}</translation>
         </message>
@@ -980,188 +980,208 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Review</name>
         <message>
-            <location filename="../../gui/review.py" line="127" />
+            <location filename="../../gui/review.py" line="71" />
+            <source>boundary</source>
+            <translation>حدود</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="71" />
+            <source>label</source>
+            <translation>وسم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="71" />
+            <source>extra</source>
+            <translation>زائد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="71" />
+            <source>missing</source>
+            <translation>ناقص</translation>
+        </message>
+        <message>
+            <location filename="../../gui/review.py" line="137" />
             <source>done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="127" />
+            <location filename="../../gui/review.py" line="137" />
             <source>skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="127" />
+            <location filename="../../gui/review.py" line="137" />
             <source>not done</source>
             <translation>غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="129" />
+            <location filename="../../gui/review.py" line="139" />
             <source>{0} spans</source>
             <translation>{0} مقاطع</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="163" />
+            <location filename="../../gui/review.py" line="173" />
             <source>Disagreement</source>
             <translation>الاختلاف</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="163" />
+            <location filename="../../gui/review.py" line="173" />
             <source>Gold</source>
             <translation>المعتمد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="163" />
+            <location filename="../../gui/review.py" line="173" />
             <source>Done by</source>
             <translation>أنجزه</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="163" />
+            <location filename="../../gui/review.py" line="173" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="163" />
+            <location filename="../../gui/review.py" line="173" />
             <source>Id</source>
             <translation>المعرّف</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="178" />
+            <location filename="../../gui/review.py" line="188" />
             <source>missing {0}, extra {1}, boundary {2}, label {3}</source>
             <translation>ناقص {0}، زائد {1}، حدود {2}، وسم {3}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="196" />
-            <location filename="../../gui/review.py" line="424" />
+            <location filename="../../gui/review.py" line="206" />
+            <location filename="../../gui/review.py" line="435" />
             <source>Measuring the disagreements…</source>
             <translation>جارٍ قياس الاختلافات…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="199" />
+            <location filename="../../gui/review.py" line="209" />
             <source>Most disagreement first</source>
             <translation>الأكثر اختلافًا أولًا</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="200" />
+            <location filename="../../gui/review.py" line="210" />
             <source>Statement order</source>
             <translation>ترتيب البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="201" />
+            <location filename="../../gui/review.py" line="211" />
             <source>Annotators disagree</source>
             <translation>يختلف الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="202" />
+            <location filename="../../gui/review.py" line="212" />
             <source>Not yet adjudicated</source>
             <translation>لم يُحسم بعد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="206" />
+            <location filename="../../gui/review.py" line="216" />
             <source>Ctrl+K accepts into gold the spans at least this many annotators agree on</source>
             <translation>Ctrl+K يعتمد المقاطع التي يتفق عليها هذا العدد من الموسِّمين على الأقل</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="233" />
+            <location filename="../../gui/review.py" line="243" />
             <source>Accept when at least</source>
             <translation>اعتمد حين يتفق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="235" />
+            <location filename="../../gui/review.py" line="245" />
             <source>agree (Ctrl+K)</source>
             <translation>على الأقل (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="354" />
+            <location filename="../../gui/review.py" line="365" />
             <source>Review list</source>
             <translation>قائمة المراجعة</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="357" />
+            <location filename="../../gui/review.py" line="368" />
             <source>Agreement</source>
             <translation>الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="360" />
+            <location filename="../../gui/review.py" line="371" />
             <source>&amp;Next disagreement</source>
             <translation>الاختلاف ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="361" />
+            <location filename="../../gui/review.py" line="372" />
             <source>&amp;Previous disagreement</source>
             <translation>الاختلاف ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="363" />
+            <location filename="../../gui/review.py" line="374" />
             <source>Go to the &amp;lanes</source>
             <translation>الانتقال إلى ال&amp;مسارات</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="364" />
+            <location filename="../../gui/review.py" line="375" />
             <source>&amp;Measure agreement</source>
             <translation>&amp;قياس الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="365" />
+            <location filename="../../gui/review.py" line="376" />
             <source>Accept what at least &amp;k agree on</source>
             <translation>اعتماد ما يتفق عليه &amp;k على الأقل</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="366" />
+            <location filename="../../gui/review.py" line="377" />
             <source>&amp;Pre-fill gold from the majority…</source>
             <translation>&amp;ملء المعتمد مسبقًا من الأغلبية…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="404" />
+            <location filename="../../gui/review.py" line="415" />
             <source>No other statement where the annotators disagree.</source>
             <translation>لا بيان آخر يختلف فيه الموسِّمون.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="417" />
+            <location filename="../../gui/review.py" line="428" />
             <source>Review needs two annotators or more.</source>
             <translation>تحتاج المراجعة إلى موسِّمَين أو أكثر.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="449" />
+            <location filename="../../gui/review.py" line="464" />
             <source>{0} statements ({1})</source>
             <translation>{0} بيانًا ({1})</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="466" />
+            <location filename="../../gui/review.py" line="481" />
             <source>Accept from {0}</source>
             <translation>اعتماد من {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="480" />
+            <location filename="../../gui/review.py" line="495" />
             <source>Accept what {0} agree on</source>
             <translation>اعتماد ما يتفق عليه {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="483" />
+            <location filename="../../gui/review.py" line="498" />
             <source>Nothing new: gold has every span at least {0} agree on.</source>
             <translation>لا جديد: في المعتمد كل مقطع يتفق عليه {0} على الأقل.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="487" />
+            <location filename="../../gui/review.py" line="502" />
             <source>Pre-fill gold</source>
             <translation>ملء المعتمد مسبقًا</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="488" />
+            <location filename="../../gui/review.py" line="503" />
             <source>Copy into gold every span at least this many annotators marked alike, on the statements all of them marked done (gold's own spans stay):</source>
             <translation>انسخ إلى المعتمد كل مقطع وسمه هذا العدد من الموسِّمين على الأقل بالطريقة نفسها، في البيانات التي أنجزوها جميعًا (تبقى مقاطع المعتمد كما هي):</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="496" />
+            <location filename="../../gui/review.py" line="511" />
             <source>Pre-fill failed: {0}</source>
             <translation>فشل الملء المسبق: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="498" />
+            <location filename="../../gui/review.py" line="513" />
             <source>Pre-filling gold…</source>
             <translation>جارٍ ملء المعتمد مسبقًا…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="502" />
+            <location filename="../../gui/review.py" line="519" />
             <source>Gold pre-filled: {0} spans and {1} relations on {2} statements.</source>
             <translation>مُلئ المعتمد: {0} مقاطع و{1} علاقات في {2} بيانًا.</translation>
         </message>

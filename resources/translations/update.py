@@ -184,6 +184,7 @@ AR: dict[str, str | list[str]] = {
     "Gold pre-filled: {0} spans and {1} relations on {2} statements.":
         "مُلئ المعتمد: {0} مقاطع و{1} علاقات في {2} بيانًا.",
     "boundary": "حدود",
+    "label": "وسم",
     "extra": "زائد",
     "missing": "ناقص",
     # edit session and its banner
