@@ -472,7 +472,11 @@ def test_prefill_equals_a_brute_force_count(work: dict[tuple[str, int], Any], da
         before = others_rows(project.path)
         expected = expected_gold(work, chosen, k)
         gold_before = gold_rows(project)
+        last = project.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
         report = prefill_gold(project, annotators=chosen, min_agree=k)
+        # Attributes stored as store.project writes them (json.dumps), names in order.
+        for (attrs,) in project.conn.execute("SELECT attrs FROM spans WHERE id > ? AND attrs IS NOT NULL", (last,)):
+            assert attrs == json.dumps(dict(sorted(json.loads(attrs).items())), ensure_ascii=False)
         assert normalized(gold_rows(project)) == normalized(expected)
         assert report.spans == len(expected[0]) - len(gold_before[0])
         assert report.relations == len(expected[1]) - len(gold_before[1])
