@@ -31,6 +31,7 @@ from store.review import (
     set_gold_status,
     statement_review,
 )
+from tests.dump import dump
 
 # Attributes on both labels, so agreement on attributes is tested on more than one name.
 SCHEMA = parse_schema({
@@ -204,6 +205,12 @@ def test_of_two_chosen_spans_alike_the_first_gives_the_attributes(team: Project)
     copy = copy_to_gold(team, [span_id(team, 1, "badr", "CLAIM"), span_id(team, 1, "amal", "CLAIM")])
     [claim] = copy.spans
     assert claim.attrs == {"stance": "neutral"}
+
+
+def test_copying_nothing_changes_nothing(team: Project) -> None:
+    before = dump(team.path)
+    assert copy_to_gold(team, []) == GoldCopy() and not GoldCopy().created
+    assert dump(team.path) == before and GOLD not in team.annotators()
 
 
 def test_a_refused_copy_writes_nothing(team: Project) -> None:
