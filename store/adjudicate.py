@@ -43,20 +43,6 @@ class PrefillReport:
     relations: int
 
 
-class _AttrsObject:
-    """SQL aggregate: (name, value) rows into attributes as stored (store.project writes json.dumps),
-    so gold's attributes read and compare like attributes written any other way."""
-
-    def __init__(self) -> None:
-        self.attrs: dict[str, str] = {}
-
-    def step(self, name: str, value: str) -> None:
-        self.attrs[name] = value
-
-    def finalize(self) -> str | None:
-        return json.dumps(dict(sorted(self.attrs.items())), ensure_ascii=False) if self.attrs else None
-
-
 def check_choice(annotators: Sequence[str], min_agree: int) -> None:
     """The rule for a choice of annotators and K; EditRefused says what is wrong."""
     if GOLD in annotators:
@@ -76,25 +62,33 @@ def check_choice(annotators: Sequence[str], min_agree: int) -> None:
 _MAJORITY = (
     # The chosen annotators' spans on those statements, grouped by what makes a span the same.
     "CREATE TEMP TABLE adj_spans AS"
-    " SELECT s.statement, s.start, s.end, s.label, min(s.text) AS text, NULL AS attrs"
+    " SELECT s.statement, s.start, s.end, s.label, min(s.text) AS text, NULL AS attrs,"
+    " max(s.attrs IS NOT NULL) AS with_attrs"
     " FROM temp.adj_done d JOIN main.spans s ON s.statement = d.seq AND s.annotator IN ({ids})"
     " GROUP BY s.statement, s.start, s.end, s.label HAVING count(*) >= :k",
     "CREATE UNIQUE INDEX temp.adj_spans_key ON adj_spans(statement, start, end, label)",
-    # Each attribute value of those spans that at least K share.
+    # Each attribute value of those spans that at least K share (spans without any are not
+    # looked at again: a project's ACTORs, say).
     "CREATE TEMP TABLE adj_values AS"
     " SELECT m.statement, m.start, m.end, m.label, j.key AS name, j.value AS value, count(*) AS n"
     " FROM temp.adj_spans m JOIN main.spans s ON s.statement = m.statement AND s.annotator IN ({ids})"
     "  AND s.start = m.start AND s.end = m.end AND s.label = m.label, json_each(s.attrs) j"
-    " WHERE s.attrs IS NOT NULL"
+    " WHERE m.with_attrs AND s.attrs IS NOT NULL"
     " GROUP BY m.statement, m.start, m.end, m.label, j.key, j.value HAVING count(*) >= :k",
     "CREATE INDEX temp.adj_values_key ON adj_values(statement, start, end, label, name)",
-    # The winning value of each attribute (no other value as common), gathered per span.
+    # The winning value of each attribute (no other value as common), gathered per span into
+    # attributes as store.project writes them (json.dumps: `{"name": "value", ...}`, here by
+    # name), so gold's attributes compare like attributes written any other way. Names and
+    # values are printable without spaces (core/schema.py), where json_quote and json.dumps agree.
     "UPDATE temp.adj_spans SET attrs = w.attrs FROM ("
-    " SELECT v.statement, v.start, v.end, v.label, bayan_attrs_object(v.name, v.value) AS attrs"
-    " FROM temp.adj_values v WHERE NOT EXISTS (SELECT 1 FROM temp.adj_values o"
+    " SELECT statement, start, end, label,"
+    "  '{' || group_concat(json_quote(name) || ': ' || json_quote(value), ', ') || '}' AS attrs"
+    " FROM (SELECT v.statement, v.start, v.end, v.label, v.name, v.value FROM temp.adj_values v"
+    "  WHERE NOT EXISTS (SELECT 1 FROM temp.adj_values o"
     "  WHERE o.statement = v.statement AND o.start = v.start AND o.end = v.end AND o.label = v.label"
     "  AND o.name = v.name AND o.value != v.value AND o.n >= v.n)"
-    " GROUP BY v.statement, v.start, v.end, v.label) AS w"
+    "  ORDER BY v.statement, v.start, v.end, v.label, v.name)"
+    " GROUP BY statement, start, end, label) AS w"
     " WHERE adj_spans.statement = w.statement AND adj_spans.start = w.start AND adj_spans.end = w.end"
     " AND adj_spans.label = w.label",
     # Relations that at least K made, by the start, end and label of both ends.
@@ -143,7 +137,6 @@ def _prefill(project: Project, annotators: Sequence[str], min_agree: int, statem
     chosen = compile_selection(conn, RecordSelection(annotators=tuple(annotators), done_by_all=True))
     assert chosen.annotator_ids is not None
     ids = ", ".join(str(int(aid)) for aid in chosen.annotator_ids)
-    conn.create_aggregate("bayan_attrs_object", 2, _AttrsObject)  # type: ignore[arg-type]
     _drop_temps(conn)
     conn.execute("CREATE TEMP TABLE adj_done (seq INTEGER PRIMARY KEY)")
     only = "" if statement is None else " AND st.statement = ?"

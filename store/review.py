@@ -162,6 +162,8 @@ def copy_to_gold(project: Project, span_ids: Sequence[int]) -> GoldCopy:
     created_spans: list[StoredSpan] = []
     created_relations: list[StoredRelation] = []
     gold_of: dict[int, int] = {}
+    if not span_ids:
+        return GoldCopy()
     with project.atomic():
         sources = _spans_by_id(project, span_ids)
         for span_id in span_ids:

@@ -61,9 +61,11 @@ class ReviewRow:
 class ReviewOrder:
     """The review list of one connection: scores, then a materialized, filtered order read by rank.
 
-    Ranks run 1..count() without gaps. The filter is applied when the order is materialized:
-    a statement adjudicated afterwards stays in an "open only" list until the next
-    `materialize`, while each row's gold status is read when the row is.
+    Use it on the thread that owns the project's connection (the GUI's), like the connection
+    itself; only the scores are computed elsewhere. Ranks run 1..count() without gaps. The
+    filter is applied when the order is materialized: a statement adjudicated afterwards stays
+    in a "not adjudicated" list until the next `materialize`, while each row's gold status is
+    read when the row is.
     """
 
     def __init__(self, project: Project, annotators: Sequence[str]) -> None:
@@ -119,8 +121,9 @@ class ReviewOrder:
         clauses = []
         params: dict[str, object] = {"gold": self._gold_id()}
         if disagree_only:
-            # Only scored statements can disagree: walk the scores, not every statement.
-            source = f"temp.{self._scores} sc"
+            # Only scored statements can disagree: walk the scores, not every statement (the
+            # join keeps out a seq the project does not have, so every rank has its row).
+            source = f"temp.{self._scores} sc JOIN main.statements s ON s.seq = sc.seq"
             seq = "sc.seq"
             clauses.append("sc.score > 0")
         else:

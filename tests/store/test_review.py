@@ -31,6 +31,7 @@ from store.review import (
     set_gold_status,
     statement_review,
 )
+from tests.dump import dump
 
 # Attributes on both labels, so agreement on attributes is tested on more than one name.
 SCHEMA = parse_schema({
@@ -204,6 +205,12 @@ def test_of_two_chosen_spans_alike_the_first_gives_the_attributes(team: Project)
     copy = copy_to_gold(team, [span_id(team, 1, "badr", "CLAIM"), span_id(team, 1, "amal", "CLAIM")])
     [claim] = copy.spans
     assert claim.attrs == {"stance": "neutral"}
+
+
+def test_copying_nothing_changes_nothing(team: Project) -> None:
+    before = dump(team.path)
+    assert copy_to_gold(team, []) == GoldCopy() and not GoldCopy().created
+    assert dump(team.path) == before and GOLD not in team.annotators()
 
 
 def test_a_refused_copy_writes_nothing(team: Project) -> None:
@@ -472,7 +479,11 @@ def test_prefill_equals_a_brute_force_count(work: dict[tuple[str, int], Any], da
         before = others_rows(project.path)
         expected = expected_gold(work, chosen, k)
         gold_before = gold_rows(project)
+        last = project.conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
         report = prefill_gold(project, annotators=chosen, min_agree=k)
+        # Attributes stored as store.project writes them (json.dumps), names in order.
+        for (attrs,) in project.conn.execute("SELECT attrs FROM spans WHERE id > ? AND attrs IS NOT NULL", (last,)):
+            assert attrs == json.dumps(dict(sorted(json.loads(attrs).items())), ensure_ascii=False)
         assert normalized(gold_rows(project)) == normalized(expected)
         assert report.spans == len(expected[0]) - len(gold_before[0])
         assert report.relations == len(expected[1]) - len(gold_before[1])
