@@ -328,7 +328,11 @@ def adjudicate(project: Path, min_agree: int, annotators: str | None) -> None:
 @click.option("--review", is_flag=True,
               help="The reviewer's desk: compare the annotators' lanes, go to the disagreements, adjudicate gold.")
 def gui(project: Path | None, annotator: str | None, review: bool) -> None:
-    """Open PROJECT (default: the default project) in the annotation window (--review: the reviewer's desk)."""
+    """Open PROJECT (default: the default project) in the annotation window.
+
+    With --review, the window is the reviewer's desk: it edits gold, with every
+    annotator's lane under the text, the statements by disagreement and the agreement.
+    """
     problem = None if annotator is None else name_problem(annotator, "--annotator")
     if problem is not None:
         fail(problem)
