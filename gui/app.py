@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from core.model import GOLD
@@ -121,7 +121,11 @@ def compose(
 
     review_feature = None
     if review:
-        review_feature = ReviewFeature(session, window.editor.font(), window)
+        # The lanes in a smaller size than the gold text: several fit on screen, and each
+        # paints faster (moving to the next disagreement repaints every lane).
+        lane_font = QFont(window.editor.font())
+        lane_font.setPointSize(max(8, lane_font.pointSize() - 4))
+        review_feature = ReviewFeature(session, lane_font, window)
         window.add_feature(review_feature)
         window.place_below_editor(review_feature.lanes, 2)
         window.set_statement_list_visible(False)  # the review list stands in its place

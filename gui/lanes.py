@@ -66,7 +66,10 @@ class LaneView(QTextEdit):
 
     def _fit_height(self) -> None:
         # As tall as its text at the current width, so no line of the statement is cut off.
-        self.document().setTextWidth(self.viewport().width())
+        # (The width is set only when it changed: setting it lays the text out again.)
+        width = self.viewport().width()
+        if self.document().textWidth() != width:
+            self.document().setTextWidth(width)
         self.setFixedHeight(self.sizeHint().height())
 
     def own_keys(self) -> list[SpanKey]:
