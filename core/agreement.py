@@ -33,8 +33,9 @@ The figures, per label and, where it applies, over all labels ("micro", "overall
 A figure that is undefined (no statements, every tag the same so chance agreement is
 total, no units of a label) is None, and `AgreementReport.to_dict` writes null: never NaN.
 
-Per statement, `StatementDisagreement` gives a score (1 − the mean over pairs of the
-overlap F1 over all labels; a pair where neither marked anything agrees) and counts of the
+Per statement, `StatementDisagreement` gives a score (1 − the mean over pairs of the mean
+of their overlap and strict F1 over all labels, so a boundary off counts half as much as a
+span missing; a pair where neither marked anything agrees) and counts of the
 kinds of disagreement, by pair (a, b) in the order of the annotators:
 `boundary` (same label, overlapping, different start or end), `label` (overlapping spans
 left unmatched, labelled differently), `missing` (a span of a that b has nothing for) and
@@ -536,7 +537,7 @@ class Agreement:
         for a, b in combinations(done, 2):
             pair = self._pairs[a, b]
             pair.statements += 1
-            matched_here = spans_here = 0
+            matched_here = exact_here = spans_here = 0
             left_a: list[tuple[int, int, int]] = []
             left_b: list[tuple[int, int, int]] = []
             for li in range(labels):
@@ -552,6 +553,7 @@ class Agreement:
                 pair.spans_a[li] += len(spans_a)
                 pair.spans_b[li] += len(spans_b)
                 matched_here += matched
+                exact_here += exact
                 spans_here += len(spans_a) + len(spans_b)
                 boundary += matched - exact
                 left_a.extend((start, end, li) for start, end in rest_a)
@@ -561,7 +563,10 @@ class Agreement:
             relabelled += relabelled_here
             missing += len(left_a) - relabelled_here
             extra += len(left_b) - relabelled_here
-            f1_sum += 2 * matched_here / spans_here if spans_here else 1.0
+            # The mean of the pair's overlap and strict F1: a span missing, extra or relabelled
+            # costs both, a boundary off costs the strict one only, so a statement where the
+            # annotators only cut a claim differently still counts as a disagreement.
+            f1_sum += (matched_here + exact_here) / spans_here if spans_here else 1.0
         pairs = len(done) * (len(done) - 1) // 2
         row = StatementDisagreement(
             id=work.id, annotators=len(done), score=max(0.0, 1.0 - f1_sum / pairs),

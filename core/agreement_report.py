@@ -67,7 +67,7 @@ def format_report(report: AgreementReport, texts: Mapping[str, str], show: Calla
              figure(report.unitizing[OVERALL].alpha if OVERALL in report.unitizing else None)],
         ],
     )
-    out += ["", "most disagreement (score: 1 − mean overlap F1 of the pairs)"]
+    out += ["", "most disagreement (score: 1 − the pairs' mean of overlap and strict F1)"]
     if not report.worst_statements:
         out.append("  none: every measured statement agrees")
     for row in report.worst_statements:

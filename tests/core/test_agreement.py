@@ -324,10 +324,12 @@ def test_span_f1_counts_every_overlapping_pair_largest_first(works: list[Stateme
     # Every span is matched (exactly or by overlap: boundary), relabelled, missing or extra.
     for w, row in zip(shared, rows, strict=True):
         a, b = ([(s, e, lab) for s, e, lab in w.spans[name] if lab in LABELS] for name in ("amal", "badr"))
-        matched = sum(overlap_matches([(s, e) for s, e, lab in a if lab == label],
-                                      [(s, e) for s, e, lab in b if lab == label])[1] for label in LABELS)
+        found = [overlap_matches([(s, e) for s, e, lab in a if lab == label],
+                                 [(s, e) for s, e, lab in b if lab == label]) for label in LABELS]
+        exact, matched = sum(f[0] for f in found), sum(f[1] for f in found)
         assert len(a) == matched + row.label + row.missing and len(b) == matched + row.label + row.extra
-        assert row.score == pytest.approx(1 - 2 * matched / (len(a) + len(b)) if a or b else 0.0)
+        # 1 − the mean of the overlap and strict F1: a boundary off costs half a span missing.
+        assert row.score == pytest.approx(1 - (matched + exact) / (len(a) + len(b)) if a or b else 0.0)
     for label in LABELS:
         exact = matched = spans = 0
         for w in shared:
@@ -354,9 +356,16 @@ def test_kinds_of_disagreement() -> None:
     b = [(0, 5, "ACTOR"), (12, 20, "CLAIM"), (30, 35, "CLAIM"), (50, 55, "CLAIM")]
     row = Agreement(["a", "b"], LABELS).add(work("s", text, a=a, b=b))
     # boundary: the CLAIM 10-20 / 12-20; label: 30-35; missing: a's 40-45; extra: b's 50-55.
-    assert row == StatementDisagreement("s", 2, pytest.approx(1 - 4 / 8), missing=1, extra=1, boundary=1, label=1)
+    # Two of four spans each matched by overlap, one of them exactly: 1 − (2 + 1) / 8.
+    assert row == StatementDisagreement("s", 2, pytest.approx(1 - 3 / 8), missing=1, extra=1, boundary=1, label=1)
     assert STATEMENT_COLUMNS == ("id", "annotators", "score", "missing", "extra", "boundary", "label")
-    assert astuple(row) == ("s", 2, 0.5, 1, 1, 1, 1)
+    assert astuple(row) == ("s", 2, 0.625, 1, 1, 1, 1)
+
+
+def test_a_boundary_alone_is_a_disagreement() -> None:
+    text = "ا" * 30
+    row = Agreement(["a", "b"], LABELS).add(work("s", text, a=[(0, 10, "CLAIM")], b=[(0, 8, "CLAIM")]))
+    assert row is not None and row.boundary == 1 and row.score == pytest.approx(0.5)
 
 
 # ---------------------------------------------------------------------- properties
