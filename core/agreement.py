@@ -409,12 +409,14 @@ def _match(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int
                 break  # b is sorted by start: none further on overlaps this one
             overlap = (ea if ea < eb else eb) - (sa if sa > sb else sb)
             if overlap > 0:
-                candidates.append((-overlap, abs(sa - sb) + abs(ea - eb), i, j))
+                # Ties after overlap and distance go by the spans' positions, not by where they
+                # stand in the lists: the same spans always match the same way.
+                candidates.append((-overlap, abs(sa - sb) + abs(ea - eb), sa, ea, sb, eb, i, j))
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     exact = taken
-    for _, distance, i, j in candidates:
+    for _, distance, _sa, _ea, _sb, _eb, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)

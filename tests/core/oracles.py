@@ -151,9 +151,10 @@ def kept_units(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def overlap_matches(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int]:
     """(exact, overlap) matches of two lists of one label's spans, in any order: every pair that
-    overlaps, the largest overlap first (then the closer boundaries), each span used once."""
+    overlaps, the largest overlap first (then the closer boundaries, then the earlier spans),
+    each span used once."""
     pairs = sorted(
-        (-(min(ea, eb) - max(sa, sb)), abs(sa - sb) + abs(ea - eb), i, j)
+        (-(min(ea, eb) - max(sa, sb)), abs(sa - sb) + abs(ea - eb), sa, ea, sb, eb, i, j)
         for i, (sa, ea) in enumerate(a)
         for j, (sb, eb) in enumerate(b)
         if min(ea, eb) > max(sa, sb)
@@ -161,7 +162,7 @@ def overlap_matches(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple
     used_a: set[int] = set()
     used_b: set[int] = set()
     exact = 0
-    for _, distance, i, j in pairs:
+    for _, distance, _sa, _ea, _sb, _eb, i, j in pairs:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)

@@ -362,6 +362,15 @@ def test_kinds_of_disagreement() -> None:
     assert astuple(row) == ("s", 2, 0.625, 1, 1, 1, 1)
 
 
+def test_ties_match_by_position_whatever_the_order_given() -> None:
+    # a's (0, 8) overlaps both of b's by 2 at the same distance: the earlier one (5, 7) wins,
+    # leaving (0, 6) and (6, 8) apart, in whichever order the lists come.
+    text = "ا" * 30
+    for b in ([(6, 8, "ACTOR"), (5, 7, "ACTOR")], [(5, 7, "ACTOR"), (6, 8, "ACTOR")]):
+        row = Agreement(["a", "b"], LABELS).add(work("s", text, a=[(0, 6, "ACTOR"), (0, 8, "ACTOR")], b=b))
+        assert row is not None and (row.boundary, row.missing, row.extra) == (1, 1, 1)
+
+
 def test_a_boundary_alone_is_a_disagreement() -> None:
     text = "ا" * 30
     row = Agreement(["a", "b"], LABELS).add(work("s", text, a=[(0, 10, "CLAIM")], b=[(0, 8, "CLAIM")]))
