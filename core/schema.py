@@ -17,6 +17,10 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _SPARE_COLORS = ("#8e24aa", "#43a047", "#e53935", "#00897b", "#6d4c41", "#5e35b1", "#fb8c00")
 
 
+# Letters the annotator's editor uses itself: a label may not take them as its key.
+RESERVED_KEYS = {"r": "relations", "b": "moving a span's boundaries"}
+
+
 def is_valid_name(name: str) -> bool:
     """Label, attribute and relation names: ASCII letters, digits, _ and -, not starting with a digit."""
     return _NAME.fullmatch(name) is not None
@@ -148,8 +152,9 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
             raise InputError(file, None, f"{where} ({name}): key must be one letter or digit")
         if key and key.lower() in keys:
             raise InputError(file, None, f"{where} ({name}): key {key!r} is used twice")
-        if key.lower() == "r":
-            raise InputError(file, None, f"{where} ({name}): key 'r' is kept for relations")
+        if key.lower() in RESERVED_KEYS:
+            kept = RESERVED_KEYS[key.lower()]
+            raise InputError(file, None, f"{where} ({name}): key {key.lower()!r} is kept for {kept}")
         keys.add(key.lower())
         raw_attributes = item.get("attributes")
         if raw_attributes is None:

@@ -88,3 +88,49 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
         end += 1
     return cluster_bounds(text, start, end)
+
+
+def _word_edges(text: str) -> list[int]:
+    """Every offset where a word starts or ends (the edges a boundary moves between by words)."""
+    edges = []
+    for i in range(len(text) + 1):
+        before = i > 0 and is_word_char(text[i - 1])
+        after = i < len(text) and is_word_char(text[i])
+        if before != after:
+            edges.append(i)
+    return edges
+
+
+def _character_step(text: str, at: int, forward: bool) -> int:
+    """The next grapheme-cluster edge after (or before) `at`."""
+    step = 1 if forward else -1
+    at += step
+    while 0 < at < len(text) and _continues_cluster(text, at):
+        at += step
+    return max(0, min(len(text), at))
+
+
+def moved_bounds(text: str, start: int, end: int, *, edge: str, by_word: bool, forward: bool) -> tuple[int, int] | None:
+    """`[start, end)` with its `edge` ("start" or "end") one word (or one character) later or
+    earlier; None when it cannot move that way (the span would be empty or leave the text).
+
+    By words a boundary goes to the next word edge, so it stops at the start or end of a
+    word and never takes in the space beyond; by characters it never splits a cluster.
+    """
+    moving = start if edge == "start" else end
+    if by_word:
+        edges = [e for e in _word_edges(text) if (e > moving if forward else e < moving)]
+        if edge == "start":
+            # A start goes to where words start; an end to where they end.
+            edges = [e for e in edges if e < len(text) and is_word_char(text[e])]
+        else:
+            edges = [e for e in edges if e > 0 and is_word_char(text[e - 1])]
+        if not edges:
+            return None
+        moved = edges[0] if forward else edges[-1]
+    else:
+        moved = _character_step(text, moving, forward)
+    bounds = (moved, end) if edge == "start" else (start, moved)
+    if not 0 <= bounds[0] < bounds[1] <= len(text) or bounds == (start, end):
+        return None
+    return bounds

@@ -103,6 +103,24 @@ class RelabelSpanCommand(StoreCommand):
         self.project.set_span_label(self.span_id, self.old, restore=self.removed, attrs=self.old_attrs)
 
 
+class ResizeSpanCommand(StoreCommand):
+    """A span's boundaries moved; its label, attributes and relations stay."""
+
+    def __init__(self, project: Project, *, statement: int, span_id: int, new: tuple[int, int], text: str) -> None:
+        super().__init__(project, statement, text)
+        self.span_id = span_id
+        self.new = new
+        self.old: tuple[int, int] | None = None
+
+    def write(self) -> bool:
+        self.old = self.project.set_span_bounds(self.span_id, *self.new)
+        return self.old != self.new
+
+    def unwrite(self) -> None:
+        assert self.old is not None
+        self.project.set_span_bounds(self.span_id, *self.old)
+
+
 class SetAttrsCommand(StoreCommand):
     def __init__(
         self, project: Project, *, statement: int, span_id: int, old: dict[str, str], new: dict[str, str], text: str

@@ -28,8 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from core.direction import is_right_to_left
 from core.schema import Schema
-from core.snap import exact_span, snap_to_words
+from core.snap import exact_span, moved_bounds, snap_to_words
 from gui.spanlayer import Painted, SpanLayer, SpanStyle, label_color, label_fill
 from store.project import StoredRelation, StoredSpan
 
@@ -37,11 +38,14 @@ SEARCH_BACKGROUND = "#7cb342"  # search hits (gui/search.py), translucent over s
 SEARCH_ALPHA = 120
 SEARCH_FOREGROUND = "#b71c1c"
 BASE_POINT_SIZE = 18
+_ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+_MODIFIER_KEYS = (Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Meta)
 
 
 class StatementEditor(QTextEdit):
     labelRequested = Signal(str, int, int)  # label, start, end (code points, end exclusive)
     relabelRequested = Signal(int, str)  # span id, new label
+    boundsRequested = Signal(int, int, int)  # span id, new start, new end
     deleteRequested = Signal(int)  # span id
     relationRequested = Signal(int, int, str)  # head span id, tail span id, relation label
     attrsRequested = Signal(int, dict)  # span id, its new attributes
@@ -73,6 +77,8 @@ class StatementEditor(QTextEdit):
         self._relation_from: int | None = None  # head span while picking a relation's tail
         self._relation_type: str | None = None
         self._press_pos: QPoint | None = None
+        # `b` on a selected span: the arrows move its boundaries until Return, Esc or `b`.
+        self._bounds_mode = False
         self._layout_shortcuts: list[QShortcut] = []
         self._install_layout_shortcuts()
         self.search_matches: list[tuple[int, int]] = []  # gui/search.py: the active query's hits
@@ -107,6 +113,7 @@ class StatementEditor(QTextEdit):
                 add(label.key.upper(), partial(self.apply_label, label.name))
                 add(f"Alt+{label.key.upper()}", partial(self.apply_label, label.name, exact=True))
         add("R", self.start_relation)
+        add("B", self.toggle_bounds_mode)
         self._layout_shortcuts = shortcuts
 
     def show_statement(self, text: str, spans: list[StoredSpan], relations: list[StoredRelation]) -> None:
@@ -174,6 +181,8 @@ class StatementEditor(QTextEdit):
     def select_span(self, span_id: int | None) -> None:
         if span_id is not None and self.span(span_id) is None:
             span_id = None
+        if span_id != self.selected_span:
+            self._end_bounds_mode()
         if span_id == self.selected_span:
             return
         self.selected_span = span_id
@@ -255,6 +264,8 @@ class StatementEditor(QTextEdit):
     def _claims_key(self, event: QKeyEvent) -> bool:
         """Keys this widget handles itself even if a window shortcut uses them."""
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self._bounds_mode and event.key() in _ARROWS:
+            return True  # Alt+arrows move a boundary here, not to another statement
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Escape):
             return mods == Qt.KeyboardModifier.NoModifier
         letter = self._letter(event)
@@ -280,6 +291,15 @@ class StatementEditor(QTextEdit):
         key = event.key()
         letter = self._letter(event)
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if self._bounds_mode:
+            if key in _ARROWS:
+                self._move_bound(key, by_word=not alt)
+                return
+            if key in _MODIFIER_KEYS:
+                return  # Alt pressed on its way to Alt+arrow
+            self._end_bounds_mode()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape) or letter == "b":
+                return
         if self._relation_from is not None:
             if key == Qt.Key.Key_Escape:
                 self._cancel_relation()
@@ -291,6 +311,9 @@ class StatementEditor(QTextEdit):
         if letter is not None:
             if letter == "r" and not alt:
                 self.start_relation()
+                return
+            if letter == "b" and not alt:
+                self.toggle_bounds_mode()
                 return
             label = next((lab for lab in self.schema.labels if lab.key and lab.key == letter), None)
             if label is not None:
@@ -311,6 +334,46 @@ class StatementEditor(QTextEdit):
             self.helpRequested.emit()
             return
         super().keyPressEvent(event)
+
+    # ----------------------------------------------------------- boundaries
+
+    def toggle_bounds_mode(self) -> None:
+        """`b`: move the selected span's boundaries with the arrows (again `b`, Return or Esc: done)."""
+        if self._bounds_mode:
+            self._end_bounds_mode()
+            return
+        if self.selected_span is None:
+            self.message.emit(self.tr("Select a span first (click it or press Tab), then press b"))
+            return
+        self._bounds_mode = True
+        self.message.emit(self.tr(
+            "Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); "
+            "Return or Esc when done"
+        ))
+
+    def _end_bounds_mode(self) -> None:
+        if self._bounds_mode:
+            self._bounds_mode = False
+            self.message.emit("")
+
+    @property
+    def moving_bounds(self) -> bool:
+        return self._bounds_mode
+
+    def _move_bound(self, key: int, *, by_word: bool) -> None:
+        span = self.span(self.selected_span) if self.selected_span is not None else None
+        if span is None:
+            self._end_bounds_mode()
+            return
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            # The arrow that moves the text cursor forward moves the end later: Left in Arabic.
+            forward = (key == Qt.Key.Key_Right) != is_right_to_left(self.text)
+            moved = moved_bounds(self.text, span.start, span.end, edge="end", by_word=by_word, forward=forward)
+        else:
+            moved = moved_bounds(self.text, span.start, span.end, edge="start", by_word=by_word,
+                                 forward=key == Qt.Key.Key_Down)
+        if moved is not None:
+            self.boundsRequested.emit(span.id, moved[0], moved[1])
 
     def apply_label(self, label: str, *, exact: bool = False) -> None:
         """Label the text selection (snapped to words unless `exact`), or relabel the selected span."""

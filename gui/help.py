@@ -33,6 +33,7 @@ def editor_shortcuts(label_keys: list[tuple[str, str]]) -> list[tuple[str, str]]
         (tr("Delete"), tr("Delete the selected span")),
         (tr("1 … 9, 0"), tr("Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears")),
         ("r", tr("Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return")),
+        ("b", tr("Move the selected span's boundaries: ← → the end, ↑ ↓ the start, by a word (Alt: a character)")),
         (tr("Esc"), tr("Clear the selection; cancel linking")),
     ]
     return rows

@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
         self.list_view.activated.connect(lambda _index: self.focus_editor())  # Return in the list: back to work
         self.editor.labelRequested.connect(self.add_span)
         self.editor.relabelRequested.connect(self.relabel_span)
+        self.editor.boundsRequested.connect(self.resize_span)
         self.editor.deleteRequested.connect(self.delete_span)
         self.editor.relationRequested.connect(self.add_relation)
         self.editor.attrsRequested.connect(self.set_attrs)
@@ -417,6 +418,10 @@ class MainWindow(QMainWindow):
         span_id = self.session.add_span(seq, label, start, end)
         if span_id is not None:
             self.editor.select_span(span_id)
+
+    def resize_span(self, span_id: int, start: int, end: int) -> None:
+        if self.current_seq is not None and self.editor.span(span_id) is not None:
+            self.session.resize_span(self.current_seq, span_id, start, end)
 
     def relabel_span(self, span_id: int, label: str) -> None:
         span = self.editor.span(span_id)

@@ -29,6 +29,7 @@ from gui.commands import (
     DeleteRelationCommand,
     DeleteSpanCommand,
     RelabelSpanCommand,
+    ResizeSpanCommand,
     SetAttrsCommand,
     SetNoteCommand,
     SetStatusCommand,
@@ -163,6 +164,11 @@ class EditSession(QObject):
         return self.push(RelabelSpanCommand(
             self._project, statement=seq, span_id=span_id, old=old, new=new,
             text=tr("Relabel as {0}").replace("{0}", new),
+        ))
+
+    def resize_span(self, seq: int, span_id: int, start: int, end: int) -> bool:
+        return self.push(ResizeSpanCommand(
+            self._project, statement=seq, span_id=span_id, new=(start, end), text=tr("Move the span's boundaries"),
         ))
 
     def delete_span(self, seq: int, span_id: int) -> bool:

@@ -634,6 +634,22 @@ class Project:
                 )
         return tuple(removed)
 
+    def set_span_bounds(self, span_id: int, start: int, end: int) -> tuple[int, int]:
+        """Move a span's boundaries; its label, attributes and relations stay. Returns the old (start, end)."""
+        with self.atomic():
+            span = self._span_or_refuse(span_id)
+            text = self._statement_text(span.statement)
+            self._refuse(span_problem(len(text), start, end))
+            if (start, end) != (span.start, span.end):
+                try:
+                    self.conn.execute(
+                        "UPDATE spans SET start = ?, end = ?, text = ? WHERE id = ?",
+                        (start, end, text[start:end], span_id),
+                    )
+                except sqlite3.IntegrityError:
+                    raise EditRefused(f"the annotator already has a {span.label} span there") from None
+            return span.start, span.end
+
     def set_span_attrs(self, span_id: int, attrs: dict[str, str]) -> dict[str, str]:
         """Set a span's attributes; returns the previous ones (equal to `attrs`: nothing changed)."""
         with self.atomic():

@@ -314,82 +314,82 @@
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="361" />
+            <location filename="../../gui/main_window.py" line="362" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="378" />
+            <location filename="../../gui/main_window.py" line="379" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="460" />
+            <location filename="../../gui/main_window.py" line="465" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="511" />
+            <location filename="../../gui/main_window.py" line="516" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="518" />
+            <location filename="../../gui/main_window.py" line="523" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="519" />
+            <location filename="../../gui/main_window.py" line="524" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="523" />
+            <location filename="../../gui/main_window.py" line="528" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="536" />
+            <location filename="../../gui/main_window.py" line="541" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="536" />
+            <location filename="../../gui/main_window.py" line="541" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="544" />
+            <location filename="../../gui/main_window.py" line="549" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="550" />
+            <location filename="../../gui/main_window.py" line="555" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="550" />
+            <location filename="../../gui/main_window.py" line="555" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="559" />
+            <location filename="../../gui/main_window.py" line="564" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="585" />
+            <location filename="../../gui/main_window.py" line="590" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="620" />
+            <location filename="../../gui/main_window.py" line="625" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="621" />
+            <location filename="../../gui/main_window.py" line="626" />
             <source>The integrity check failed:
 {0}
 
@@ -400,12 +400,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="629" />
+            <location filename="../../gui/main_window.py" line="634" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="630" />
+            <location filename="../../gui/main_window.py" line="635" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -567,37 +567,47 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="286" />
+            <location filename="../../gui/editor.py" line="306" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="321" />
+            <location filename="../../gui/editor.py" line="346" />
+            <source>Select a span first (click it or press Tab), then press b</source>
+            <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="350" />
+            <source>Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done</source>
+            <translation>الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="384" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="331" />
+            <location filename="../../gui/editor.py" line="394" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="378" />
+            <location filename="../../gui/editor.py" line="441" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="382" />
+            <location filename="../../gui/editor.py" line="445" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="389" />
+            <location filename="../../gui/editor.py" line="452" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="394" />
+            <location filename="../../gui/editor.py" line="457" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -948,31 +958,36 @@ Keep a copy of the file and restore a backup.</source>
         </message>
         <message>
             <location filename="../../gui/help.py" line="36" />
+            <source>Move the selected span's boundaries: ← → the end, ↑ ↓ the start, by a word (Alt: a character)</source>
+            <translation>تحريك حدود المقطع المحدد: ← → النهاية، ↑ ↓ البداية، كلمةً كلمة (Alt: حرفًا حرفًا)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="37" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="36" />
+            <location filename="../../gui/help.py" line="37" />
             <source>Clear the selection; cancel linking</source>
             <translation>إلغاء التحديد؛ إلغاء الربط</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="50" />
+            <location filename="../../gui/help.py" line="51" />
             <source>This list</source>
             <translation>هذه القائمة</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="97" />
+            <location filename="../../gui/help.py" line="98" />
             <source>Keyboard shortcuts</source>
             <translation>اختصارات لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="98" />
+            <location filename="../../gui/help.py" line="99" />
             <source>Press any key or click to close.</source>
             <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="142" />
+            <location filename="../../gui/help.py" line="143" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات &amp;لوحة المفاتيح</translation>
         </message>
@@ -1189,77 +1204,82 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>EditSession</name>
         <message>
-            <location filename="../../gui/session.py" line="98" />
+            <location filename="../../gui/session.py" line="99" />
             <source>The project is busy: another program is writing to it (an import or a merge?). Your edit was not saved and is not shown.</source>
             <translation>المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="105" />
+            <location filename="../../gui/session.py" line="106" />
             <source>Your edit could not be saved and is not shown: {0}</source>
             <translation>تعذّر حفظ تعديلك ولا يظهر: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="109" />
+            <location filename="../../gui/session.py" line="110" />
             <source>Not done: {0}</source>
             <translation>لم يُنفَّذ: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="157" />
+            <location filename="../../gui/session.py" line="158" />
             <source>Add {0}</source>
             <translation>إضافة {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="165" />
+            <location filename="../../gui/session.py" line="166" />
             <source>Relabel as {0}</source>
             <translation>تغيير الوسم إلى {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="169" />
+            <location filename="../../gui/session.py" line="171" />
+            <source>Move the span's boundaries</source>
+            <translation>تحريك حدود المقطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/session.py" line="175" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="173" />
+            <location filename="../../gui/session.py" line="179" />
             <source>Set attributes</source>
             <translation>تعيين السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="179" />
+            <location filename="../../gui/session.py" line="185" />
             <source>Link {0}</source>
             <translation>ربط {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="184" />
+            <location filename="../../gui/session.py" line="190" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="191" />
+            <location filename="../../gui/session.py" line="197" />
             <source>Mark done</source>
             <translation>تعليم منجزًا</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="191" />
+            <location filename="../../gui/session.py" line="197" />
             <source>Mark skipped</source>
             <translation>تعليم متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="191" />
+            <location filename="../../gui/session.py" line="197" />
             <source>Mark to do</source>
             <translation>تعليم غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="198" />
+            <location filename="../../gui/session.py" line="204" />
             <source>Edit note</source>
             <translation>تعديل الملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="203" />
+            <location filename="../../gui/session.py" line="209" />
             <source>&amp;Undo</source>
             <translation>ت&amp;راجع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="204" />
+            <location filename="../../gui/session.py" line="210" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>

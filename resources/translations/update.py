@@ -130,6 +130,13 @@ AR: dict[str, str | list[str]] = {
     "&Recent projects": "المشاريع الأ&خيرة",
     "Change &annotator…": "تغيير ال&موسِّم…",
     "&Quit": "&خروج",
+    # moving a span's boundaries
+    "Select a span first (click it or press Tab), then press b": "حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b",
+    "Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done":
+        "الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء",
+    "Move the selected span's boundaries: ← → the end, ↑ ↓ the start, by a word (Alt: a character)":
+        "تحريك حدود المقطع المحدد: ← → النهاية، ↑ ↓ البداية، كلمةً كلمة (Alt: حرفًا حرفًا)",
+    "Move the span's boundaries": "تحريك حدود المقطع",
     # review mode
     "&Review": "&مراجعة",
     "Not measured yet.": "لم يُقَس بعد.",

@@ -80,3 +80,24 @@ def test_snapped_span_is_inside_the_text_and_trimmed(text: str, data: st.DataObj
 )
 def test_direction_by_first_strong_character(text: str, rtl: bool) -> None:
     assert is_right_to_left(text) is rtl
+
+
+def test_moved_bounds_by_words_and_characters() -> None:
+    from core.snap import moved_bounds
+
+    text = "قال وزير الخارجية إن الهجوم 👩‍👩‍👧 مرفوض"
+    start, end = text.index("وزير"), text.index("وزير") + len("وزير")
+    grown = moved_bounds(text, start, end, edge="end", by_word=True, forward=True)
+    assert grown is not None and text[grown[0]:grown[1]] == "وزير الخارجية"
+    assert moved_bounds(text, *grown, edge="end", by_word=True, forward=False) == (start, end)
+    earlier = moved_bounds(text, start, end, edge="start", by_word=True, forward=False)
+    assert earlier is not None and text[earlier[0]:earlier[1]] == "قال وزير"
+    # A proclitic off by one character, and never an empty span.
+    shorter = moved_bounds(text, start, end, edge="start", by_word=False, forward=True)
+    assert shorter is not None and text[shorter[0]:shorter[1]] == "زير"
+    one = (start, start + 1)
+    assert moved_bounds(text, *one, edge="end", by_word=False, forward=False) is None
+    # By characters a boundary never splits the family emoji (one cluster of five code points).
+    family = text.index("👩")
+    after = moved_bounds(text, family - 6, family, edge="end", by_word=False, forward=True)
+    assert after is not None and text[after[1] - 1] == "👧"

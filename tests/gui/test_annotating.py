@@ -317,3 +317,41 @@ def test_undo_of_a_relabel_brings_back_the_claims_stance(window: Any, qtbot: Any
     qtbot.keyClick(editor, Qt.Key.Key_Z, Ctrl)
     assert window.project.span(claim.id).label == "CLAIM"
     assert window.project.span(claim.id).attrs == {"stance": "support"}
+
+
+def actor_bounds(window: Any) -> tuple[str, int, int]:
+    return next(s[:3] for s in spans(window) if s[0] == "ACTOR")
+
+
+def test_b_then_arrows_move_a_spans_boundaries_keeping_its_links(window: Any, qtbot: Any) -> None:
+    editor = window.editor
+    text = editor.text
+    words = text.split()
+    first = (0, len(words[0]))
+    second = (len(words[0]) + 1, len(words[0]) + 1 + len(words[1]))
+    window.add_span("ACTOR", *first)
+    window.add_span("CLAIM", second[0], len(text) - 1)
+    actor = next(s for s in editor.spans if s.label == "ACTOR")
+    claim = next(s for s in editor.spans if s.label == "CLAIM")
+    window.add_relation(actor.id, claim.id, "CLAIMANT")
+    editor.setFocus()
+    editor.select_span(actor.id)
+    qtbot.keyClick(editor, Qt.Key.Key_B)
+    assert editor.moving_bounds
+    # Arabic: Left moves the end forward, by a word; Alt+Right takes a character back.
+    qtbot.keyClick(editor, Qt.Key.Key_Left)
+    assert actor_bounds(window) == ("ACTOR", 0, second[1])
+    qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert actor_bounds(window) == ("ACTOR", 0, second[1] - 1)
+    assert window.current_seq == 1  # Alt+Right moved a boundary, not to the next statement
+    # Down moves the start later by a word (here: to the second word).
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert actor_bounds(window) == ("ACTOR", second[0], second[1] - 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert not editor.moving_bounds
+    moved = window.project.span(actor.id)
+    assert moved is not None and moved.text == text[second[0]:second[1] - 1]
+    assert [(r.head, r.tail) for r in window.project.relations(1, ANNOTATOR)] == [(actor.id, claim.id)]
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert actor_bounds(window) == ("ACTOR", *first)

@@ -550,3 +550,17 @@ def test_add_relation_with_an_id_taken_meanwhile_gets_a_new_one(project: Project
     restored = project.add_relation(head=actor, tail=claim, label="CLAIMANT", relation_id=rel).id
     assert restored != rel
     assert sorted(relation_rows(project)) == sorted([(other_actor, claim, "CLAIMANT"), (actor, claim, "CLAIMANT")])
+
+
+def test_set_span_bounds_keeps_label_attributes_and_links(project: Project, seqs: list[int]) -> None:
+    actor, claim, rel = _actor_claim(project, seqs[0])
+    assert project.set_span_bounds(claim, 4, 12) == (4, 10)
+    moved = project.span(claim)
+    assert moved is not None and (moved.start, moved.end, moved.text) == (4, 12, TEXT[4:12])
+    assert moved.attrs == {"stance": "support"} and moved.label == "CLAIM"
+    assert [r.id for r in project.relations(seqs[0], "amal")] == [rel]
+    with pytest.raises(EditRefused, match="not within"):
+        project.set_span_bounds(claim, 5, 5)
+    project.add_span(statement=seqs[0], annotator="amal", label="ACTOR", start=20, end=25)
+    with pytest.raises(EditRefused, match="already has"):
+        project.set_span_bounds(actor, 20, 25)
