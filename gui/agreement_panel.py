@@ -1,56 +1,23 @@
-"""The agreement panel of the review mode: the figures of `bayan agreement`, computed off the GUI thread.
+"""The agreement panel of the review mode: the figures of `bayan agreement`.
 
-A worker opens its own read-only connection (sqlite3 connections stay in their thread) and runs
-store/agreement.py over the whole project; the panel shows the pairwise table and the figures
-over all annotators, per label, and refreshes on demand. Clicking a pair asks the review mode
-to show the statements where that pair disagrees.
+The review mode measures them off the GUI thread (gui/review.py) and hands the report here;
+the panel shows the pairwise table and the figures over all annotators, per label, and asks
+for a new measure on demand. Clicking a pair asks the review mode to show the statements
+where that pair disagrees.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from core.agreement import MICRO, OVERALL, AgreementReport, StatementDisagreement
+from core.agreement import MICRO, OVERALL, AgreementReport
 from core.agreement_report import figure
-from core.errors import BayanError
-from store.agreement import measure_project
-from store.project import Project
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("AgreementPanel", text)
-
-
-class AgreementWorker(QThread):
-    """Measures agreement on its own connection; exactly one of `succeeded`/`failed` arrives."""
-
-    succeeded = Signal(object, object)  # AgreementReport, list of StatementDisagreement rows
-    failed = Signal(str)
-
-    def __init__(self, path: Path, annotators: Sequence[str], labels: Sequence[str],
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.path = path
-        self.annotators = list(annotators)
-        self.labels = list(labels)
-
-    def run(self) -> None:
-        rows: list[StatementDisagreement] = []
-        try:
-            with Project.open(self.path, check=False, read_only=True) as project:
-                report = measure_project(project, self.annotators, self.labels, rows=rows.append)
-        except (BayanError, ValueError, OSError) as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 (a database error must reach the panel, not vanish)
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.succeeded.emit(report, rows)
 
 
 class AgreementPanel(QWidget):

@@ -21,7 +21,8 @@ on disk when made, undone exactly; annotators' work is only ever read (store/rev
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ from gui.features import DockSide, Section
 from gui.lanes import KIND_ORDER, LaneView, SpanKey
 from gui.models import WindowedTableModel
 from gui.session import EditSession
-from store.adjudicate import prefill_gold, prefill_statement
+from store.adjudicate import PrefillReport, prefill_gold, prefill_statement
 from store.agreement import StatementScores, default_annotators, measure_scores
 from store.project import Project
 from store.review import copy_to_gold, statement_review
@@ -281,51 +282,38 @@ class ReviewList(QWidget):
 # ------------------------------------------------------------ workers
 
 
-class ScoresWorker(QThread):
-    """Every statement's disagreement and the agreement report, on the worker's own read-only connection."""
+class BackgroundJob(QThread):
+    """One piece of work off the GUI thread; exactly one of `succeeded`/`failed` arrives.
 
-    succeeded = Signal(object, object)  # AgreementReport, StatementScores
+    The work opens its own connection (sqlite3 connections stay in their thread).
+    """
+
+    succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, path: Path, annotators: Sequence[str], labels: Sequence[str],
-                 parent: QObject | None = None) -> None:
+    def __init__(self, work: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.path, self.annotators, self.labels = path, list(annotators), list(labels)
+        self.work = work
 
     def run(self) -> None:
         try:
-            with Project.open(self.path, check=False, read_only=True) as project:
-                report, scores = measure_scores(project, self.annotators, self.labels)
+            result = self.work()
         except (BayanError, ValueError, OSError) as exc:
             self.failed.emit(str(exc))
-            return
         except Exception as exc:  # noqa: BLE001 (a database error must reach the reviewer, not vanish)
             self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.succeeded.emit(report, scores)
+        else:
+            self.succeeded.emit(result)
 
 
-class PrefillWorker(QThread):
-    """Project-wide majority pre-fill of gold, in one transaction on the worker's own connection."""
+def _measure_scores(path: Path, annotators: list[str], labels: list[str]) -> tuple[AgreementReport, StatementScores]:
+    with Project.open(path, check=False, read_only=True) as project:
+        return measure_scores(project, annotators, labels)
 
-    succeeded = Signal(object)  # PrefillReport
-    failed = Signal(str)
 
-    def __init__(self, path: Path, annotators: Sequence[str], min_agree: int, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.path, self.annotators, self.min_agree = path, list(annotators), min_agree
-
-    def run(self) -> None:
-        try:
-            with Project.open(self.path, check=False) as project:
-                report = prefill_gold(project, annotators=self.annotators, min_agree=self.min_agree)
-        except (BayanError, ValueError, OSError) as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.succeeded.emit(report)
+def _prefill(path: Path, annotators: list[str], min_agree: int) -> PrefillReport:
+    with Project.open(path, check=False) as project:
+        return prefill_gold(project, annotators=annotators, min_agree=min_agree)
 
 
 # ------------------------------------------------------------- feature
@@ -361,6 +349,7 @@ class ReviewFeature(QObject):
         self.agreement.refreshRequested.connect(self.measure)
         self.agreement.pairChosen.connect(self.show_pair)
         self._workers: list[QThread] = []
+        self._measuring: QThread | None = None
         self._closed = False
         self._list_dock = QDockWidget(tr("Review list"), parent)
         self._list_dock.setObjectName("review_list_dock")
@@ -420,16 +409,17 @@ class ReviewFeature(QObject):
 
     def measure(self) -> None:
         """Compute every statement's disagreement and the agreement figures off the GUI thread."""
-        if any(w.isRunning() for w in self._workers if isinstance(w, ScoresWorker)):
+        if self._measuring is not None and self._measuring.isRunning():
             return
         labels = self.session.project.schema.label_names
         annotators = list(self.pair) if self.pair else self.annotators
         if len(annotators) < 2:
             self.review_list.status.setText(tr("Review needs two annotators or more."))
             return
-        worker = ScoresWorker(self.session.project.path, annotators, labels, self)
+        worker = BackgroundJob(partial(_measure_scores, self.session.project.path, annotators, labels), self)
         worker.succeeded.connect(self._measured)
         worker.failed.connect(self._measure_failed)
+        self._measuring = worker
         self._start(worker)
         self.agreement.set_busy()
         self.review_list.status.setText(tr("Measuring the disagreements…"))
@@ -440,9 +430,10 @@ class ReviewFeature(QObject):
         worker.finished.connect(worker.deleteLater)
         worker.start()
 
-    def _measured(self, report: AgreementReport, scores: StatementScores) -> None:
+    def _measured(self, result: tuple[AgreementReport, StatementScores]) -> None:
         if self._closed:
             return  # the window closed while the worker measured: its project is closed too
+        report, scores = result
         self.order.load_scores(scores.rows())
         if self.pair is None:
             self.agreement.set_report(report)
@@ -506,13 +497,13 @@ class ReviewFeature(QObject):
         )
         if not ok:
             return
-        worker = PrefillWorker(self.session.project.path, self.annotators, k, self)
+        worker = BackgroundJob(partial(_prefill, self.session.project.path, self.annotators, k), self)
         worker.succeeded.connect(self._prefilled)
         worker.failed.connect(lambda message: self.message.emit(tr("Pre-fill failed: {0}").replace("{0}", message)))
         self._start(worker)
         self.message.emit(tr("Pre-filling gold…"))
 
-    def _prefilled(self, report: Any) -> None:
+    def _prefilled(self, report: PrefillReport) -> None:
         if self._closed:
             return
         self.message.emit(
