@@ -245,7 +245,7 @@ def _stat_entry(key: Key, st: os.stat_result) -> _Entry:
 
 
 class _NotAManifest(Exception):
-    pass
+    """The folder's .bayan-export is not one Bayan wrote (so the folder is treated as someone else's)."""
 
 
 def _read_header(folder: Path) -> str | None:
