@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import BayanError
 from core.formats import registry
+from core.model import GOLD
 from gui.features import DockSide, Section
 from gui.session import EditSession
 from store.importer import ImportReport
@@ -274,7 +275,9 @@ class Transfer(QObject):
             )
 
     def ask_export(self) -> None:
-        dialog = ExportDialog(self.parent_widget, self.session.project.annotators())
+        # On the reviewer's desk (the session edits gold) the export offers gold's dataset first.
+        preferred = GOLD if self.session.annotator == GOLD else None
+        dialog = ExportDialog(self.parent_widget, self.session.project.annotators(), preferred=preferred)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path() is not None:
             out = dialog.path()
             assert out is not None
@@ -350,7 +353,9 @@ class ImportDialog(QDialog):
 class ExportDialog(QDialog):
     """Where to, which format, whose work, and which statements."""
 
-    def __init__(self, parent: QWidget | None = None, annotators: list[str] | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, annotators: list[str] | None = None, *, preferred: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.format_combo = QComboBox()
@@ -367,6 +372,8 @@ class ExportDialog(QDialog):
         self.annotator_combo.addItem(self.tr("Every annotator"), "")
         for name in annotators or []:
             self.annotator_combo.addItem(name, name)
+        if preferred is not None and preferred in (annotators or []):
+            self.annotator_combo.setCurrentIndex(self.annotator_combo.findData(preferred))
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("What annotators marked done"), "done")
         self.status_combo.addItem(self.tr("Every statement"), "all")

@@ -205,3 +205,14 @@ def test_closing_while_measuring_drops_the_result(team: Path, settings: Any, qtb
     qtbot.wait(300)  # its result arrives after: nothing may touch the closed project (pytest-qt
     # fails the test on an exception in a slot)
     assert bench.review.agreement.report is None
+
+
+def test_the_desks_export_offers_gold_first(desk: Workbench) -> None:
+    from gui.transfer import ExportDialog
+
+    desk.window.open_statement(1)
+    desk.review.accept_agreed()  # type: ignore[union-attr]  (gold exists now)
+    names = desk.window.project.annotators()
+    dialog = ExportDialog(desk.window, names, preferred=GOLD)
+    assert dialog.annotator() == GOLD
+    assert ExportDialog(desk.window, names).annotator() is None  # every annotator, as before
