@@ -169,6 +169,7 @@ class _Importer:
         # Each relation as (statement, annotator, label, head's index in `spans`, tail's index).
         relations: list[tuple[int, int, str, int, int]] = []
         attrs_json = self.attrs_json
+        status_written = self.changes.status_written
         for seq, rec in records:
             if seq is None:
                 continue
@@ -176,6 +177,7 @@ class _Importer:
             aid = self.project.annotator_id(rec.annotator)
             assert aid is not None
             statuses.append((seq, aid, rec.status, rec.note, rec.seconds, stamp))
+            status_written(seq, aid)
             index = {}
             for span in rec.spans:
                 index[span.id] = len(spans)

@@ -106,5 +106,102 @@ def _m2_search_index(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_search_index]
+# Statements per block of done_blocks (migration 4). Part of the file format: the triggers
+# and the stored counts use it, so changing it takes a migration that recounts.
+DONE_BLOCK = 1024
+
+
+# Migration 4's triggers, kept here as written then (bulk writers re-create them from
+# sqlite_master, not from here). The update trigger takes a done row off its old block and
+# puts it on its new one, so a status moved to another statement or annotator counts too.
+_PROGRESS_TRIGGERS = (
+    f"""
+    CREATE TRIGGER progress_status_insert AFTER INSERT ON statement_status
+    WHEN NEW.status = 'done' BEGIN
+        INSERT INTO done_blocks(annotator, block, done)
+            VALUES (NEW.annotator, (NEW.statement - 1) / {DONE_BLOCK}, 1)
+            ON CONFLICT DO UPDATE SET done = done + 1;
+    END
+    """,
+    f"""
+    CREATE TRIGGER progress_status_delete AFTER DELETE ON statement_status
+    WHEN OLD.status = 'done' BEGIN
+        UPDATE done_blocks SET done = done - 1
+            WHERE annotator = OLD.annotator AND block = (OLD.statement - 1) / {DONE_BLOCK};
+    END
+    """,
+    f"""
+    CREATE TRIGGER progress_status_update AFTER UPDATE OF status, statement, annotator ON statement_status
+    WHEN OLD.status = 'done' OR NEW.status = 'done' BEGIN
+        UPDATE done_blocks SET done = done - 1
+            WHERE OLD.status = 'done' AND annotator = OLD.annotator
+            AND block = (OLD.statement - 1) / {DONE_BLOCK};
+        INSERT INTO done_blocks(annotator, block, done)
+            SELECT NEW.annotator, (NEW.statement - 1) / {DONE_BLOCK}, 1 WHERE NEW.status = 'done'
+            ON CONFLICT DO UPDATE SET done = done + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER progress_span_insert AFTER INSERT ON spans BEGIN
+        INSERT INTO span_counts(annotator, label, spans) VALUES (NEW.annotator, NEW.label, 1)
+            ON CONFLICT DO UPDATE SET spans = spans + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER progress_span_delete AFTER DELETE ON spans BEGIN
+        UPDATE span_counts SET spans = spans - 1 WHERE annotator = OLD.annotator AND label = OLD.label;
+    END
+    """,
+    """
+    CREATE TRIGGER progress_span_update AFTER UPDATE OF label, annotator ON spans
+    WHEN OLD.label IS NOT NEW.label OR OLD.annotator IS NOT NEW.annotator BEGIN
+        UPDATE span_counts SET spans = spans - 1 WHERE annotator = OLD.annotator AND label = OLD.label;
+        INSERT INTO span_counts(annotator, label, spans) VALUES (NEW.annotator, NEW.label, 1)
+            ON CONFLICT DO UPDATE SET spans = spans + 1;
+    END
+    """,
+)
+
+
+def _m4_progress(conn: sqlite3.Connection) -> None:
+    # Counters for the window's progress and "next not done" (store/progress.py), so that
+    # neither scans a million rows after every edit. Persistent triggers keep them, in the
+    # writer's own transaction, whatever program or connection writes: GUI edits, imports,
+    # merge, adjudication, another process. (REPLACE conflict resolution deletes rows
+    # without firing delete triggers unless recursive_triggers is on: no Bayan writer
+    # uses it on these tables.)
+    # done_blocks: per annotator, how many statements of each block of DONE_BLOCK seqs
+    # (block = (seq - 1) / DONE_BLOCK) they marked done. A block without a row has none.
+    # span_counts: per annotator and label, how many spans. No foreign keys: a count is
+    # not annotation, and labels are never renamed.
+    _run(
+        conn,
+        f"""
+        CREATE TABLE done_blocks (
+            annotator INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            done INTEGER NOT NULL,
+            PRIMARY KEY (annotator, block)
+        ) WITHOUT ROWID;
+        CREATE TABLE span_counts (
+            annotator INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (annotator, label)
+        ) WITHOUT ROWID;
+        INSERT INTO done_blocks(annotator, block, done)
+            SELECT annotator, (statement - 1) / {DONE_BLOCK}, count(*) FROM statement_status
+            WHERE status = 'done' GROUP BY 1, 2;
+        INSERT INTO span_counts(annotator, label, spans)
+            SELECT annotator, label, count(*) FROM spans GROUP BY 1, 2
+        """,
+    )
+    # One execute per trigger: their bodies hold ";" and a newline, which _run splits on.
+    for trigger in _PROGRESS_TRIGGERS:
+        conn.execute(trigger)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_search_index, _m4_progress]
 LATEST_VERSION = len(MIGRATIONS)
+# The first file format with the progress counters (older ones, opened read-only, are counted by scanning).
+PROGRESS_VERSION = MIGRATIONS.index(_m4_progress) + 1

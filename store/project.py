@@ -25,9 +25,9 @@ from core.rules import (
     status_problem,
 )
 from core.schema import Label, Schema, parse_schema
-from store import record_times
+from store import progress, record_times
 from store.files import connect, create_file, probe, uri
-from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, PROGRESS_VERSION
 
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT = 60.0
@@ -745,20 +745,23 @@ class Project:
     def first_open_statement(self, annotator: str, *, after: int = 0) -> int | None:
         """The first statement after seq `after` that the annotator has not marked done."""
         aid = self.annotator_id(annotator, create=False)
-        row = self.conn.execute(
-            "SELECT s.seq FROM statements s WHERE s.seq > ? AND NOT EXISTS ("
-            " SELECT 1 FROM statement_status st WHERE st.statement = s.seq"
-            " AND st.annotator = ? AND st.status = 'done') ORDER BY s.seq LIMIT 1",
-            (after, aid),
-        ).fetchone()
-        return None if row is None else int(row[0])
+        if self.version < PROGRESS_VERSION:
+            return progress.scan_first_open(self.conn, aid, after=after)
+        return progress.first_open(self.conn, aid, after=after, total=self.statement_count())
 
     def done_count(self, annotator: str) -> int:
         aid = self.annotator_id(annotator, create=False)
-        row = self.conn.execute(
-            "SELECT count(*) FROM statement_status WHERE annotator = ? AND status = 'done'", (aid,)
-        ).fetchone()
-        return int(row[0])
+        if self.version < PROGRESS_VERSION:
+            return progress.scan_done_count(self.conn, aid)
+        return progress.done_count(self.conn, aid)
+
+    def label_counts(self, annotator: str) -> dict[str, int]:
+        """The annotator's spans per label of the schema, in its order (zeros included)."""
+        aid = self.annotator_id(annotator, create=False)
+        labels = self.schema.label_names
+        if self.version < PROGRESS_VERSION:
+            return progress.scan_label_counts(self.conn, aid, labels)
+        return progress.label_counts(self.conn, aid, labels)
 
     # ------------------------------------------------------------------- stats
 

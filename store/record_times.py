@@ -19,6 +19,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from store import progress
+
 # A record's change time as store.project.now() writes it (UTC, milliseconds), so that times
 # written by SQL and by Python compare as strings.
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"
@@ -65,13 +67,19 @@ def install(conn: sqlite3.Connection) -> None:
 
 
 class BulkChanges:
-    """The records a bulk writer changed other than by adding rows (see `bulk_writes`)."""
+    """What a bulk writer reports (see `bulk_writes`): records it changed other than by adding
+    rows, and status rows it wrote (for the progress counters, store/progress.py)."""
 
     def __init__(self) -> None:
         self.records: set[tuple[int, int]] = set()
+        self.status_blocks: set[tuple[int, int]] = set()
 
     def changed(self, statement: int, annotator: int) -> None:
         self.records.add((statement, annotator))
+
+    def status_written(self, statement: int, annotator: int) -> None:
+        """A status row inserted, updated or deleted: its done count is taken again at the end."""
+        self.status_blocks.add((annotator, progress.block_of(statement)))
 
 
 @contextmanager
@@ -82,6 +90,10 @@ def bulk_writes(conn: sqlite3.Connection) -> Iterator[BulkChanges]:
     new row takes the largest + 1), and their records get a new change time in one
     set-based statement, with the records the writer reported through `changed`. The
     writer sets the time of status rows it changes itself.
+
+    The progress counters' per-row triggers are off too (store/progress.py's BulkCounts):
+    the spans added are counted by their ids, and the done counts are taken again where the
+    writer reported status rows through `status_written`.
     """
     assert conn.in_transaction, "bulk_writes runs inside the caller's transaction"
     last_span, last_relation = conn.execute(
@@ -89,6 +101,7 @@ def bulk_writes(conn: sqlite3.Connection) -> Iterator[BulkChanges]:
     ).fetchone()
     for name in _TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+    counts = progress.BulkCounts(conn, last_span=int(last_span))
     changes = BulkChanges()
     try:
         yield changes
@@ -103,6 +116,8 @@ def bulk_writes(conn: sqlite3.Connection) -> Iterator[BulkChanges]:
             " WHERE statement_status.statement = c.statement AND statement_status.annotator = c.annotator",
             (last_span, last_relation),
         )
+        counts.catch_up(changes.status_blocks)
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.bulk_changed_records")
+        counts.restore()
         install(conn)

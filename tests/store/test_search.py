@@ -14,6 +14,7 @@ from core.schema import load_schema
 from store.importer import import_records
 from store.project import Project
 from store.search import SearchIndex
+from tests.store.older import as_version
 
 
 def add_statements(project: Project, *texts: str) -> None:
@@ -216,9 +217,7 @@ def test_older_project_gets_the_index_by_migration(tmp_path: Path) -> None:
     project = Project.create(path, load_schema(DEFAULT_SCHEMA))
     add_statements(project, "الأسلحة في ملف قديم")
     # Make it look like a file written before the search migration existed.
-    project.conn.execute("DROP TABLE search_index")
-    project.conn.execute("DELETE FROM meta WHERE key = 'search_indexed_seq'")
-    project.conn.execute("PRAGMA user_version = 1")
+    as_version(project.conn, 1)
     project.close()
     with Project.open(path) as reopened:
         index = SearchIndex(reopened)
