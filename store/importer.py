@@ -170,6 +170,9 @@ class _Importer:
         relations: list[tuple[int, int, str, int, int]] = []
         attrs_json = self.attrs_json
         status_written = self.changes.status_written
+        # Spans per (annotator, label) for the progress counters: counted here, cheaper than
+        # reading the rows back at the end (store/record_times.py's bulk_writes).
+        labels: dict[tuple[int, str], int] = {}
         for seq, rec in records:
             if seq is None:
                 continue
@@ -183,6 +186,7 @@ class _Importer:
                 index[span.id] = len(spans)
                 spans.append((seq, aid, span.label, span.start, span.end, span.text,
                               attrs_json(span.attrs) if span.attrs else None))
+                labels[aid, span.label] = labels.get((aid, span.label), 0) + 1
             for rel in rec.relations:
                 relations.append((seq, aid, rel.label, index[rel.head], index[rel.tail]))
         self.conn.executemany(
@@ -211,6 +215,15 @@ class _Importer:
             self.report.spans_added += added
             if added < len(spans):
                 self._replace_attrs(spans)
+                # Some were there already: count the new ones (ids above `last`) instead.
+                labels = {
+                    (aid, label): count
+                    for aid, label, count in self.conn.execute(
+                        "SELECT annotator, label, count(*) FROM spans WHERE id > ? GROUP BY annotator, label", (last,)
+                    )
+                }
+            # New rows take the next ids in turn, so they are last + 1 .. last + added.
+            self.changes.spans_added(labels, through=last + added)
         if not relations:
             return
         if added == len(spans):

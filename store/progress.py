@@ -141,10 +141,11 @@ class BulkCounts:
 
     A trigger per row costs an import a quarter more time (bench/import_export.py: 200,000
     annotated records, 16.5 s without the triggers, 20-23 s with them), so inside a bulk
-    write the writer's rows are counted set-based at the end, in the same transaction:
-    spans added are found by their ids (ids only grow) and counted per annotator and label,
-    and each block of statements whose statuses were written is counted again from the
-    status index (a block's count is absolute, so any mix of writes in it comes out right).
+    write the writer's rows are counted at the end, in the same transaction: spans added
+    are counted per annotator and label by the writer as it goes (the importer) or found by
+    their ids (ids only grow), and each block of statements whose statuses were written is
+    counted again from the status index (a block's count is absolute, so any mix of writes
+    in it comes out right): 0.01 s for those 200,000 records.
     Rows added by the bulk writer must not be deleted or relabelled within it (no writer does).
     """
 
@@ -163,9 +164,16 @@ class BulkCounts:
         for name, _ in self._triggers:
             conn.execute(f"DROP TRIGGER main.{name}")
 
-    def catch_up(self, status_blocks: set[tuple[int, int]]) -> None:
-        """Count what the writer wrote: spans above `last_span`, and the done statements of the
-        blocks in `status_blocks` ((annotator, block) pairs: where the writer wrote statuses).
+    def catch_up(
+        self,
+        status_blocks: set[tuple[int, int]],
+        span_counts: dict[tuple[int, str], int],
+        *,
+        counted_through: int | None,
+    ) -> None:
+        """Count what the writer wrote: the spans it counted itself (`span_counts` per annotator and
+        label, ids up to `counted_through`) and those above, by their ids; and the done statements
+        of the blocks in `status_blocks` ((annotator, block) pairs: where it wrote statuses).
 
         A status row written as 'todo' where there was none (adjudication making gold's
         records) changes no count and need not be reported; every other status write must be.
@@ -173,11 +181,14 @@ class BulkCounts:
         if not self._triggers:
             return  # a file without counters (not reached: writable projects are migrated)
         conn = self.conn
+        add = (
+            "INSERT INTO main.span_counts(annotator, label, spans) {}"
+            " ON CONFLICT DO UPDATE SET spans = spans + excluded.spans"
+        )
+        conn.executemany(add.format("VALUES (?, ?, ?)"), [(a, label, n) for (a, label), n in span_counts.items()])
         conn.execute(
-            "INSERT INTO main.span_counts(annotator, label, spans)"
-            " SELECT annotator, label, count(*) FROM main.spans WHERE id > ? GROUP BY annotator, label"
-            " ON CONFLICT DO UPDATE SET spans = spans + excluded.spans",
-            (self.last_span,),
+            add.format("SELECT annotator, label, count(*) FROM main.spans WHERE id > ? GROUP BY annotator, label"),
+            (self.last_span if counted_through is None else counted_through,),
         )
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS bulk_done_blocks"

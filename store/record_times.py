@@ -73,9 +73,18 @@ class BulkChanges:
     def __init__(self) -> None:
         self.records: set[tuple[int, int]] = set()
         self.status_blocks: set[tuple[int, int]] = set()
+        self.span_counts: dict[tuple[int, str], int] = {}
+        self.spans_counted_through: int | None = None
 
     def changed(self, statement: int, annotator: int) -> None:
         self.records.add((statement, annotator))
+
+    def spans_added(self, counts: dict[tuple[int, str], int], *, through: int) -> None:
+        """The writer counted the spans it added, per (annotator, label), up to span id `through`
+        (the rest, above it, are counted at the end by their ids)."""
+        for key, count in counts.items():
+            self.span_counts[key] = self.span_counts.get(key, 0) + count
+        self.spans_counted_through = through
 
     def status_written(self, statement: int, annotator: int) -> None:
         """A status row inserted, updated or deleted: its done count is taken again at the end."""
@@ -92,8 +101,8 @@ def bulk_writes(conn: sqlite3.Connection) -> Iterator[BulkChanges]:
     writer sets the time of status rows it changes itself.
 
     The progress counters' per-row triggers are off too (store/progress.py's BulkCounts):
-    the spans added are counted by their ids, and the done counts are taken again where the
-    writer reported status rows through `status_written`.
+    the spans added are counted by their ids (or by the writer, through `spans_added`), and
+    the done counts are taken again where the writer reported status rows through `status_written`.
     """
     assert conn.in_transaction, "bulk_writes runs inside the caller's transaction"
     last_span, last_relation = conn.execute(
@@ -116,7 +125,7 @@ def bulk_writes(conn: sqlite3.Connection) -> Iterator[BulkChanges]:
             " WHERE statement_status.statement = c.statement AND statement_status.annotator = c.annotator",
             (last_span, last_relation),
         )
-        counts.catch_up(changes.status_blocks)
+        counts.catch_up(changes.status_blocks, changes.span_counts, counted_through=changes.spans_counted_through)
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.bulk_changed_records")
         counts.restore()
