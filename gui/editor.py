@@ -379,7 +379,11 @@ class StatementEditor(QTextEdit):
         """Label the text selection (snapped to words unless `exact`), or relabel the selected span."""
         start, end = self.selection_offsets()
         if start != end:
-            bounds = exact_span(self.text, start, end) if exact else snap_to_words(self.text, start, end)
+            found = self.schema.label(label)
+            bounds = (
+                exact_span(self.text, start, end) if exact
+                else snap_to_words(self.text, start, end, found.proclitics if found else None)
+            )
             if bounds is None:
                 self.message.emit(self.tr("Nothing to label: the selection holds only spaces or punctuation"))
                 return
