@@ -147,7 +147,7 @@ def without_proclitics(text: str, start: int, end: int, proclitics: Proclitics) 
     word_end = start
     while word_end < end and is_word_char(text[word_end]):
         word_end += 1
-    cuts = []  # where the word would start after leaving out 1, 2 proclitics
+    cuts: list[int] = []  # where the word would start after leaving out 1, 2 proclitics
     i = start
     while len(cuts) < MAX_PROCLITICS and i < word_end and text[i] in proclitics.letters:
         i = _after_letter(text, i, word_end)
