@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 
 from core.errors import BayanError
 from core.paths import DEFAULT_SCHEMA
+from core.rules import overlap_conflict
 from core.schema import load_schema
 from gui.annotator import ask_annotator_name
 from gui.delegates import TextDirectionDelegate
+from gui.edit_report import EditReport
 from gui.editor import StatementEditor
 from gui.features import DockSide, Feature, Menu, Section, SectionedMenus, dock_area
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.session = EditSession(project, annotator, self)
         self.navigator = StatementNavigator(self.session, self)
         self.time_tracker = TimeTracker(self.session, self)
+        self.edit_report = EditReport(lambda: self.project.schema, self)
         # The stack, for views and tests; every change to it goes through the session.
         self.undo_stack = self.session.stack
         self._opening = False
@@ -418,21 +421,52 @@ class MainWindow(QMainWindow):
         span_id = self.session.add_span(seq, label, start, end)
         if span_id is not None:
             self.editor.select_span(span_id)
+            added = self.editor.span(span_id)
+            warning = self._overlap_warning(added) if added is not None else None
+            if warning:
+                self._say([warning])
 
     def resize_span(self, span_id: int, start: int, end: int) -> None:
         if self.current_seq is not None and self.editor.span(span_id) is not None:
-            self.session.resize_span(self.current_seq, span_id, start, end)
+            if self.session.resize_span(self.current_seq, span_id, start, end):
+                moved = self.editor.span(span_id)
+                warning = self._overlap_warning(moved) if moved is not None else None
+                if warning:
+                    self._say([warning])
 
     def relabel_span(self, span_id: int, label: str) -> None:
         span = self.editor.span(span_id)
         if span is None or self.current_seq is None or span.label == label:
             return
-        self.session.relabel_span(self.current_seq, span_id, span.label, label)
+        command = self.session.relabel_span(self.current_seq, span_id, span.label, label)
+        now = self.project.span(span_id) if command is not None else None
+        if command is None or now is None:
+            return
+        dropped = {k: v for k, v in command.old_attrs.items() if now.attrs.get(k) != v}
+        said = [self.edit_report.relabelled(span.label, label, dropped, command.removed), self._overlap_warning(now)]
+        self._say([m for m in said if m])
 
     def delete_span(self, span_id: int) -> None:
         if self.current_seq is None or self.editor.span(span_id) is None:
             return
-        self.session.delete_span(self.current_seq, span_id)
+        deleted = self.session.delete_span(self.current_seq, span_id)
+        if deleted is not None:
+            self._say([self.edit_report.deleted(deleted)])
+
+    def _overlap_warning(self, span: StoredSpan) -> str | None:
+        """The schema's overlap rule for `span` among the annotator's others (core/rules.py): its
+        warning (overlap: warn), worded for the status bar. Refusals never get here: the store
+        refused them and the banner said why."""
+        label = self.project.schema.label(span.label)
+        others = {(s.start, s.end): s.text for s in self.editor.spans if s.label == span.label and s.id != span.id}
+        other = overlap_conflict(label, others, span.start, span.end) if label is not None else None
+        if other is None or label is None or label.overlap != "warn":
+            return None
+        return self.edit_report.overlap_warning(span.label, others[other])
+
+    def _say(self, messages: list[str]) -> None:
+        if messages:
+            self.show_message("; ".join(messages), 10000)
 
     def delete_selected_span(self) -> None:
         if self.editor.selected_span is not None:

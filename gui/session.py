@@ -35,7 +35,7 @@ from gui.commands import (
     SetStatusCommand,
     StoreCommand,
 )
-from store.project import Project
+from store.project import DeletedSpan, Project
 
 # How long an edit waits for another process's write transaction before it is reported as
 # busy: longer than a colleague's edit or a batch of the search index takes (tens of ms),
@@ -160,19 +160,23 @@ class EditSession(QObject):
         self.push(command)
         return command.span_id
 
-    def relabel_span(self, seq: int, span_id: int, old: str, new: str) -> bool:
-        return self.push(RelabelSpanCommand(
+    def relabel_span(self, seq: int, span_id: int, old: str, new: str) -> RelabelSpanCommand | None:
+        """The command when the relabel is on disk (its `removed` relations and `old_attrs` say what went)."""
+        command = RelabelSpanCommand(
             self._project, statement=seq, span_id=span_id, old=old, new=new,
             text=tr("Relabel as {0}").replace("{0}", new),
-        ))
+        )
+        return command if self.push(command) else None
 
     def resize_span(self, seq: int, span_id: int, start: int, end: int) -> bool:
         return self.push(ResizeSpanCommand(
             self._project, statement=seq, span_id=span_id, new=(start, end), text=tr("Move the span's boundaries"),
         ))
 
-    def delete_span(self, seq: int, span_id: int) -> bool:
-        return self.push(DeleteSpanCommand(self._project, statement=seq, span_id=span_id, text=tr("Delete span")))
+    def delete_span(self, seq: int, span_id: int) -> DeletedSpan | None:
+        """What was deleted (the span and its relations) when it is on disk."""
+        command = DeleteSpanCommand(self._project, statement=seq, span_id=span_id, text=tr("Delete span"))
+        return command.deleted if self.push(command) else None
 
     def set_attrs(self, seq: int, span_id: int, old: dict[str, str], new: dict[str, str]) -> bool:
         return self.push(SetAttrsCommand(
