@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from core.direction import is_right_to_left
 from core.schema import Schema
 from core.snap import dragged_bounds, exact_span, moved_bounds, snap_to_words
+from gui.i18n import current_language
 from gui.spanlayer import Painted, SpanLayer, SpanStyle, label_color, label_fill
 from gui.spanlayer import _x as x_of  # PySide's cursorToX return shape, handled there once
 from store.project import StoredRelation, StoredSpan
@@ -341,18 +342,22 @@ class StatementEditor(QTextEdit):
             if label is not None:
                 self.apply_label(label.name, exact=alt)
                 return
-            if letter.isdigit() and not alt and self._set_attribute_by_digit(int(letter)):
+            if letter.isdigit() and not alt:
+                self._set_attribute_by_digit(int(letter))
                 return
             if not alt:
                 return  # a read-only text: stray letters do nothing
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected_span is not None:
-            self.deleteRequested.emit(self.selected_span)
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not alt:
+            if self.selected_span is not None:
+                self.deleteRequested.emit(self.selected_span)
+            else:
+                self.message.emit(self.tr("Nothing to delete: select a span first (click it or press Tab)"))
             return
         if key == Qt.Key.Key_Escape:
             self._clear_text_selection()
             self.select_span(None)
             return
-        if event.text() == "?":
+        if event.text() in ("?", "\u061f"):  # ؟, what the ? key gives on an Arabic layout
             self.helpRequested.emit()
             return
         super().keyPressEvent(event)
@@ -419,12 +424,24 @@ class StatementEditor(QTextEdit):
             return
         self.message.emit(self.tr("Select some text first (Shift+arrows or the mouse)"))
 
-    def _set_attribute_by_digit(self, digit: int) -> bool:
-        """1–9 pick a value of the selected span's first attribute (a CLAIM's stance); 0 clears it."""
+    def _set_attribute_by_digit(self, digit: int) -> None:
+        """1–9 pick a value of the selected span's first attribute (a CLAIM's stance); 0 clears it.
+
+        A digit that cannot do that says why, instead of doing nothing.
+        """
         span = self.span(self.selected_span) if self.selected_span is not None else None
-        label = self.schema.label(span.label) if span is not None else None
-        if span is None or label is None or not label.attributes:
-            return False
+        if span is None:
+            self.message.emit(self.tr(
+                "Digits set the selected span's attribute (a claim's stance): select a span first "
+                "(click it or press Tab)"
+            ))
+            return
+        language = current_language()
+        label = self.schema.label(span.label)
+        if label is None or not label.attributes:
+            self.message.emit(self.tr("A {0} span has no attribute to set with digits")
+                              .replace("{0}", self.schema.label_title(span.label, language)))
+            return
         attribute = label.attributes[0]
         attrs = dict(span.attrs)
         if digit == 0:
@@ -432,10 +449,13 @@ class StatementEditor(QTextEdit):
         elif digit <= len(attribute.values):
             attrs[attribute.name] = attribute.values[digit - 1]
         else:
-            return False
+            self.message.emit(
+                self.tr("{0} has {1} values: press 1 to {1}, or 0 to clear it")
+                .replace("{0}", attribute.title(language)).replace("{1}", str(len(attribute.values)))
+            )
+            return
         if attrs != span.attrs:
             self.attrsRequested.emit(span.id, attrs)
-        return True
 
     def _cycle_span(self, step: int) -> None:
         pool = self._relation_candidates() if self._relation_from is not None else None
