@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         self.annotations.deleteSpan.connect(self.delete_span)
         self.annotations.deleteRelation.connect(self.delete_relation)
         self.attribute_editor.attrsChanged.connect(self.set_attrs)
+        self.session.stepped.connect(self._stepped)
         self.session.changed.connect(self._changed)
         self.session.failed.connect(self.banner.show_failure)
         self.session.succeeded.connect(self.banner.hide)
@@ -361,8 +363,16 @@ class MainWindow(QMainWindow):
         self.navigator.previous()
 
     def next_open_statement(self) -> None:
-        if self.navigator.next_open() is None:
-            self.show_message(self.tr("Every statement is done."), 6000)
+        self._open_next_open(self.tr("Every statement is done."))
+
+    def _open_next_open(self, all_done: str) -> None:
+        """The next statement not done; say so when that meant going back to the start, or when none is left."""
+        before = self.current_seq or 0
+        seq = self.navigator.next_open()
+        if seq is None:
+            self.show_message(all_done, 8000)
+        elif seq <= before:
+            self.show_message(self.tr("Wrapped to the first statement not done: {0}").replace("{0}", f"{seq:,}"), 8000)
 
     def reload(self) -> None:
         """Re-read everything from the store (after an import, or a schema change)."""
@@ -396,6 +406,14 @@ class MainWindow(QMainWindow):
         self.attribute_editor.set_span(self.editor.span(selected) if selected is not None else None)
         if selected is not None:
             self.annotations.show_selected_span(selected)
+
+    def _stepped(self, undo: bool, seq: int, text: str) -> None:
+        """An undo or redo of an edit made on another statement: open it, and say so."""
+        if seq == self.current_seq:
+            return
+        self.open_statement(seq)
+        message = self.tr("Undo: back to statement {0} ({1})") if undo else self.tr("Redo: to statement {0} ({1})")
+        self.show_message(message.replace("{0}", f"{seq:,}").replace("{1}", text), 8000)
 
     def _changed(self, seq: int) -> None:
         """Called by every command after it wrote to the store."""
@@ -491,12 +509,42 @@ class MainWindow(QMainWindow):
             self.session.delete_relation(self.current_seq, relation_id)
 
     def mark_done_and_next(self) -> None:
-        if self.current_seq is None:
+        seq = self.current_seq
+        if seq is None or not self._may_mark_done(seq):
             return
-        if not self.session.set_status(self.current_seq, "done"):
+        if not self.session.set_status(seq, "done"):
             return  # not on disk: stay, the banner says why
-        if self.navigator.next_open() is None:
-            self.show_message(self.tr("Every statement is done. Well done!"), 8000)
+        self._open_next_open(self.tr("Every statement is done. Well done!"))
+
+    def _may_mark_done(self, seq: int) -> bool:
+        """A statement without spans is marked done as the schema's done_without_spans says:
+        ask (once per Ctrl+Return, unless told not to for this project), allow, or refuse."""
+        if self.editor.spans or self.project.status(seq, self.annotator).status == "done":
+            return True
+        rule = self.project.schema.empty_done
+        if rule == "allow" or (rule == "ask" and self.settings.marks_empty_done_unasked(self.project.path)):
+            return True
+        if rule == "refuse":
+            self.show_message(self.tr(
+                "Not marked done: this statement has no spans, and this project does not mark such statements "
+                "done (done_without_spans: refuse). Label something, or skip it with Ctrl+Shift+K."
+            ), 10000)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("No spans"),
+                          self.tr("This statement has no spans. Mark it done anyway?"), parent=self)
+        done = box.addButton(self.tr("Mark done"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(done)
+        remember = QCheckBox(self.tr("Don't ask again for this project"))
+        remember.setToolTip(self.tr("Ctrl+Return will mark statements without spans done without asking"))
+        box.setCheckBox(remember)
+        box.exec()
+        if box.clickedButton() is not done:
+            self.focus_editor()
+            return False
+        if remember.isChecked():
+            self.settings.set_marks_empty_done_unasked(self.project.path)
+        return True
 
     def skip(self) -> None:
         if self.current_seq is not None and self.session.set_status(self.current_seq, "skipped"):

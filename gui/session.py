@@ -53,6 +53,8 @@ class EditSession(QObject):
     """Edits of `annotator` on `project`; `changed(seq)` after every write that went through."""
 
     changed = Signal(int)
+    # (undo: True, redo: False; the statement; the command's text), just before `changed`.
+    stepped = Signal(bool, int, str)
     # (message, retry): retry is set when trying again later may work (the project was busy).
     failed = Signal(str, object)
     succeeded = Signal()
@@ -131,6 +133,7 @@ class EditSession(QObject):
             return False
         self.succeeded.emit()
         self.stack.undo()
+        self.stepped.emit(True, command.statement, command.text())
         self.changed.emit(command.statement)
         return True
 
@@ -143,6 +146,7 @@ class EditSession(QObject):
             return False
         self.succeeded.emit()
         self.stack.redo()
+        self.stepped.emit(False, command.statement, command.text())
         self.changed.emit(command.statement)
         return True
 

@@ -61,6 +61,25 @@ class Settings:
         items = [p for p in self.recent_projects() if p != path]
         self.set_value("recent_projects", [str(p) for p in [path, *items][:MAX_RECENT]])
 
+    # ------------------------------------------- statements without spans
+
+    def marks_empty_done_unasked(self, project: Path) -> bool:
+        """Whether Ctrl+Return marks a statement without spans of `project` done without asking
+        (the annotator ticked "don't ask again for this project")."""
+        return str(Path(project).resolve()) in self._paths("done_without_spans/unasked")
+
+    def set_marks_empty_done_unasked(self, project: Path) -> None:
+        paths = self._paths("done_without_spans/unasked")
+        key = str(Path(project).resolve())
+        if key not in paths:
+            self.set_value("done_without_spans/unasked", [*paths, key])
+
+    def _paths(self, key: str) -> list[str]:
+        value = self.qsettings.value(key, [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in value if str(v)] if isinstance(value, list | tuple) else []
+
     # ----------------------------------------------------------------- zoom
 
     def zoom(self) -> int:
