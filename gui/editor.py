@@ -86,6 +86,7 @@ class StatementEditor(QTextEdit):
         self._drag_edge: str | None = None
         self._drag_bounds: tuple[int, int] | None = None
         self.viewport().setMouseTracking(True)  # the resize cursor over an edge, before any press
+        self._text_pointer = self.viewport().cursor().shape()  # what the pointer is elsewhere over the text
         # `b` on a selected span: the arrows move its boundaries until Return, Esc or `b`.
         self._bounds_mode = False
         self._layout_shortcuts: list[QShortcut] = []
@@ -599,10 +600,9 @@ class StatementEditor(QTextEdit):
             return
         super().mouseMoveEvent(event)
         if not event.buttons():
-            if self.edge_at(pos) is not None:
-                self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
-            else:
-                self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+            shape = Qt.CursorShape.SizeHorCursor if self.edge_at(pos) is not None else self._text_pointer
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
 
     def _drag_to(self, span: StoredSpan, event: QMouseEvent) -> None:
         """The dragged edge at the pointer: snapped to words, or with Alt to a character."""
