@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QObject
 
+from core.rules import overlap_conflict
 from core.schema import Schema
 from gui.i18n import current_language
-from store.project import DeletedSpan, StoredRelation
+from store.project import DeletedSpan, StoredRelation, StoredSpan
 
 # A span's text quoted in a message is cut after this many characters.
 QUOTE_CHARS = 40
@@ -89,11 +90,20 @@ class EditReport(QObject):
             text = self.tr("Deleted {0} «{1}» — Ctrl+Z brings it back")
         return text.replace("{0}", title).replace("{1}", quoted)
 
-    def overlap_warning(self, label: str, other: str) -> str:
-        """The schema lets this label's spans overlap but asks the annotator to check (overlap: warn)."""
-        quoted = other if len(other) <= QUOTE_CHARS else other[:QUOTE_CHARS] + "…"
+    def overlap_warning(self, span: StoredSpan, spans: Sequence[StoredSpan]) -> str | None:
+        """The warning of the label's overlap rule (core/rules.py, overlap: warn) for `span` among
+        the annotator's `spans` of its statement; None when there is none. Refusals never get
+        here: the store refused those edits and the banner said why."""
+        label = self.schema().label(span.label)
+        if label is None or label.overlap != "warn":
+            return None
+        others = {(s.start, s.end): s.text for s in spans if s.label == span.label and s.id != span.id}
+        other = overlap_conflict(label, others, span.start, span.end)
+        if other is None:
+            return None
+        quoted = others[other] if len(others[other]) <= QUOTE_CHARS else others[other][:QUOTE_CHARS] + "…"
         return (
             self.tr("This {0} overlaps another {0}, «{1}»: allowed, but check that both are meant")
-            .replace("{0}", self.schema().label_title(label, current_language()))
+            .replace("{0}", self.schema().label_title(span.label, current_language()))
             .replace("{1}", quoted)
         )

@@ -19,7 +19,6 @@ from PySide6.QtCore import QModelIndex, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -35,12 +34,12 @@ from PySide6.QtWidgets import (
 
 from core.errors import BayanError
 from core.paths import DEFAULT_SCHEMA
-from core.rules import overlap_conflict
 from core.schema import load_schema
 from gui.annotator import ask_annotator_name
 from gui.delegates import TextDirectionDelegate
 from gui.edit_report import EditReport
 from gui.editor import StatementEditor
+from gui.empty_done import EmptyDoneCheck
 from gui.features import DockSide, Feature, Menu, Section, SectionedMenus, dock_area
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
 from gui.navigator import StatementNavigator
@@ -94,6 +93,7 @@ class MainWindow(QMainWindow):
         self.navigator = StatementNavigator(self.session, self)
         self.time_tracker = TimeTracker(self.session, self)
         self.edit_report = EditReport(lambda: self.project.schema, self)
+        self.empty_done = EmptyDoneCheck(settings, lambda text: self.show_message(text, 10000), self)
         # The stack, for views and tests; every change to it goes through the session.
         self.undo_stack = self.session.stack
         self._opening = False
@@ -472,15 +472,7 @@ class MainWindow(QMainWindow):
             self._say([self.edit_report.deleted(deleted)])
 
     def _overlap_warning(self, span: StoredSpan) -> str | None:
-        """The schema's overlap rule for `span` among the annotator's others (core/rules.py): its
-        warning (overlap: warn), worded for the status bar. Refusals never get here: the store
-        refused them and the banner said why."""
-        label = self.project.schema.label(span.label)
-        others = {(s.start, s.end): s.text for s in self.editor.spans if s.label == span.label and s.id != span.id}
-        other = overlap_conflict(label, others, span.start, span.end) if label is not None else None
-        if other is None or label is None or label.overlap != "warn":
-            return None
-        return self.edit_report.overlap_warning(span.label, others[other])
+        return self.edit_report.overlap_warning(span, self.editor.spans)
 
     def _say(self, messages: list[str]) -> None:
         if messages:
@@ -517,34 +509,13 @@ class MainWindow(QMainWindow):
         self._open_next_open(self.tr("Every statement is done. Well done!"))
 
     def _may_mark_done(self, seq: int) -> bool:
-        """A statement without spans is marked done as the schema's done_without_spans says:
-        ask (once per Ctrl+Return, unless told not to for this project), allow, or refuse."""
+        """A statement without spans is marked done as the schema's done_without_spans says (gui/empty_done.py)."""
         if self.editor.spans or self.project.status(seq, self.annotator).status == "done":
             return True
-        rule = self.project.schema.empty_done
-        if rule == "allow" or (rule == "ask" and self.settings.marks_empty_done_unasked(self.project.path)):
+        if self.empty_done.may_mark_done(self.project):
             return True
-        if rule == "refuse":
-            self.show_message(self.tr(
-                "Not marked done: this statement has no spans, and this project does not mark such statements "
-                "done (done_without_spans: refuse). Label something, or skip it with Ctrl+Shift+K."
-            ), 10000)
-            return False
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("No spans"),
-                          self.tr("This statement has no spans. Mark it done anyway?"), parent=self)
-        done = box.addButton(self.tr("Mark done"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(done)
-        remember = QCheckBox(self.tr("Don't ask again for this project"))
-        remember.setToolTip(self.tr("Ctrl+Return will mark statements without spans done without asking"))
-        box.setCheckBox(remember)
-        box.exec()
-        if box.clickedButton() is not done:
-            self.focus_editor()
-            return False
-        if remember.isChecked():
-            self.settings.set_marks_empty_done_unasked(self.project.path)
-        return True
+        self.focus_editor()
+        return False
 
     def skip(self) -> None:
         if self.current_seq is not None and self.session.set_status(self.current_seq, "skipped"):

@@ -64,22 +64,22 @@
     <context>
         <name>EditReport</name>
         <message>
-            <location filename="../../gui/edit_report.py" line="37" />
+            <location filename="../../gui/edit_report.py" line="38" />
             <source>{0}, {1}</source>
             <translation>{0}، {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="38" />
+            <location filename="../../gui/edit_report.py" line="39" />
             <source>{0} and {1}</source>
             <translation>{0} و{1}</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="47" />
+            <location filename="../../gui/edit_report.py" line="48" />
             <source>1 {0} link</source>
             <translation>رابط {0} واحد</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/edit_report.py" line="47" />
+            <location filename="../../gui/edit_report.py" line="48" />
             <source>%n {0} links</source>
             <translation>
                 <numerusform>%n روابط {0}</numerusform>
@@ -91,34 +91,72 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="63" />
+            <location filename="../../gui/edit_report.py" line="64" />
             <source>its {0} ({1})</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="69" />
+            <location filename="../../gui/edit_report.py" line="70" />
             <source>{0} → {1}: {2} was removed — Ctrl+Z brings it back</source>
             <translation>{0} ← {1}: أُزيل {2} — يعيده Ctrl+Z</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="71" />
+            <location filename="../../gui/edit_report.py" line="72" />
             <source>{0} → {1}: {2} were removed — Ctrl+Z brings them back</source>
-            <translation>{0} ← {1}: أُزيلت {2} — يعيدها Ctrl+Z</translation>
+            <translation>{0} ← {1}: أُزيل {2} — يعيدها Ctrl+Z</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="85" />
+            <location filename="../../gui/edit_report.py" line="86" />
             <source>Deleted {0} «{1}» and its {2} — Ctrl+Z brings them back</source>
             <translation>حُذف {0} «{1}» ومعه {2} — يعيدها Ctrl+Z</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="89" />
+            <location filename="../../gui/edit_report.py" line="90" />
             <source>Deleted {0} «{1}» — Ctrl+Z brings it back</source>
             <translation>حُذف {0} «{1}» — يعيده Ctrl+Z</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="96" />
+            <location filename="../../gui/edit_report.py" line="106" />
             <source>This {0} overlaps another {0}, «{1}»: allowed, but check that both are meant</source>
             <translation>هذا المقطع ({0}) يتداخل مع مقطع {0} آخر، «{1}»: هذا مسموح، لكن تحقّق من أن كليهما مقصود</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyDoneCheck</name>
+        <message>
+            <location filename="../../gui/empty_done.py" line="33" />
+            <source>Not marked done: this statement has no spans, and this project does not mark such statements done (done_without_spans: refuse). Label something, or skip it with Ctrl+Shift+K.</source>
+            <translation>لم يُعلَّم منجزًا: لا مقاطع في هذا البيان، وهذا المشروع لا يعلّم مثله منجزًا (done_without_spans: refuse). وسِّم شيئًا، أو تخطَّه بـ Ctrl+Shift+K.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="37" />
+            <source>No spans</source>
+            <translation>لا مقاطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="38" />
+            <source>This statement has no spans. Mark it done anyway?</source>
+            <translation>لا مقاطع في هذا البيان. أتعلّمه منجزًا مع ذلك؟</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="39" />
+            <source>Mark done</source>
+            <translation>تعليم منجزًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="40" />
+            <source>Stay</source>
+            <translation>البقاء هنا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="42" />
+            <source>Don't ask again for this project</source>
+            <translation>لا تسأل مجددًا في هذا المشروع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="43" />
+            <source>Ctrl+Return will mark statements without spans done without asking</source>
+            <translation>سيعلّم Ctrl+Return البيانات التي بلا مقاطع منجزةً دون سؤال</translation>
         </message>
     </context>
     <context>
@@ -399,107 +437,72 @@
             <translation>إعادة: إلى البيان {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="517" />
+            <location filename="../../gui/main_window.py" line="509" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="529" />
-            <source>Not marked done: this statement has no spans, and this project does not mark such statements done (done_without_spans: refuse). Label something, or skip it with Ctrl+Shift+K.</source>
-            <translation>لم يُعلَّم منجزًا: لا مقاطع في هذا البيان، وهذا المشروع لا يعلّم مثله منجزًا (done_without_spans: refuse). وسِّم شيئًا، أو تخطَّه بـ Ctrl+Shift+K.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="533" />
-            <source>No spans</source>
-            <translation>لا مقاطع</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="534" />
-            <source>This statement has no spans. Mark it done anyway?</source>
-            <translation>لا مقاطع في هذا البيان. أتعلّمه منجزًا مع ذلك؟</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="535" />
-            <source>Mark done</source>
-            <translation>تعليم منجزًا</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="536" />
-            <source>Stay</source>
-            <translation>البقاء هنا</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="538" />
-            <source>Don't ask again for this project</source>
-            <translation>لا تسأل مجددًا في هذا المشروع</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="539" />
-            <source>Ctrl+Return will mark statements without spans done without asking</source>
-            <translation>سيعلّم Ctrl+Return البيانات التي بلا مقاطع منجزةً دون سؤال</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="598" />
+            <location filename="../../gui/main_window.py" line="569" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="605" />
+            <location filename="../../gui/main_window.py" line="576" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="606" />
+            <location filename="../../gui/main_window.py" line="577" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="610" />
+            <location filename="../../gui/main_window.py" line="581" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="623" />
+            <location filename="../../gui/main_window.py" line="594" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="623" />
+            <location filename="../../gui/main_window.py" line="594" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="631" />
+            <location filename="../../gui/main_window.py" line="602" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="637" />
+            <location filename="../../gui/main_window.py" line="608" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="637" />
+            <location filename="../../gui/main_window.py" line="608" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="646" />
+            <location filename="../../gui/main_window.py" line="617" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="672" />
+            <location filename="../../gui/main_window.py" line="643" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="707" />
+            <location filename="../../gui/main_window.py" line="678" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="708" />
+            <location filename="../../gui/main_window.py" line="679" />
             <source>The integrity check failed:
 {0}
 
@@ -510,12 +513,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="716" />
+            <location filename="../../gui/main_window.py" line="687" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="717" />
+            <location filename="../../gui/main_window.py" line="688" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -677,67 +680,67 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="329" />
+            <location filename="../../gui/editor.py" line="330" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="354" />
+            <location filename="../../gui/editor.py" line="355" />
             <source>Nothing to delete: select a span first (click it or press Tab)</source>
             <translation>لا شيء للحذف: حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="373" />
+            <location filename="../../gui/editor.py" line="374" />
             <source>Select a span first (click it or press Tab), then press b</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="377" />
+            <location filename="../../gui/editor.py" line="378" />
             <source>Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done</source>
             <translation>الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="415" />
+            <location filename="../../gui/editor.py" line="416" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="425" />
+            <location filename="../../gui/editor.py" line="426" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="435" />
+            <location filename="../../gui/editor.py" line="436" />
             <source>Digits set the selected span's attribute (a claim's stance): select a span first (click it or press Tab)</source>
             <translation>الأرقام تعيّن سمة المقطع المحدد (موقف الادعاء): حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="442" />
+            <location filename="../../gui/editor.py" line="443" />
             <source>A {0} span has no attribute to set with digits</source>
             <translation>ليس لمقطع {0} سمة تُعيَّن بالأرقام</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="453" />
+            <location filename="../../gui/editor.py" line="454" />
             <source>{0} has {1} values: press 1 to {1}, or 0 to clear it</source>
             <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="487" />
+            <location filename="../../gui/editor.py" line="488" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="491" />
+            <location filename="../../gui/editor.py" line="492" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="498" />
+            <location filename="../../gui/editor.py" line="499" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="503" />
+            <location filename="../../gui/editor.py" line="504" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>

@@ -291,7 +291,7 @@ AR: dict[str, str | list[str]] = {
     "%n {0} links": ["%n روابط {0}", "رابط {0} واحد", "رابطا {0}", "%n روابط {0}", "%n رابطًا {0}", "%n رابط {0}"],
     "its {0} ({1})": "{0} ({1})",
     "{0} → {1}: {2} was removed — Ctrl+Z brings it back": "{0} ← {1}: أُزيل {2} — يعيده Ctrl+Z",
-    "{0} → {1}: {2} were removed — Ctrl+Z brings them back": "{0} ← {1}: أُزيلت {2} — يعيدها Ctrl+Z",
+    "{0} → {1}: {2} were removed — Ctrl+Z brings them back": "{0} ← {1}: أُزيل {2} — يعيدها Ctrl+Z",
     "Deleted {0} «{1}» and its {2} — Ctrl+Z brings them back": "حُذف {0} «{1}» ومعه {2} — يعيدها Ctrl+Z",
     "Deleted {0} «{1}» — Ctrl+Z brings it back": "حُذف {0} «{1}» — يعيده Ctrl+Z",
     "This {0} overlaps another {0}, «{1}»: allowed, but check that both are meant":

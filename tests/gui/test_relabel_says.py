@@ -81,6 +81,25 @@ def test_relabel_names_labels_and_values_in_the_ui_language(window: Any, qtbot: 
     )
 
 
+def test_the_messages_in_arabic(window: Any, qtbot: Any, qapp: Any, settings: Any,
+                                claim_with_stance_and_claimant: tuple[int, int]) -> None:
+    from gui.i18n import UiLanguage
+
+    language = UiLanguage(qapp, settings)
+    assert language.apply("ar")
+    try:
+        actor, claim = claim_with_stance_and_claimant
+        window.editor.select_span(claim)
+        qtbot.keyClick(window.editor, Qt.Key.Key_A)
+        assert said(window) == "ادعاء ← فاعل: أُزيل الموقف (تأييد) ورابط صاحب الادعاء واحد — يعيدها Ctrl+Z"
+        qtbot.keyClick(window.editor, Qt.Key.Key_Z, Ctrl)
+        window.editor.select_span(actor)
+        qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
+        assert said(window) == "حُذف فاعل «الائتلاف الوطني السوري» ومعه رابط صاحب الادعاء واحد — يعيدها Ctrl+Z"
+    finally:
+        language.apply("en")  # the application outlives the test
+
+
 def test_delete_says_which_span_and_how_many_links_went(window: Any, qtbot: Any) -> None:
     actor = make(window, "ACTOR", "الائتلاف الوطني السوري")
     claims = [make(window, "CLAIM", "إلى تحرك المجتمع الدولي"), make(window, "CLAIM", "لمحاسبة النظام السوري")]
