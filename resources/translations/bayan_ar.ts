@@ -64,53 +64,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="355" />
+            <location filename="../../gui/transfer.py" line="360" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="361" />
+            <location filename="../../gui/transfer.py" line="366" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="367" />
+            <location filename="../../gui/transfer.py" line="372" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="371" />
+            <location filename="../../gui/transfer.py" line="378" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="372" />
+            <location filename="../../gui/transfer.py" line="379" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="377" />
+            <location filename="../../gui/transfer.py" line="384" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="378" />
-            <location filename="../../gui/transfer.py" line="390" />
+            <location filename="../../gui/transfer.py" line="385" />
+            <location filename="../../gui/transfer.py" line="397" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="379" />
+            <location filename="../../gui/transfer.py" line="386" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="380" />
+            <location filename="../../gui/transfer.py" line="387" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="387" />
+            <location filename="../../gui/transfer.py" line="394" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -118,67 +118,67 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="289" />
+            <location filename="../../gui/transfer.py" line="292" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="291" />
+            <location filename="../../gui/transfer.py" line="294" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="293" />
+            <location filename="../../gui/transfer.py" line="296" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="295" />
+            <location filename="../../gui/transfer.py" line="298" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="302" />
+            <location filename="../../gui/transfer.py" line="305" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="306" />
+            <location filename="../../gui/transfer.py" line="309" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="307" />
+            <location filename="../../gui/transfer.py" line="310" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="312" />
+            <location filename="../../gui/transfer.py" line="315" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="313" />
+            <location filename="../../gui/transfer.py" line="316" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="314" />
+            <location filename="../../gui/transfer.py" line="317" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="321" />
+            <location filename="../../gui/transfer.py" line="324" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="322" />
+            <location filename="../../gui/transfer.py" line="325" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="328" />
+            <location filename="../../gui/transfer.py" line="331" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -444,47 +444,62 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="241" />
+            <location filename="../../gui/search.py" line="351" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="243" />
+            <location filename="../../gui/search.py" line="353" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="358" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="358" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="358" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="358" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="255" />
+            <location filename="../../gui/search.py" line="365" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="319" />
+            <location filename="../../gui/search.py" line="432" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
+        <message>
+            <location filename="../../gui/search.py" line="436" />
+            <source>Statements with a {0} span</source>
+            <translation>بيانات فيها مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="439" />
+            <source>Hits inside a {0} span</source>
+            <translation>نتائج داخل مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="443" />
+            <source>Filter by label: the statements in which you marked a span of it, or only the hits inside such spans</source>
+            <translation>التصفية بالوسم: البيانات التي حددتَ فيها مقطعًا به، أو النتائج الواقعة داخل هذه المقاطع فقط</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="360" />
+            <location filename="../../gui/search.py" line="516" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -496,7 +511,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="364" />
+            <location filename="../../gui/search.py" line="520" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -508,27 +523,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="362" />
+            <location filename="../../gui/search.py" line="518" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="387" />
+            <location filename="../../gui/search.py" line="543" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="402" />
+            <location filename="../../gui/search.py" line="558" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="438" />
+            <location filename="../../gui/search.py" line="599" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="442" />
+            <location filename="../../gui/search.py" line="603" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -536,12 +551,12 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchResultModel</name>
         <message>
-            <location filename="../../gui/search.py" line="143" />
+            <location filename="../../gui/search.py" line="185" />
             <source>No.</source>
             <translation>الرقم</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="145" />
+            <location filename="../../gui/search.py" line="187" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
@@ -567,47 +582,47 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="306" />
+            <location filename="../../gui/editor.py" line="308" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="346" />
+            <location filename="../../gui/editor.py" line="348" />
             <source>Select a span first (click it or press Tab), then press b</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="350" />
+            <location filename="../../gui/editor.py" line="352" />
             <source>Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done</source>
             <translation>الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="384" />
+            <location filename="../../gui/editor.py" line="386" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="394" />
+            <location filename="../../gui/editor.py" line="396" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="441" />
+            <location filename="../../gui/editor.py" line="443" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="445" />
+            <location filename="../../gui/editor.py" line="447" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="452" />
+            <location filename="../../gui/editor.py" line="454" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="457" />
+            <location filename="../../gui/editor.py" line="459" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -658,92 +673,92 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="150" />
+            <location filename="../../gui/transfer.py" line="151" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="164" />
+            <location filename="../../gui/transfer.py" line="165" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="171" />
+            <location filename="../../gui/transfer.py" line="172" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="172" />
+            <location filename="../../gui/transfer.py" line="173" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="172" />
+            <location filename="../../gui/transfer.py" line="173" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="214" />
+            <location filename="../../gui/transfer.py" line="215" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="219" />
+            <location filename="../../gui/transfer.py" line="220" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="222" />
+            <location filename="../../gui/transfer.py" line="223" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="226" />
+            <location filename="../../gui/transfer.py" line="227" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="227" />
+            <location filename="../../gui/transfer.py" line="228" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="233" />
+            <location filename="../../gui/transfer.py" line="234" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="234" />
+            <location filename="../../gui/transfer.py" line="235" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="236" />
+            <location filename="../../gui/transfer.py" line="237" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="237" />
+            <location filename="../../gui/transfer.py" line="238" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="243" />
+            <location filename="../../gui/transfer.py" line="244" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="245" />
+            <location filename="../../gui/transfer.py" line="246" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="115" />
+            <location filename="../../gui/transfer.py" line="116" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="118" />
+            <location filename="../../gui/transfer.py" line="119" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>
@@ -759,63 +774,63 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>AgreementPanel</name>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="65" />
+            <location filename="../../gui/agreement_panel.py" line="32" />
             <source>Not measured yet.</source>
             <translation>لم يُقَس بعد.</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="67" />
+            <location filename="../../gui/agreement_panel.py" line="34" />
             <source>Measure agreement</source>
             <translation>قياس الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="86" />
+            <location filename="../../gui/agreement_panel.py" line="53" />
             <source>Pairs (overlap F1, Cohen's kappa); click one to list where it disagrees</source>
             <translation>الأزواج (F1 بالتداخل، كابا كوهين)؛ انقر زوجًا لعرض مواضع اختلافه</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="88" />
+            <location filename="../../gui/agreement_panel.py" line="55" />
             <source>All annotators</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="93" />
+            <location filename="../../gui/agreement_panel.py" line="60" />
             <source>Measuring…</source>
             <translation>جارٍ القياس…</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="97" />
-            <location filename="../../gui/review.py" line="455" />
+            <location filename="../../gui/agreement_panel.py" line="64" />
+            <location filename="../../gui/review.py" line="446" />
             <source>Could not measure: {0}</source>
             <translation>تعذّر القياس: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="103" />
+            <location filename="../../gui/agreement_panel.py" line="70" />
             <source>{0} annotators; {1} statements done by all.</source>
             <translation>{0} موسِّمين؛ {1} بيانًا أنجزه الجميع.</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="109" />
+            <location filename="../../gui/agreement_panel.py" line="76" />
             <source>Pair</source>
             <translation>الزوج</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="109" />
+            <location filename="../../gui/agreement_panel.py" line="76" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="128" />
+            <location filename="../../gui/agreement_panel.py" line="95" />
             <source>Fleiss' kappa</source>
             <translation>كابا فلايس</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="128" />
+            <location filename="../../gui/agreement_panel.py" line="95" />
             <source>Krippendorff's alpha</source>
             <translation>ألفا كريبندورف</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="128" />
+            <location filename="../../gui/agreement_panel.py" line="95" />
             <source>Unitizing alpha</source>
             <translation>ألفا التقطيع</translation>
         </message>
@@ -995,208 +1010,208 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Review</name>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>boundary</source>
             <translation>حدود</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>label</source>
             <translation>وسم</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>extra</source>
             <translation>زائد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>missing</source>
             <translation>ناقص</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="137" />
+            <location filename="../../gui/review.py" line="138" />
             <source>done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="137" />
+            <location filename="../../gui/review.py" line="138" />
             <source>skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="137" />
+            <location filename="../../gui/review.py" line="138" />
             <source>not done</source>
             <translation>غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="139" />
+            <location filename="../../gui/review.py" line="140" />
             <source>{0} spans</source>
             <translation>{0} مقاطع</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Disagreement</source>
             <translation>الاختلاف</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Gold</source>
             <translation>المعتمد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Done by</source>
             <translation>أنجزه</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Id</source>
             <translation>المعرّف</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="188" />
+            <location filename="../../gui/review.py" line="189" />
             <source>missing {0}, extra {1}, boundary {2}, label {3}</source>
             <translation>ناقص {0}، زائد {1}، حدود {2}، وسم {3}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="206" />
-            <location filename="../../gui/review.py" line="435" />
+            <location filename="../../gui/review.py" line="207" />
+            <location filename="../../gui/review.py" line="425" />
             <source>Measuring the disagreements…</source>
             <translation>جارٍ قياس الاختلافات…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="209" />
+            <location filename="../../gui/review.py" line="210" />
             <source>Most disagreement first</source>
             <translation>الأكثر اختلافًا أولًا</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="210" />
+            <location filename="../../gui/review.py" line="211" />
             <source>Statement order</source>
             <translation>ترتيب البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="211" />
+            <location filename="../../gui/review.py" line="212" />
             <source>Annotators disagree</source>
             <translation>يختلف الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="212" />
+            <location filename="../../gui/review.py" line="213" />
             <source>Not yet adjudicated</source>
             <translation>لم يُحسم بعد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="216" />
+            <location filename="../../gui/review.py" line="217" />
             <source>Ctrl+K accepts into gold the spans at least this many annotators agree on</source>
             <translation>Ctrl+K يعتمد المقاطع التي يتفق عليها هذا العدد من الموسِّمين على الأقل</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="243" />
+            <location filename="../../gui/review.py" line="244" />
             <source>Accept when at least</source>
             <translation>اعتمد حين يتفق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="245" />
+            <location filename="../../gui/review.py" line="246" />
             <source>agree (Ctrl+K)</source>
             <translation>على الأقل (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="365" />
+            <location filename="../../gui/review.py" line="354" />
             <source>Review list</source>
             <translation>قائمة المراجعة</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="368" />
+            <location filename="../../gui/review.py" line="357" />
             <source>Agreement</source>
             <translation>الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="371" />
+            <location filename="../../gui/review.py" line="360" />
             <source>&amp;Next disagreement</source>
             <translation>الاختلاف ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="372" />
+            <location filename="../../gui/review.py" line="361" />
             <source>&amp;Previous disagreement</source>
             <translation>الاختلاف ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="374" />
+            <location filename="../../gui/review.py" line="363" />
             <source>Go to the &amp;lanes</source>
             <translation>الانتقال إلى ال&amp;مسارات</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="375" />
+            <location filename="../../gui/review.py" line="364" />
             <source>&amp;Measure agreement</source>
             <translation>&amp;قياس الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="376" />
+            <location filename="../../gui/review.py" line="365" />
             <source>Accept what at least &amp;k agree on</source>
             <translation>اعتماد ما يتفق عليه &amp;k على الأقل</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="377" />
+            <location filename="../../gui/review.py" line="366" />
             <source>&amp;Pre-fill gold from the majority…</source>
             <translation>&amp;ملء المعتمد مسبقًا من الأغلبية…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="415" />
+            <location filename="../../gui/review.py" line="404" />
             <source>No other statement where the annotators disagree.</source>
             <translation>لا بيان آخر يختلف فيه الموسِّمون.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="428" />
+            <location filename="../../gui/review.py" line="417" />
             <source>Review needs two annotators or more.</source>
             <translation>تحتاج المراجعة إلى موسِّمَين أو أكثر.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="464" />
+            <location filename="../../gui/review.py" line="455" />
             <source>{0} statements ({1})</source>
             <translation>{0} بيانًا ({1})</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="481" />
+            <location filename="../../gui/review.py" line="472" />
             <source>Accept from {0}</source>
             <translation>اعتماد من {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="495" />
+            <location filename="../../gui/review.py" line="486" />
             <source>Accept what {0} agree on</source>
             <translation>اعتماد ما يتفق عليه {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="498" />
+            <location filename="../../gui/review.py" line="489" />
             <source>Nothing new: gold has every span at least {0} agree on.</source>
             <translation>لا جديد: في المعتمد كل مقطع يتفق عليه {0} على الأقل.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="502" />
+            <location filename="../../gui/review.py" line="493" />
             <source>Pre-fill gold</source>
             <translation>ملء المعتمد مسبقًا</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="503" />
+            <location filename="../../gui/review.py" line="494" />
             <source>Copy into gold every span at least this many annotators marked alike, on the statements all of them marked done (gold's own spans stay):</source>
             <translation>انسخ إلى المعتمد كل مقطع وسمه هذا العدد من الموسِّمين على الأقل بالطريقة نفسها، في البيانات التي أنجزوها جميعًا (تبقى مقاطع المعتمد كما هي):</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="511" />
+            <location filename="../../gui/review.py" line="502" />
             <source>Pre-fill failed: {0}</source>
             <translation>فشل الملء المسبق: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="513" />
+            <location filename="../../gui/review.py" line="504" />
             <source>Pre-filling gold…</source>
             <translation>جارٍ ملء المعتمد مسبقًا…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="519" />
+            <location filename="../../gui/review.py" line="510" />
             <source>Gold pre-filled: {0} spans and {1} relations on {2} statements.</source>
             <translation>مُلئ المعتمد: {0} مقاطع و{1} علاقات في {2} بيانًا.</translation>
         </message>
