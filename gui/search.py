@@ -261,14 +261,8 @@ class HitDelegate(TextDirectionDelegate):
         # Background, selection and focus as the style draws them, without the text.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(3, 0, -3, 0)
-        layout = hit_layout(text, [(a, b) for a, b in shown], opt.font)
-        text_option = layout.textOption()
-        text_option.setAlignment(opt.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask)
-        layout.setTextOption(text_option)
-        layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(rect.width())
-        layout.endLayout()
+        layout = hit_layout(text, [(a, b) for a, b in shown], opt.font, opt.displayAlignment, rect.width())
+        line = layout.lineAt(0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
@@ -279,10 +273,14 @@ class HitDelegate(TextDirectionDelegate):
         painter.restore()
 
 
-def hit_layout(text: str, matches: list[tuple[int, int]], font: QFont) -> QTextLayout:
-    """One line of `text` in its own direction, `matches` (code points) in the search hit's colours."""
+def hit_layout(
+    text: str, matches: list[tuple[int, int]], font: QFont, alignment: Qt.AlignmentFlag, width: float
+) -> QTextLayout:
+    """`text` laid out as one line of `width` in its own direction and `alignment`, with
+    `matches` (code points) in the search hit's colours."""
     layout = QTextLayout(text, font)
     option = QTextOption()
+    option.setAlignment(alignment & Qt.AlignmentFlag.AlignHorizontal_Mask)
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
     option.setTextDirection(
         Qt.LayoutDirection.RightToLeft if is_right_to_left(text) else Qt.LayoutDirection.LeftToRight
@@ -302,6 +300,9 @@ def hit_layout(text: str, matches: list[tuple[int, int]], font: QFont) -> QTextL
         item.format = fmt
         ranges.append(item)
     layout.setFormats(ranges)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(width)
+    layout.endLayout()
     return layout
 
 
