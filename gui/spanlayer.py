@@ -363,13 +363,19 @@ class SpanLayer:
             result[request.key] = (box, full if box.width >= request.width - 0.5 else short)
         return result
 
-    def arc_paths(self, relations: Sequence[Link]) -> list[ArcPath]:
-        """The relations' arcs routed between the lines (gui/arcs.py), keyed by their index."""
+    def arc_paths(
+        self,
+        relations: Sequence[Link],
+        boxes: list[Box] | None = None,
+        tags: dict[Hashable, tuple[Box, str]] | None = None,
+    ) -> list[ArcPath]:
+        """The relations' arcs routed between the lines (gui/arcs.py), keyed by their index
+        (`boxes` and `tags` when the caller has them already)."""
         by_key = {span.key: span for span in self.spans}
-        boxes = self.line_boxes()
+        boxes = self.line_boxes() if boxes is None else boxes
         if not boxes:
             return []
-        tags = self.tag_boxes(boxes)
+        tags = self.tag_boxes(boxes) if tags is None else tags
         requests: list[ArcRequest] = []
         for index, link in enumerate(relations):
             head, tail = by_key.get(link[0]), by_key.get(link[1])
@@ -418,7 +424,7 @@ class SpanLayer:
         boxes = self.line_boxes()
         tags = self.tag_boxes(boxes)
         self._paint_tags(painter, tags)
-        self._paint_arcs(painter, relations, self.arc_paths(relations))
+        self._paint_arcs(painter, relations, self.arc_paths(relations, boxes, tags) if relations else [])
 
     def _paint_tags(self, painter: QPainter, tags: dict[Hashable, tuple[Box, str]]) -> None:
         if not tags:

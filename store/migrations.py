@@ -106,5 +106,20 @@ def _m2_search_index(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_search_index]
+def _m3_schema_options(conn: sqlite3.Connection) -> None:
+    # What a schema says beyond the first format (display names, overlap and proclitics
+    # rules): one JSON object per label and relation type, and one for the schema's settings
+    # (core/schema.py: Label.options, Schema.settings). Attribute display names travel in
+    # the attributes JSON that was there already.
+    _run(
+        conn,
+        """
+        ALTER TABLE labels ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE relation_types ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+        INSERT INTO meta(key, value) VALUES ('schema_settings', '{}')
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_search_index, _m3_schema_options]
 LATEST_VERSION = len(MIGRATIONS)

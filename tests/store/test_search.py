@@ -218,6 +218,10 @@ def test_older_project_gets_the_index_by_migration(tmp_path: Path) -> None:
     # Make it look like a file written before the search migration existed.
     project.conn.execute("DROP TABLE search_index")
     project.conn.execute("DELETE FROM meta WHERE key = 'search_indexed_seq'")
+    # …and before the schema options (format 3).
+    project.conn.execute("ALTER TABLE labels DROP COLUMN options")
+    project.conn.execute("ALTER TABLE relation_types DROP COLUMN options")
+    project.conn.execute("DELETE FROM meta WHERE key = 'schema_settings'")
     project.conn.execute("PRAGMA user_version = 1")
     project.close()
     with Project.open(path) as reopened:
