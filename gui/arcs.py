@@ -11,8 +11,8 @@ plain numbers.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 Point = tuple[float, float]
 
@@ -24,6 +24,8 @@ CHANNEL_STEP = 5.0
 LEG_STEP = 4.0
 # A tag starts at least this far inside its span, so that it visibly belongs to it.
 TAG_MIN_INSIDE = 10.0
+# How far a relation's name moves along its arc at a time to get clear of another's.
+NAME_STEP = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +281,46 @@ def route_arcs(
             label_at = ((hx + leg_x) / 2, y_head) if head_run >= tail_run else ((tx + leg_x) / 2, y_tail)
         paths.append(ArcPath(request.key, points, label_at))
     return paths
+
+
+def place_names(paths: Sequence[ArcPath], sizes: Mapping[Hashable, tuple[float, float]]) -> list[ArcPath]:
+    """Each arc's name moved along its sideways runs until it overlaps no name placed before.
+
+    `sizes` gives each arc's name box (width, height). Names are placed in the order of the
+    arcs; each tries the middle of its longest run first, then points stepping outwards from
+    there and along its other run, and keeps the middle if nothing is free.
+    """
+    placed: list[Box] = []
+    result: list[ArcPath] = []
+    for path in paths:
+        width, height = sizes.get(path.key, (0.0, 0.0))
+        if width <= 0:
+            result.append(path)
+            continue
+        runs = sorted(
+            ((a, b) for a, b in zip(path.points, path.points[1:], strict=False) if a[1] == b[1] and a[0] != b[0]),
+            key=lambda run: -abs(run[1][0] - run[0][0]),
+        )
+        candidates: list[Point] = [path.label_at]
+        for (x1, y), (x2, _y) in runs:
+            low, high = min(x1, x2) + width / 2, max(x1, x2) - width / 2
+            middle = (x1 + x2) / 2
+            steps = int(max(0.0, high - low) // NAME_STEP) + 1
+            for k in range(1, steps + 1):
+                candidates += [(middle + sign * k * NAME_STEP, y) for sign in (-1, 1)
+                               if low <= middle + sign * k * NAME_STEP <= high]
+            candidates.append((middle, y))
+        chosen = path.label_at
+        for x, y in candidates:
+            box = Box(x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            if not any(box.overlaps_x(other.left, other.right, TAG_GAP) and box.top < other.bottom
+                       and other.top < box.bottom for other in placed):
+                chosen = (x, y)
+                break
+        x, y = chosen
+        placed.append(Box(x - width / 2, y - height / 2, x + width / 2, y + height / 2))
+        result.append(replace(path, label_at=chosen))
+    return result
 
 
 def _channel(channels: Sequence[Channel], line: int) -> Channel:

@@ -42,6 +42,7 @@ from gui.arcs import (
     Box,
     Channel,
     TagRequest,
+    place_names,
     place_tags,
     route_arcs,
 )
@@ -384,7 +385,19 @@ class SpanLayer:
             requests.append(ArcRequest(index, self._anchors(head, boxes, tags), self._anchors(tail, boxes, tags)))
         left = min(b.left for b in boxes) - LEG_INSET
         right = max(b.right for b in boxes) + LEG_INSET
-        return route_arcs(requests, self._channels(boxes), margins=(left, right))
+        paths = route_arcs(requests, self._channels(boxes), margins=(left, right))
+        metrics = QFontMetricsF(self.name_font())
+        sizes: dict[Hashable, tuple[float, float]] = {
+            i: (metrics.horizontalAdvance(link[2]) + 6, metrics.height())
+            for i, link in enumerate(relations) if len(link) > 2 and link[2]
+        }
+        return place_names(paths, sizes)
+
+    def name_font(self) -> QFont:
+        """The font of the relations' names on their arcs."""
+        font = self.tag_font()
+        font.setBold(False)
+        return font
 
     def _anchors(self, span: Painted, boxes: list[Box], tags: dict[Hashable, tuple[Box, str]]) -> list[Anchor]:
         """Where an arc may meet a span: its tag, else the top of each of its line pieces."""
@@ -444,8 +457,7 @@ class SpanLayer:
         color = QColor(RELATION_COLOR)
         pen = QPen(color)
         pen.setWidthF(1.6)
-        font = self.tag_font()
-        font.setBold(False)
+        font = self.name_font()
         metrics = QFontMetricsF(font)
         painter.setFont(font)
         halo = QColor(self.edit.palette().base().color())

@@ -156,9 +156,21 @@ def test_arcs_between_first_and_last_lines_never_cross_the_letters(
             assert inside == [], f"arc point {point} crosses the letters of line {inside}"
         # It starts above its head's line and ends above its tail's, where the arrow points down.
         assert path.points[-2][0] == path.end[0] and path.points[-2][1] < path.end[1]
-    # The relation's name sits on the arc, in the room between lines.
+    # The relation's name sits on its arc, in the room between lines, clear of the others' names.
+    metrics = QFontMetricsF(editor.layer.name_font())
+    names = []
     for path in paths:
         assert not any(box.contains(path.label_at) for box in boxes)
+        assert path.label_at in polyline_points(path.points, step=0.5) or any(
+            a[1] == b[1] == path.label_at[1] and min(a[0], b[0]) <= path.label_at[0] <= max(a[0], b[0])
+            for a, b in zip(path.points, path.points[1:], strict=False))
+        name = links(editor)[int(path.key)][2]  # type: ignore[call-overload]
+        width = metrics.horizontalAdvance(name) + 6
+        names.append(Box(path.label_at[0] - width / 2, path.label_at[1] - metrics.height() / 2,
+                         path.label_at[0] + width / 2, path.label_at[1] + metrics.height() / 2))
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not (a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom)
     editor.grab()  # painting them works
 
 
