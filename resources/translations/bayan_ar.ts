@@ -444,62 +444,62 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="351" />
+            <location filename="../../gui/search.py" line="352" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="353" />
+            <location filename="../../gui/search.py" line="354" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="358" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="358" />
+            <location filename="../../gui/search.py" line="359" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="358" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="358" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="365" />
+            <location filename="../../gui/search.py" line="366" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="432" />
+            <location filename="../../gui/search.py" line="433" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="436" />
+            <location filename="../../gui/search.py" line="437" />
             <source>Statements with a {0} span</source>
             <translation>بيانات فيها مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="439" />
+            <location filename="../../gui/search.py" line="440" />
             <source>Hits inside a {0} span</source>
             <translation>نتائج داخل مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="443" />
+            <location filename="../../gui/search.py" line="444" />
             <source>Filter by label: the statements in which you marked a span of it, or only the hits inside such spans</source>
             <translation>التصفية بالوسم: البيانات التي حددتَ فيها مقطعًا به، أو النتائج الواقعة داخل هذه المقاطع فقط</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="516" />
+            <location filename="../../gui/search.py" line="517" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -511,7 +511,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="520" />
+            <location filename="../../gui/search.py" line="521" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -523,27 +523,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="518" />
+            <location filename="../../gui/search.py" line="519" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="543" />
+            <location filename="../../gui/search.py" line="544" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="558" />
+            <location filename="../../gui/search.py" line="559" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="599" />
+            <location filename="../../gui/search.py" line="600" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="603" />
+            <location filename="../../gui/search.py" line="604" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -766,7 +766,7 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>UiLanguage</name>
         <message>
-            <location filename="../../gui/i18n.py" line="95" />
+            <location filename="../../gui/i18n.py" line="108" />
             <source>&amp;Language</source>
             <translation>ال&amp;لغة</translation>
         </message>
