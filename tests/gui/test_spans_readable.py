@@ -297,3 +297,16 @@ def test_zoom_keeps_tags_off_the_letters(window: Any, qtbot: Any, tmp_path: Path
     for box, _ in editor.layer.tag_boxes(boxes).values():
         assert not any(box.top < b.bottom and b.top < box.bottom for b in boxes)
         assert box.top >= 0 - editor.verticalScrollBar().value()
+
+
+def test_an_arabic_statement_opening_with_a_flag_reads_right_to_left(window: Any, tmp_path: Path) -> None:
+    # A flag's regional indicators are bidi class L; the statement is Arabic all the same.
+    text = "🇸🇾 " + EMOJI
+    editor = open_text(window, text, tmp_path)
+    assert editor.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    (line, *_rest) = editor.layer.line_boxes()
+    image = editor.viewport().grab().toImage()
+    reds = [x for x in range(int(line.left), int(line.right))
+            for y in range(int(line.top), int(line.bottom), 2)
+            if (c := image.pixelColor(x, y)).red() > 150 and c.green() < 80 and c.blue() < 80]
+    assert reds and max(reds) > line.right - 6, "the flag opens the line, on its right"
