@@ -64,8 +64,7 @@ TAG_SIZE = 0.25
 CHANNEL_LEVELS = 3
 # Where a relation arc's vertical leg runs in the side margin, from the text's edge.
 LEG_INSET = 9.0
-# Where glyphs start and end within a line's height, for arcs above and bars below the letters.
-TEXT_TOP = 0.05
+# Where glyphs end within a line's height, for the bars below the letters.
 TEXT_BOTTOM = 1.0
 
 
@@ -177,9 +176,10 @@ class SpanLayer:
     # ------------------------------------------------------------ spacing
 
     def tag_font(self) -> QFont:
-        """The tags' and relation names' font: the UI's face (it has Arabic and Latin), small,
-        sized from the text so that it zooms with it."""
+        """The tags' and relation names' font: the UI's face (plainer than a Naskh at small
+        sizes), then the text's faces for what it lacks; sized from the text so it zooms with it."""
         font = QFont(QApplication.font())
+        font.setFamilies([QApplication.font().family(), *self.edit.font().families()])
         font.setPixelSize(max(9, round(QFontMetricsF(self.edit.font()).height() * TAG_SIZE)))
         font.setBold(True)
         return font
