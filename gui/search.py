@@ -111,7 +111,7 @@ LEADING_ELLIPSIS = "… "
 def _excerpt_start(hit: SearchHit) -> int:
     if hit.matches and hit.matches[0][0] > EXCERPT_BEFORE:
         # Begin at a word: the first space after the point EXCERPT_BEFORE before the match.
-        space = hit.text.find(" ", hit.matches[0][0] - EXCERPT_BEFORE, hit.matches[0][0])
+        space = hit.text.replace("\n", " ").find(" ", hit.matches[0][0] - EXCERPT_BEFORE, hit.matches[0][0])
         return space + 1 if space != -1 else hit.matches[0][0]
     return 0
 
