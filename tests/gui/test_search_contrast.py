@@ -267,3 +267,16 @@ def test_hit_layout_counts_utf16_after_emoji(qapp: QApplication) -> None:
     layout = hit_layout(text, [(text.index("الأسلحة"), len(text))], qapp.font(), Qt.AlignmentFlag.AlignRight, 300)
     (fmt,) = layout.formats()
     assert fmt.start == len(text.encode("utf-16-le")) // 2 - len("الأسلحة")
+
+
+def test_excerpt_matches_point_at_the_matched_letters_of_the_excerpt() -> None:
+    from gui.search import excerpt, excerpt_matches
+    from store.search import SearchHit
+
+    text = "قال المتحدث باسم الحكومة في مؤتمر صحفي\nعقد أمس إن الأسلحة الكيميائية دمرت كلها وإن الأسلحة الأخرى باقية"
+    first = text.index("الأسلحة")
+    second = text.index("الأسلحة", first + 1)
+    hit = SearchHit(1, "s1", text, "todo", ((first, first + 7), (second, second + 7)))
+    shown = excerpt(hit)
+    assert shown.startswith("… ")
+    assert [shown[a:b] for a, b in excerpt_matches(hit)] == ["الأسلحة", "الأسلحة"]
