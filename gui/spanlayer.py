@@ -177,9 +177,8 @@ class SpanLayer:
 
     def tag_font(self) -> QFont:
         """The tags' and relation names' font: the UI's face (plainer than a Naskh at small
-        sizes), then the text's faces for what it lacks; sized from the text so it zooms with it."""
+        sizes, and of modest height), sized from the text so that it zooms with it."""
         font = QFont(QApplication.font())
-        font.setFamilies([QApplication.font().family(), *self.edit.font().families()])
         font.setPixelSize(max(9, round(QFontMetricsF(self.edit.font()).height() * TAG_SIZE)))
         font.setBold(True)
         return font
