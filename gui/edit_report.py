@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from core.rules import overlap_conflict
 from core.schema import Schema
 from gui.i18n import current_language
+from gui.names import label_title, relation_title
 from store.project import DeletedSpan, StoredRelation, StoredSpan
 
 # A span's text quoted in a message is cut after this many characters.
@@ -40,10 +41,9 @@ class EditReport(QObject):
 
     def _links(self, relations: Sequence[StoredRelation]) -> list[str]:
         """«1 CLAIMANT link», «2 CLAIMANT links», per relation type."""
-        language = current_language()
         parts = []
         for name, n in Counter(r.label for r in relations).items():
-            title = self.schema().relation_title(name, language)
+            title = relation_title(self.schema(), name)
             # English needs its singular written out; Arabic's plural forms come from %n.
             text = self.tr("1 {0} link") if n == 1 else self.tr("%n {0} links", "", n)
             parts.append(text.replace("{0}", title))
@@ -72,8 +72,8 @@ class EditReport(QObject):
             else self.tr("{0} → {1}: {2} were removed — Ctrl+Z brings them back")
         )
         return (
-            text.replace("{0}", schema.label_title(old, language))
-            .replace("{1}", schema.label_title(new, language))
+            text.replace("{0}", label_title(schema, old))
+            .replace("{1}", label_title(schema, new))
             .replace("{2}", self._join(parts))
         )
 
@@ -81,7 +81,7 @@ class EditReport(QObject):
         """"Deleted ACTOR «…» and its 2 CLAIMANT links — Ctrl+Z brings them back"."""
         span = deleted.span
         quoted = span.text if len(span.text) <= QUOTE_CHARS else span.text[:QUOTE_CHARS] + "…"
-        title = self.schema().label_title(span.label, current_language())
+        title = label_title(self.schema(), span.label)
         if deleted.relations:
             text = self.tr("Deleted {0} «{1}» and its {2} — Ctrl+Z brings them back").replace(
                 "{2}", self._join(self._links(deleted.relations))
@@ -104,6 +104,6 @@ class EditReport(QObject):
         quoted = others[other] if len(others[other]) <= QUOTE_CHARS else others[other][:QUOTE_CHARS] + "…"
         return (
             self.tr("This {0} overlaps another {0}, «{1}»: allowed, but check that both are meant")
-            .replace("{0}", self.schema().label_title(span.label, current_language()))
+            .replace("{0}", label_title(self.schema(), span.label))
             .replace("{1}", quoted)
         )

@@ -32,14 +32,13 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from core.direction import is_right_to_left
 from core.schema import Schema
 from core.snap import dragged_bounds, exact_span, moved_bounds, snap_to_words
+from gui.colors import SEARCH_HIT_ALPHA, SEARCH_HIT_BACKGROUND, SEARCH_HIT_TEXT, apply_selection_colors
 from gui.i18n import current_language
+from gui.names import label_title, relation_title
 from gui.spanlayer import Painted, SpanLayer, SpanStyle, label_color, label_fill
 from gui.spanlayer import _x as x_of  # PySide's cursorToX return shape, handled there once
 from store.project import StoredRelation, StoredSpan
 
-SEARCH_BACKGROUND = "#7cb342"  # search hits (gui/search.py), translucent over spans
-SEARCH_ALPHA = 120
-SEARCH_FOREGROUND = "#b71c1c"
 BASE_POINT_SIZE = 18
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
 # How near (in pixels, either side) the pointer must be to an edge of the selected span to drag it.
@@ -73,9 +72,10 @@ class StatementEditor(QTextEdit):
         self.setFont(font)
         self._base_point_size = BASE_POINT_SIZE
         self.document().setDocumentMargin(28)
+        apply_selection_colors(self)  # a selection unlike any label colour (gui/colors.py)
         self.text = ""
         # Span geometry and painting (gui/spanlayer.py), shared with the review lanes.
-        self.layer = SpanLayer(self)
+        self.layer = SpanLayer(self, tags=True)
         self.spans: list[StoredSpan] = []
         self.relations: list[StoredRelation] = []
         self.selected_span: int | None = None
@@ -159,12 +159,12 @@ class StatementEditor(QTextEdit):
         # Last in the list, so the hit's text color wins; the background is translucent,
         # so a span under a hit still shows its color.
         selections = []
-        background = QColor(SEARCH_BACKGROUND)
-        background.setAlpha(SEARCH_ALPHA)
+        background = QColor(SEARCH_HIT_BACKGROUND)
+        background.setAlpha(SEARCH_HIT_ALPHA)
         for start, end in self.search_matches:
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(background))
-            fmt.setForeground(QBrush(QColor(SEARCH_FOREGROUND)))
+            fmt.setForeground(QBrush(QColor(SEARCH_HIT_TEXT)))
             extra = QTextEdit.ExtraSelection()
             extra.cursor = self.cursor_for(start, end)
             extra.format = fmt
@@ -223,6 +223,7 @@ class StatementEditor(QTextEdit):
                     selected=span.id == self.selected_span or span.id == self._relation_from,
                     candidate=span.id in candidates,
                 ),
+                tag=label_title(self.schema, span.label),
             )
             for span in self.spans
         ]
@@ -235,7 +236,8 @@ class StatementEditor(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        self.layer.paint(painter, [(rel.head, rel.tail) for rel in self.relations])
+        self.layer.paint(painter, [(rel.head, rel.tail, relation_title(self.schema, rel.label))
+                                   for rel in self.relations])
         self._paint_drag(painter)
         painter.end()
 
@@ -441,7 +443,7 @@ class StatementEditor(QTextEdit):
         label = self.schema.label(span.label)
         if label is None or not label.attributes:
             self.message.emit(self.tr("A {0} span has no attribute to set with digits")
-                              .replace("{0}", self.schema.label_title(span.label, language)))
+                              .replace("{0}", label_title(self.schema, span.label)))
             return
         attribute = label.attributes[0]
         attrs = dict(span.attrs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -10,6 +11,9 @@ from PySide6.QtCore import QSettings
 MAX_RECENT = 8
 DEFAULT_ZOOM = 0
 MIN_ZOOM, MAX_ZOOM = -6, 20
+# What the search panel shows (gui/search.py), kept while the application runs so that a
+# window rebuilt in another language shows the same search.
+SEARCH_STATE_KEYS = ("query", "status", "label", "visible")
 
 
 class Settings:
@@ -99,3 +103,18 @@ class Settings:
     def set_window_state(self, geometry: object, state: object) -> None:
         self.qsettings.setValue("window/geometry", geometry)
         self.qsettings.setValue("window/state", state)
+
+    # --------------------------------------------------------------- search
+
+    def search_state(self) -> dict[str, str]:
+        """The search panel's query, filters and visibility ("1"), as last recorded."""
+        return {key: str(self.qsettings.value(f"search/{key}", "") or "") for key in SEARCH_STATE_KEYS}
+
+    def set_search_state(self, state: Mapping[str, str]) -> None:
+        for key in SEARCH_STATE_KEYS:
+            if key in state:
+                self.set_value(f"search/{key}", state[key])
+
+    def clear_search_state(self) -> None:
+        """A new run of the application starts without the last run's search."""
+        self.qsettings.remove("search")

@@ -64,12 +64,12 @@
     <context>
         <name>EditReport</name>
         <message>
-            <location filename="../../gui/edit_report.py" line="38" />
+            <location filename="../../gui/edit_report.py" line="39" />
             <source>{0}, {1}</source>
             <translation>{0}، {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/edit_report.py" line="39" />
+            <location filename="../../gui/edit_report.py" line="40" />
             <source>{0} and {1}</source>
             <translation>{0} و{1}</translation>
         </message>
@@ -557,47 +557,62 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="241" />
+            <location filename="../../gui/search.py" line="352" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="243" />
+            <location filename="../../gui/search.py" line="354" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="255" />
+            <location filename="../../gui/search.py" line="366" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="319" />
+            <location filename="../../gui/search.py" line="433" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
+        <message>
+            <location filename="../../gui/search.py" line="437" />
+            <source>Statements with a {0} span</source>
+            <translation>بيانات فيها مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="440" />
+            <source>Hits inside a {0} span</source>
+            <translation>نتائج داخل مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="444" />
+            <source>Filter by label: the statements in which you marked a span of it, or only the hits inside such spans</source>
+            <translation>التصفية بالوسم: البيانات التي حددتَ فيها مقطعًا به، أو النتائج الواقعة داخل هذه المقاطع فقط</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="360" />
+            <location filename="../../gui/search.py" line="517" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -609,7 +624,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="364" />
+            <location filename="../../gui/search.py" line="521" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -621,27 +636,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="362" />
+            <location filename="../../gui/search.py" line="519" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="387" />
+            <location filename="../../gui/search.py" line="544" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="402" />
+            <location filename="../../gui/search.py" line="559" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="438" />
+            <location filename="../../gui/search.py" line="600" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="442" />
+            <location filename="../../gui/search.py" line="604" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -649,12 +664,12 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchResultModel</name>
         <message>
-            <location filename="../../gui/search.py" line="143" />
+            <location filename="../../gui/search.py" line="185" />
             <source>No.</source>
             <translation>الرقم</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="145" />
+            <location filename="../../gui/search.py" line="187" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
@@ -680,67 +695,67 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="330" />
+            <location filename="../../gui/editor.py" line="332" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="355" />
+            <location filename="../../gui/editor.py" line="357" />
             <source>Nothing to delete: select a span first (click it or press Tab)</source>
             <translation>لا شيء للحذف: حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="374" />
+            <location filename="../../gui/editor.py" line="376" />
             <source>Select a span first (click it or press Tab), then press b</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="378" />
+            <location filename="../../gui/editor.py" line="380" />
             <source>Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done</source>
             <translation>الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="416" />
+            <location filename="../../gui/editor.py" line="418" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="426" />
+            <location filename="../../gui/editor.py" line="428" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="436" />
+            <location filename="../../gui/editor.py" line="438" />
             <source>Digits set the selected span's attribute (a claim's stance): select a span first (click it or press Tab)</source>
             <translation>الأرقام تعيّن سمة المقطع المحدد (موقف الادعاء): حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="443" />
+            <location filename="../../gui/editor.py" line="445" />
             <source>A {0} span has no attribute to set with digits</source>
             <translation>ليس لمقطع {0} سمة تُعيَّن بالأرقام</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="454" />
+            <location filename="../../gui/editor.py" line="456" />
             <source>{0} has {1} values: press 1 to {1}, or 0 to clear it</source>
             <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="488" />
+            <location filename="../../gui/editor.py" line="490" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="492" />
+            <location filename="../../gui/editor.py" line="494" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="499" />
+            <location filename="../../gui/editor.py" line="501" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="504" />
+            <location filename="../../gui/editor.py" line="506" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>

@@ -25,6 +25,11 @@ QM = HERE / "bayan_ar.qm"
 ALIAS = re.compile(r"""QCoreApplication\.translate\(\s*["'](\w+)["']\s*,\s*text\s*\)""")
 
 AR: dict[str, str | list[str]] = {
+    # issue 10: spans, arcs and search
+    "Statements with a {0} span": "بيانات فيها مقطع {0}",
+    "Hits inside a {0} span": "نتائج داخل مقطع {0}",
+    "Filter by label: the statements in which you marked a span of it, or only the hits inside such spans":
+        "التصفية بالوسم: البيانات التي حددتَ فيها مقطعًا به، أو النتائج الواقعة داخل هذه المقاطع فقط",
     # help overlay
     "Label the selection as {0} (snapped to whole words)": "وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)",
     "Label exactly the selected characters as {0}": "وسم الأحرف المحددة كما هي بـ {0}",
