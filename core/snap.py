@@ -88,14 +88,19 @@ def snap_to_words(
         end -= 1
     if start == end:
         return None
-    # Whole clusters first, so that a word going on after a cluster's mark is taken whole
-    # now and not by a second snap (snapping its own result changes nothing).
-    start, end = cluster_bounds(text, start, end)
-    while start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
-        start -= 1
-    while end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
-        end += 1
-    start, end = cluster_bounds(text, start, end)
+    # Words and whole clusters, until neither widens it: a cluster can end in a mark that a
+    # word goes on from (an emoji with a haraka), and a word can end in a joiner that starts
+    # a cluster. Snapping its own result then changes nothing.
+    while True:
+        wider = cluster_bounds(text, start, end)
+        while wider[0] > 0 and is_word_char(text[wider[0]]) and is_word_char(text[wider[0] - 1]):
+            wider = (wider[0] - 1, wider[1])
+        while wider[1] < len(text) and is_word_char(text[wider[1] - 1]) and is_word_char(text[wider[1]]):
+            wider = (wider[0], wider[1] + 1)
+        wider = cluster_bounds(text, *wider)
+        if wider == (start, end):
+            break
+        start, end = wider
     if proclitics is not None and proclitics.letters:
         start = without_proclitics(text, start, end, proclitics)
     return start, end
