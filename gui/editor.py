@@ -85,6 +85,7 @@ class StatementEditor(QTextEdit):
         # A drag of the selected span's edge: which edge ("start"/"end"), and the bounds it would give.
         self._drag_edge: str | None = None
         self._drag_bounds: tuple[int, int] | None = None
+        self._drag_cancelled = False  # Esc during a drag: its release does nothing
         self.viewport().setMouseTracking(True)  # the resize cursor over an edge, before any press
         self._text_pointer = self.viewport().cursor().shape()  # what the pointer is elsewhere over the text
         # `b` on a selected span: the arrows move its boundaries until Return, Esc or `b`.
@@ -315,6 +316,12 @@ class StatementEditor(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if self._drag_edge is not None:
+            if key == Qt.Key.Key_Escape:
+                self._drag_edge = self._drag_bounds = None
+                self._drag_cancelled = True
+                self.viewport().update()
+            return  # keys wait while an edge is being dragged
         letter = self._letter(event)
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if self._bounds_mode:
@@ -587,6 +594,7 @@ class StatementEditor(QTextEdit):
             # A press on the selected span's edge moves that edge; anywhere else the press
             # selects text as usual.
             self._end_bounds_mode()
+            self._drag_cancelled = False
             self._drag_edge = edge
             self._drag_bounds = (span.start, span.end)
             event.accept()
@@ -624,6 +632,10 @@ class StatementEditor(QTextEdit):
         return self._drag_bounds
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_cancelled:
+            self._drag_cancelled = False
+            event.accept()
+            return
         if self._drag_edge is not None:
             span_id = self.selected_span
             span = self.span(span_id) if span_id is not None else None

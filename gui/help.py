@@ -35,7 +35,7 @@ def editor_shortcuts(label_keys: list[tuple[str, str]]) -> list[tuple[str, str]]
         ("r", tr("Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return")),
         ("b", tr("Move the selected span's boundaries: ← → the end, ↑ ↓ the start, by a word (Alt: a character)")),
         (tr("Drag a span's edge"),
-         tr("Move that end of the selected span, snapped to words (Alt: by a character); one undoable edit")),
+         tr("Move that end of the selected span, snapped to words (Alt: a character); one undoable edit; Esc cancels")),
         (tr("Esc"), tr("Clear the selection; cancel linking")),
     ]
     return rows

@@ -695,67 +695,67 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="332" />
+            <location filename="../../gui/editor.py" line="339" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="357" />
+            <location filename="../../gui/editor.py" line="364" />
             <source>Nothing to delete: select a span first (click it or press Tab)</source>
             <translation>لا شيء للحذف: حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="376" />
+            <location filename="../../gui/editor.py" line="383" />
             <source>Select a span first (click it or press Tab), then press b</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="380" />
+            <location filename="../../gui/editor.py" line="387" />
             <source>Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done</source>
             <translation>الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="418" />
+            <location filename="../../gui/editor.py" line="425" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="428" />
+            <location filename="../../gui/editor.py" line="435" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="438" />
+            <location filename="../../gui/editor.py" line="445" />
             <source>Digits set the selected span's attribute (a claim's stance): select a span first (click it or press Tab)</source>
             <translation>الأرقام تعيّن سمة المقطع المحدد (موقف الادعاء): حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="445" />
+            <location filename="../../gui/editor.py" line="452" />
             <source>A {0} span has no attribute to set with digits</source>
             <translation>ليس لمقطع {0} سمة تُعيَّن بالأرقام</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="456" />
+            <location filename="../../gui/editor.py" line="463" />
             <source>{0} has {1} values: press 1 to {1}, or 0 to clear it</source>
             <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="490" />
+            <location filename="../../gui/editor.py" line="497" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="494" />
+            <location filename="../../gui/editor.py" line="501" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="501" />
+            <location filename="../../gui/editor.py" line="508" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="506" />
+            <location filename="../../gui/editor.py" line="513" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -1116,8 +1116,8 @@ Keep a copy of the file and restore a backup.</source>
         </message>
         <message>
             <location filename="../../gui/help.py" line="38" />
-            <source>Move that end of the selected span, snapped to words (Alt: by a character); one undoable edit</source>
-            <translation>تحريك ذلك الطرف من المقطع المحدد، مضبوطًا على الكلمات (Alt: حرفًا حرفًا)؛ تعديل واحد قابل للتراجع</translation>
+            <source>Move that end of the selected span, snapped to words (Alt: a character); one undoable edit; Esc cancels</source>
+            <translation>تحريك ذلك الطرف من المقطع المحدد، مضبوطًا على الكلمات (Alt: حرفًا حرفًا)؛ تعديل واحد قابل للتراجع؛ Esc للإلغاء</translation>
         </message>
         <message>
             <location filename="../../gui/help.py" line="39" />

@@ -308,8 +308,8 @@ AR: dict[str, str | list[str]] = {
     "A {0} span has no attribute to set with digits": "ليس لمقطع {0} سمة تُعيَّن بالأرقام",
     "{0} has {1} values: press 1 to {1}, or 0 to clear it": "{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها",
     "Drag a span's edge": "اسحب طرف مقطع",
-    "Move that end of the selected span, snapped to words (Alt: by a character); one undoable edit":
-        "تحريك ذلك الطرف من المقطع المحدد، مضبوطًا على الكلمات (Alt: حرفًا حرفًا)؛ تعديل واحد قابل للتراجع",
+    "Move that end of the selected span, snapped to words (Alt: a character); one undoable edit; Esc cancels":
+        "تحريك ذلك الطرف من المقطع المحدد، مضبوطًا على الكلمات (Alt: حرفًا حرفًا)؛ تعديل واحد قابل للتراجع؛ Esc للإلغاء",
     "Wrapped to the first statement not done: {0}": "عدنا إلى أول بيان لم يُنجز: {0}",
     "Undo: back to statement {0} ({1})": "تراجع: العودة إلى البيان {0} ({1})",
     "Redo: to statement {0} ({1})": "إعادة: إلى البيان {0} ({1})",

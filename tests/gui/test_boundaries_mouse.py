@@ -122,6 +122,24 @@ def test_emoji_before_the_span_start_dragged_by_word_and_end_by_character(window
     assert (stored.start, stored.end, stored.text) == (span.start, span.end, "المنظمة")
 
 
+def test_esc_during_a_drag_leaves_the_span_as_it_was(window: Any, qtbot: Any) -> None:
+    editor = window.editor
+    text = editor.text
+    actor = label_span(window, "ACTOR", *offsets_of(text, "الوطني"))
+    before = window.undo_stack.count()
+    viewport = editor.viewport()
+    target = middle_of(editor, *offsets_of(text, "الائتلاف"))
+    qtbot.mousePress(viewport, Left, NoMod, grip(editor, actor, "start"))
+    qtbot.mouseMove(viewport, target)
+    assert editor.drag_preview is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.drag_preview is None and not editor.dragging_edge
+    qtbot.mouseRelease(viewport, Left, NoMod, target)
+    stored = window.project.span(actor.id)
+    assert (stored.start, stored.end) == (actor.start, actor.end)
+    assert window.undo_stack.count() == before and editor.selected_span == actor.id
+
+
 def test_a_drag_past_the_other_edge_stops_at_one_letter(window: Any, qtbot: Any) -> None:
     editor = window.editor
     text = editor.text
