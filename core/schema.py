@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,20 @@ _SPARE_COLORS = ("#8e24aa", "#43a047", "#e53935", "#00897b", "#6d4c41", "#5e35b1
 
 # Letters the annotator's editor uses itself: a label may not take them as its key.
 RESERVED_KEYS = {"r": "relations", "b": "moving a span's boundaries"}
+
+# What one annotator's spans of a label may do to each other (`"overlap"` of a label):
+# `allow` any overlap; `nested` one inside another (an ACTOR inside a longer ACTOR) but
+# not crossing; `warn` any, with a warning when one is made; `refuse` none.
+OVERLAP_RULES = ("allow", "nested", "warn", "refuse")
+DEFAULT_OVERLAP = "allow"
+# When snapping leaves a label's proclitics out (`"proclitics": {"when": …}`): only before
+# the article «ال» (والحكومة → الحكومة, where the letter cannot be the word's own), or always.
+PROCLITIC_WHEN = ("before-article", "always")
+# Whether Ctrl+Return may mark a statement with no spans done: ask the annotator, allow, refuse.
+EMPTY_DONE_RULES = ("ask", "allow", "refuse")
+DEFAULT_EMPTY_DONE = "ask"
+# The letters a proclitics list may hold: the Arabic one-letter proclitics.
+PROCLITIC_LETTERS = frozenset("وفبكلس")
 
 
 def is_valid_name(name: str) -> bool:
@@ -45,10 +59,32 @@ def is_valid_value(value: str) -> bool:
     )
 
 
+def _title(name: str, names: dict[str, str], language: str) -> str:
+    """A display name in `language` when the schema gives one, else the name itself."""
+    return names.get(language) or name
+
+
 @dataclass(frozen=True, slots=True)
 class Attribute:
     name: str
     values: tuple[str, ...]
+    # Display names: of the attribute (language → text) and of each value (value → language → text).
+    names: dict[str, str] = field(default_factory=dict)
+    value_names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def title(self, language: str) -> str:
+        return _title(self.name, self.names, language)
+
+    def value_title(self, value: str, language: str) -> str:
+        return _title(value, self.value_names.get(value, {}), language)
+
+
+@dataclass(frozen=True, slots=True)
+class Proclitics:
+    """One-letter proclitics that snapping to words leaves out at a span's start (core/snap.py)."""
+
+    letters: str = ""
+    when: str = "before-article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +94,27 @@ class Label:
     key: str = ""
     description: dict[str, str] = field(default_factory=dict)
     attributes: tuple[Attribute, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # display names, language → text
+    overlap: str = DEFAULT_OVERLAP  # one of OVERLAP_RULES
+    proclitics: Proclitics = field(default_factory=Proclitics)
 
     def attribute(self, name: str) -> Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
+
+    def title(self, language: str) -> str:
+        return _title(self.name, self.names, language)
+
+    def options(self) -> dict[str, Any]:
+        """What the schema file says beyond name, colour, key, description and attributes
+        (stored as one JSON object per label)."""
+        options: dict[str, Any] = {}
+        if self.names:
+            options["names"] = dict(self.names)
+        if self.overlap != DEFAULT_OVERLAP:
+            options["overlap"] = self.overlap
+        if self.proclitics.letters:
+            options["proclitics"] = {"letters": self.proclitics.letters, "when": self.proclitics.when}
+        return options
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +123,29 @@ class RelationType:
     from_label: str
     to_label: str
     description: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # display names, language → text
+
+    def title(self, language: str) -> str:
+        return _title(self.name, self.names, language)
 
 
 @dataclass(frozen=True, slots=True)
 class Schema:
     labels: tuple[Label, ...]
     relations: tuple[RelationType, ...] = ()
+    empty_done: str = DEFAULT_EMPTY_DONE  # Ctrl+Return on a statement without spans: EMPTY_DONE_RULES
 
     def label(self, name: str) -> Label | None:
         return next((lab for lab in self.labels if lab.name == name), None)
+
+    def label_title(self, name: str, language: str) -> str:
+        """A label's display name in `language` (its name when the schema gives none, or it is unknown)."""
+        found = self.label(name)
+        return found.title(language) if found else name
+
+    def relation_title(self, name: str, language: str) -> str:
+        found = self.relation(name)
+        return found.title(language) if found else name
 
     def relation(self, name: str) -> RelationType | None:
         return next((r for r in self.relations if r.name == name), None)
@@ -89,10 +157,14 @@ class Schema:
     def with_label(self, name: str) -> Schema:
         """This schema plus a new label with a spare color and no key."""
         color = _SPARE_COLORS[len(self.labels) % len(_SPARE_COLORS)]
-        return Schema(self.labels + (Label(name=name, color=color),), self.relations)
+        return replace(self, labels=self.labels + (Label(name=name, color=color),))
 
     def with_relation(self, name: str, from_label: str, to_label: str) -> Schema:
-        return Schema(self.labels, self.relations + (RelationType(name, from_label, to_label),))
+        return replace(self, relations=self.relations + (RelationType(name, from_label, to_label),))
+
+    def settings(self) -> dict[str, Any]:
+        """The schema's settings beyond labels and relations (stored as one JSON object)."""
+        return {"done_without_spans": self.empty_done} if self.empty_done != DEFAULT_EMPTY_DONE else {}
 
     def to_dict(self) -> dict[str, Any]:
         labels: list[dict[str, Any]] = []
@@ -103,17 +175,66 @@ class Schema:
             if lab.description:
                 item["description"] = dict(lab.description)
             if lab.attributes:
-                item["attributes"] = [
-                    {"name": a.name, "values": list(a.values)} for a in lab.attributes
-                ]
+                item["attributes"] = attributes_json(lab.attributes)
+            item.update(lab.options())
             labels.append(item)
         relations: list[dict[str, Any]] = []
         for rel in self.relations:
             r: dict[str, Any] = {"name": rel.name, "from": rel.from_label, "to": rel.to_label}
             if rel.description:
                 r["description"] = dict(rel.description)
+            if rel.names:
+                r["names"] = dict(rel.names)
             relations.append(r)
-        return {"labels": labels, "relations": relations}
+        return {"labels": labels, "relations": relations, **self.settings()}
+
+
+def attributes_json(attributes: tuple[Attribute, ...]) -> list[dict[str, Any]]:
+    """A label's attributes as the schema file (and the project's labels table) writes them."""
+    items: list[dict[str, Any]] = []
+    for a in attributes:
+        item: dict[str, Any] = {"name": a.name, "values": list(a.values)}
+        if a.names:
+            item["names"] = dict(a.names)
+        if a.value_names:
+            item["value_names"] = {value: dict(names) for value, names in a.value_names.items()}
+        items.append(item)
+    return items
+
+
+def _names(value: Any, where: str, file: str) -> dict[str, str]:
+    """Display names: an object of language code → printable text, one line."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() and v.isprintable() for k, v in value.items()
+    ):
+        raise InputError(file, None, f"{where}: names must be an object of language → one line of text")
+    return dict(value)
+
+
+def _proclitics(value: Any, where: str, file: str) -> Proclitics:
+    if value is None:
+        return Proclitics()
+    if not isinstance(value, dict) or not isinstance(value.get("letters", ""), str):
+        raise InputError(file, None, f'{where}: proclitics must be an object like {{"letters": "وف"}}')
+    letters = "".join(dict.fromkeys(value.get("letters", "")))
+    bad = next((ch for ch in letters if ch not in PROCLITIC_LETTERS), None)
+    if bad is not None:
+        allowed = " ".join(sorted(PROCLITIC_LETTERS))
+        raise InputError(file, None, f"{where}: proclitics letter {bad!r} is not one of {allowed}")
+    when = value.get("when", "before-article")
+    if when not in PROCLITIC_WHEN:
+        raise InputError(file, None, f"{where}: proclitics when must be one of {', '.join(PROCLITIC_WHEN)}")
+    return Proclitics(letters, when)
+
+
+def _choice(value: Any, choices: tuple[str, ...], default: str, what: str, file: str) -> str:
+    if value is None:
+        return default
+    if value not in choices:
+        raise InputError(file, None, f"{what} must be one of {', '.join(choices)}, not {value!r}")
+    return str(value)
 
 
 def _description(value: Any, where: str, file: str) -> dict[str, str]:
@@ -187,7 +308,20 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
                     f"{where} ({name}): attribute {a['name']}: value {bad!r} must be printable, without"
                     " spaces, line breaks, | or ,",
                 )
-            attributes.append(Attribute(a["name"], tuple(dict.fromkeys(a["values"]))))
+            values = tuple(dict.fromkeys(a["values"]))
+            value_names = a.get("value_names") or {}
+            if not isinstance(value_names, dict) or any(v not in values for v in value_names):
+                raise InputError(
+                    file, None, f"{where} ({name}): attribute {a['name']}: value_names must name its values"
+                )
+            attributes.append(
+                Attribute(
+                    a["name"],
+                    values,
+                    _names(a.get("names"), f"{where} ({name}) attribute {a['name']}", file),
+                    {v: _names(n, f"{where} ({name}) value {v}", file) for v, n in value_names.items()},
+                )
+            )
         labels.append(
             Label(
                 name=name,
@@ -195,6 +329,11 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
                 key=key.lower(),
                 description=_description(item.get("description"), where, file),
                 attributes=tuple(attributes),
+                names=_names(item.get("names"), f"{where} ({name})", file),
+                overlap=_choice(
+                    item.get("overlap"), OVERLAP_RULES, DEFAULT_OVERLAP, f"{where} ({name}): overlap", file
+                ),
+                proclitics=_proclitics(item.get("proclitics"), f"{where} ({name})", file),
             )
         )
     if not labels:
@@ -221,10 +360,13 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
             raise InputError(file, None, f"{where}: relation {item['name']} is defined twice")
         relations.append(
             RelationType(
-                item["name"], item["from"], item["to"], _description(item.get("description"), where, file)
+                item["name"], item["from"], item["to"], _description(item.get("description"), where, file),
+                _names(item.get("names"), where, file),
             )
         )
-    return Schema(tuple(labels), tuple(relations))
+    empty_done = _choice(data.get("done_without_spans"), EMPTY_DONE_RULES, DEFAULT_EMPTY_DONE,
+                         '"done_without_spans"', file)
+    return Schema(tuple(labels), tuple(relations), empty_done)
 
 
 # A schema file is a few KB; a larger one is not a schema (or is meant to exhaust memory).

@@ -37,6 +37,18 @@ LANGUAGES = {"en": "English", "ar": "العربية"}
 RIGHT_TO_LEFT = frozenset({"ar"})
 
 
+# The application property that holds the UI language's code (set by UiLanguage.apply).
+LANGUAGE_PROPERTY = "bayanLanguage"
+
+
+def current_language() -> str:
+    """The UI language of the widgets being built ("en" or "ar"): what schema display names
+    (Schema.label_title and the like) are asked in. English when no language was applied."""
+    app = QCoreApplication.instance()
+    code = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return code if isinstance(code, str) and code in LANGUAGES else DEFAULT_LANGUAGE
+
+
 class UiLanguage(QObject):
     """Installs the translators and the layout direction of one language at a time."""
 
@@ -76,6 +88,7 @@ class UiLanguage(QObject):
             rtl = code in RIGHT_TO_LEFT
             self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         self.language = code
+        self.app.setProperty(LANGUAGE_PROPERTY, code)
         return ok
 
     def apply_saved(self) -> str:

@@ -24,12 +24,12 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from core.errors import BayanError, InputError
-from core.schema import Attribute, Label, Schema
+from core.schema import Label, attributes_json
 from store.checks import first_problem
 from store.checks import register as register_rules
 from store.files import probe, read_only_uris, unreadable
@@ -190,7 +190,7 @@ class _Merger:
                 missing_parts.append(f"label {label.name}")
                 key = label.key if label.key not in keys else ""
                 keys.add(key)
-                labels.append(Label(label.name, label.color, key, label.description, label.attributes))
+                labels.append(replace(label, key=key))
                 added.append(label.name)
                 continue
             attributes = list(mine.attributes)
@@ -205,9 +205,9 @@ class _Merger:
                 if known is None:
                     attributes.append(attribute)
                 else:
-                    attributes[attributes.index(known)] = Attribute(known.name, known.values + tuple(missing))
+                    attributes[attributes.index(known)] = replace(known, values=known.values + tuple(missing))
             if changed:
-                widened.append(Label(mine.name, mine.color, mine.key, mine.description, tuple(attributes)))
+                widened.append(replace(mine, attributes=tuple(attributes)))
         relations = list(ours.relations)
         for rel in theirs.relations:
             mine_rel = ours.relation(rel.name)
@@ -229,11 +229,11 @@ class _Merger:
                 f"{'; '.join(missing_parts)}: not in the review project's schema (use --add-labels to add)",
             )
         if added:
-            self.review._write_schema(Schema(tuple(labels), tuple(relations)))
+            self.review._write_schema(replace(ours, labels=tuple(labels), relations=tuple(relations)))
         for label in widened:
             self.sql(
                 "UPDATE main.labels SET attributes = ? WHERE name = ?",
-                (json.dumps([{"name": a.name, "values": list(a.values)} for a in label.attributes]), label.name),
+                (json.dumps(attributes_json(label.attributes), ensure_ascii=False), label.name),
             )
         if widened:
             self.review._schema = None

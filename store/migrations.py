@@ -106,6 +106,21 @@ def _m2_search_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m3_schema_options(conn: sqlite3.Connection) -> None:
+    # What a schema says beyond the first format (display names, overlap and proclitics
+    # rules): one JSON object per label and relation type, and one for the schema's settings
+    # (core/schema.py: Label.options, Schema.settings). Attribute display names travel in
+    # the attributes JSON that was there already.
+    _run(
+        conn,
+        """
+        ALTER TABLE labels ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE relation_types ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+        INSERT INTO meta(key, value) VALUES ('schema_settings', '{}')
+        """,
+    )
+
+
 # Statements per block of done_blocks (migration 4). Part of the file format: the triggers
 # and the stored counts use it, so changing it takes a migration that recounts.
 DONE_BLOCK = 1024
@@ -201,7 +216,9 @@ def _m4_progress(conn: sqlite3.Connection) -> None:
         conn.execute(trigger)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial, _m2_search_index, _m4_progress]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m1_initial, _m2_search_index, _m3_schema_options, _m4_progress
+]
 LATEST_VERSION = len(MIGRATIONS)
 # The first file format with the progress counters (older ones, opened read-only, are counted by scanning).
 PROGRESS_VERSION = MIGRATIONS.index(_m4_progress) + 1

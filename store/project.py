@@ -19,12 +19,13 @@ from core.formats.lines import JSONRefused, parse_json
 from core.rules import (
     attrs_problem,
     name_problem,
+    overlap_problem,
     relation_problem,
     seconds_problem,
     span_problem,
     status_problem,
 )
-from core.schema import Label, Schema, parse_schema
+from core.schema import Label, Schema, attributes_json, parse_schema
 from store import progress, record_times
 from store.files import connect, create_file, probe, uri
 from store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, PROGRESS_VERSION
@@ -123,20 +124,39 @@ def read_schema(conn: sqlite3.Connection, database: str = "main", file: str | No
         except JSONRefused as exc:
             raise InputError(where, None, f"its schema is damaged ({exc.reason})") from None
 
+    # A project before format 3 (read without migrating: a merge source, a read-only open)
+    # has no options; its labels read as the first format's.
+    has_options = any(
+        row[1] == "options" for row in conn.execute(f"PRAGMA {database}.table_info(labels)").fetchall()
+    )
+    options = "options" if has_options else "'{}'"
+
+    def stored_object(value: object) -> dict[str, object]:
+        found = stored_json(value)
+        if not isinstance(found, dict):
+            raise InputError(where, None, "its schema is damaged (a label's options are not an object)")
+        return found
+
     labels = [
         {"name": name, "color": color, "key": key, "description": stored_json(description),
-         "attributes": stored_json(attrs)}
-        for name, color, key, description, attrs in conn.execute(
-            f"SELECT name, color, key, description, attributes FROM {database}.labels ORDER BY position"
+         "attributes": stored_json(attrs), **stored_object(label_options)}
+        for name, color, key, description, attrs, label_options in conn.execute(
+            f"SELECT name, color, key, description, attributes, {options} FROM {database}.labels ORDER BY position"
         ).fetchall()
     ]
     relations = [
-        {"name": name, "from": from_label, "to": to_label, "description": stored_json(description)}
-        for name, from_label, to_label, description in conn.execute(
-            f"SELECT name, from_label, to_label, description FROM {database}.relation_types ORDER BY position"
+        {"name": name, "from": from_label, "to": to_label, "description": stored_json(description),
+         **stored_object(relation_options)}
+        for name, from_label, to_label, description, relation_options in conn.execute(
+            f"SELECT name, from_label, to_label, description, {options} FROM {database}.relation_types"
+            " ORDER BY position"
         ).fetchall()
     ]
-    return parse_schema({"labels": labels, "relations": relations}, where)
+    settings: dict[str, object] = {}
+    if has_options:
+        row = conn.execute(f"SELECT value FROM {database}.meta WHERE key = 'schema_settings'").fetchone()
+        settings = stored_object(row[0]) if row else {}
+    return parse_schema({"labels": labels, "relations": relations, **settings}, where)
 
 
 class Project:
@@ -348,21 +368,32 @@ class Project:
         return read_schema(self.conn)
 
     def _write_schema(self, schema: Schema) -> None:
-        """Insert the labels and relation types of `schema` that are not stored yet."""
+        """Insert the labels and relation types of `schema` that are not stored yet.
+
+        A new project takes the schema's settings too; an existing one keeps its own (an
+        import that adds a label does not change how the project's annotators work).
+        """
         known = {r[0] for r in self.conn.execute("SELECT name FROM labels")}
+        if not known:
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_settings', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (json.dumps(schema.settings(), ensure_ascii=False),),
+            )
         for position, label in enumerate(schema.labels):
             if label.name in known:
                 continue
             self.conn.execute(
-                "INSERT INTO labels(name, position, color, key, description, attributes)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO labels(name, position, color, key, description, attributes, options)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     label.name,
                     position,
                     label.color,
                     label.key,
                     json.dumps(label.description, ensure_ascii=False),
-                    json.dumps([{"name": a.name, "values": list(a.values)} for a in label.attributes]),
+                    json.dumps(attributes_json(label.attributes), ensure_ascii=False),
+                    json.dumps(label.options(), ensure_ascii=False),
                 ),
             )
         known = {r[0] for r in self.conn.execute("SELECT name FROM relation_types")}
@@ -370,9 +401,13 @@ class Project:
             if rel.name in known:
                 continue
             self.conn.execute(
-                "INSERT INTO relation_types(name, position, from_label, to_label, description)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (rel.name, position, rel.from_label, rel.to_label, json.dumps(rel.description, ensure_ascii=False)),
+                "INSERT INTO relation_types(name, position, from_label, to_label, description, options)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    rel.name, position, rel.from_label, rel.to_label,
+                    json.dumps(rel.description, ensure_ascii=False),
+                    json.dumps({"names": rel.names} if rel.names else {}, ensure_ascii=False),
+                ),
             )
         self._schema = None
 
@@ -514,6 +549,22 @@ class Project:
         if problem is not None:
             raise EditRefused(problem)
 
+    def _refuse_overlap(
+        self, *, statement: int, annotator: int | None, label: Label, start: int, end: int, text: str,
+        span_id: int | None = None,
+    ) -> None:
+        """The label's overlap rule (core/rules.py) against the annotator's other spans of it there."""
+        if label.overlap == "allow":
+            return  # no query: nothing could be refused
+        others = [
+            (int(a), int(b))
+            for a, b in self.conn.execute(
+                "SELECT start, end FROM spans WHERE statement = ? AND annotator = ? AND label = ? AND id IS NOT ?",
+                (statement, annotator, label.name, span_id),
+            )
+        ]
+        self._refuse(overlap_problem(label, others, start, end, text)[0])
+
     @staticmethod
     def _attrs_json(attrs: dict[str, str] | None) -> str | None:
         return json.dumps(attrs, ensure_ascii=False) if attrs else None
@@ -535,6 +586,7 @@ class Project:
             self._refuse(span_problem(len(text), start, end))
             self._refuse(attrs_problem(found, attrs or {}))
             aid = self.annotator_id(annotator)
+            self._refuse_overlap(statement=statement, annotator=aid, label=found, start=start, end=end, text=text)
             row = self.conn.execute(
                 "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
@@ -605,6 +657,12 @@ class Project:
         with self.atomic():
             new_label = self._label(label)
             span = self._span_or_refuse(span_id)
+            if label != span.label:
+                self._refuse_overlap(
+                    statement=span.statement, annotator=self.annotator_id(span.annotator, create=False),
+                    label=new_label, start=span.start, end=span.end,
+                    text=self._statement_text(span.statement), span_id=span_id,
+                )
             try:
                 self.conn.execute("UPDATE spans SET label = ? WHERE id = ?", (label, span_id))
             except sqlite3.IntegrityError:
@@ -641,6 +699,10 @@ class Project:
             text = self._statement_text(span.statement)
             self._refuse(span_problem(len(text), start, end))
             if (start, end) != (span.start, span.end):
+                self._refuse_overlap(
+                    statement=span.statement, annotator=self.annotator_id(span.annotator, create=False),
+                    label=self._label(span.label), start=start, end=end, text=text, span_id=span_id,
+                )
                 try:
                     self.conn.execute(
                         "UPDATE spans SET start = ?, end = ?, text = ? WHERE id = ?",

@@ -62,55 +62,153 @@
         </message>
     </context>
     <context>
+        <name>EditReport</name>
+        <message>
+            <location filename="../../gui/edit_report.py" line="39" />
+            <source>{0}, {1}</source>
+            <translation>{0}، {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="40" />
+            <source>{0} and {1}</source>
+            <translation>{0} و{1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="48" />
+            <source>1 {0} link</source>
+            <translation>رابط {0} واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/edit_report.py" line="48" />
+            <source>%n {0} links</source>
+            <translation>
+                <numerusform>%n روابط {0}</numerusform>
+                <numerusform>رابط {0} واحد</numerusform>
+                <numerusform>رابطا {0}</numerusform>
+                <numerusform>%n روابط {0}</numerusform>
+                <numerusform>%n رابطًا {0}</numerusform>
+                <numerusform>%n رابط {0}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="64" />
+            <source>its {0} ({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="70" />
+            <source>{0} → {1}: {2} was removed — Ctrl+Z brings it back</source>
+            <translation>{0} ← {1}: أُزيل {2} — يعيده Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="72" />
+            <source>{0} → {1}: {2} were removed — Ctrl+Z brings them back</source>
+            <translation>{0} ← {1}: أُزيل {2} — يعيدها Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="86" />
+            <source>Deleted {0} «{1}» and its {2} — Ctrl+Z brings them back</source>
+            <translation>حُذف {0} «{1}» ومعه {2} — يعيدها Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="90" />
+            <source>Deleted {0} «{1}» — Ctrl+Z brings it back</source>
+            <translation>حُذف {0} «{1}» — يعيده Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="106" />
+            <source>This {0} overlaps another {0}, «{1}»: allowed, but check that both are meant</source>
+            <translation>هذا المقطع ({0}) يتداخل مع مقطع {0} آخر، «{1}»: هذا مسموح، لكن تحقّق من أن كليهما مقصود</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyDoneCheck</name>
+        <message>
+            <location filename="../../gui/empty_done.py" line="33" />
+            <source>Not marked done: this statement has no spans, and this project does not mark such statements done (done_without_spans: refuse). Label something, or skip it with Ctrl+Shift+K.</source>
+            <translation>لم يُعلَّم منجزًا: لا مقاطع في هذا البيان، وهذا المشروع لا يعلّم مثله منجزًا (done_without_spans: refuse). وسِّم شيئًا، أو تخطَّه بـ Ctrl+Shift+K.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="37" />
+            <source>No spans</source>
+            <translation>لا مقاطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="38" />
+            <source>This statement has no spans. Mark it done anyway?</source>
+            <translation>لا مقاطع في هذا البيان. أتعلّمه منجزًا مع ذلك؟</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="39" />
+            <source>Mark done</source>
+            <translation>تعليم منجزًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="40" />
+            <source>Stay</source>
+            <translation>البقاء هنا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="42" />
+            <source>Don't ask again for this project</source>
+            <translation>لا تسأل مجددًا في هذا المشروع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="43" />
+            <source>Ctrl+Return will mark statements without spans done without asking</source>
+            <translation>سيعلّم Ctrl+Return البيانات التي بلا مقاطع منجزةً دون سؤال</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="355" />
+            <location filename="../../gui/transfer.py" line="360" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="361" />
+            <location filename="../../gui/transfer.py" line="366" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="367" />
+            <location filename="../../gui/transfer.py" line="372" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="371" />
+            <location filename="../../gui/transfer.py" line="378" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="372" />
+            <location filename="../../gui/transfer.py" line="379" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="377" />
+            <location filename="../../gui/transfer.py" line="384" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="378" />
-            <location filename="../../gui/transfer.py" line="390" />
+            <location filename="../../gui/transfer.py" line="385" />
+            <location filename="../../gui/transfer.py" line="397" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="379" />
+            <location filename="../../gui/transfer.py" line="386" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="380" />
+            <location filename="../../gui/transfer.py" line="387" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="387" />
+            <location filename="../../gui/transfer.py" line="394" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -118,67 +216,67 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="289" />
+            <location filename="../../gui/transfer.py" line="292" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="291" />
+            <location filename="../../gui/transfer.py" line="294" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="293" />
+            <location filename="../../gui/transfer.py" line="296" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="295" />
+            <location filename="../../gui/transfer.py" line="298" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="302" />
+            <location filename="../../gui/transfer.py" line="305" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="306" />
+            <location filename="../../gui/transfer.py" line="309" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="307" />
+            <location filename="../../gui/transfer.py" line="310" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="312" />
+            <location filename="../../gui/transfer.py" line="315" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="313" />
+            <location filename="../../gui/transfer.py" line="316" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="314" />
+            <location filename="../../gui/transfer.py" line="317" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="321" />
+            <location filename="../../gui/transfer.py" line="324" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="322" />
+            <location filename="../../gui/transfer.py" line="325" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="328" />
+            <location filename="../../gui/transfer.py" line="331" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -194,202 +292,217 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="212" />
+            <location filename="../../gui/main_window.py" line="216" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="212" />
+            <location filename="../../gui/main_window.py" line="216" />
             <source>&amp;Review</source>
             <translation>&amp;مراجعة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;New project…</source>
             <translation>مشروع &amp;جديد…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;Open project…</source>
             <translation>&amp;فتح مشروع…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="221" />
+            <location filename="../../gui/main_window.py" line="225" />
             <source>&amp;Recent projects</source>
             <translation>المشاريع الأ&amp;خيرة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="227" />
             <source>Change &amp;annotator…</source>
             <translation>تغيير ال&amp;موسِّم…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="224" />
+            <location filename="../../gui/main_window.py" line="228" />
             <source>&amp;Quit</source>
             <translation>&amp;خروج</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="235" />
             <source>Mark &amp;done and open the next</source>
             <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="233" />
+            <location filename="../../gui/main_window.py" line="237" />
             <source>Mark &amp;skipped and open the next</source>
             <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="234" />
+            <location filename="../../gui/main_window.py" line="238" />
             <source>Mark &amp;to do</source>
             <translation>تعليم البيان &amp;غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="239" />
             <source>&amp;Note on this statement…</source>
             <translation>م&amp;لاحظة على هذا البيان…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="236" />
+            <location filename="../../gui/main_window.py" line="240" />
             <source>&amp;Delete the selected span</source>
             <translation>&amp;حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="248" />
             <source>&amp;Next statement</source>
             <translation>البيان ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="246" />
+            <location filename="../../gui/main_window.py" line="250" />
             <source>&amp;Previous statement</source>
             <translation>البيان ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="249" />
+            <location filename="../../gui/main_window.py" line="253" />
             <source>Next statement &amp;not done</source>
             <translation>البيان التالي &amp;غير المنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="251" />
+            <location filename="../../gui/main_window.py" line="255" />
             <source>Zoom &amp;in</source>
             <translation>ت&amp;كبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="252" />
+            <location filename="../../gui/main_window.py" line="256" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="253" />
+            <location filename="../../gui/main_window.py" line="257" />
             <source>&amp;Reset zoom</source>
             <translation>إعادة &amp;ضبط التكبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="258" />
             <source>Go to the statement &amp;list</source>
             <translation>الانتقال إلى &amp;قائمة البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="259" />
             <source>Go to the &amp;text</source>
             <translation>الانتقال إلى ال&amp;نص</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="264" />
             <source>&amp;About Bayan</source>
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="362" />
+            <location filename="../../gui/main_window.py" line="366" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="379" />
+            <location filename="../../gui/main_window.py" line="375" />
+            <source>Wrapped to the first statement not done: {0}</source>
+            <translation>عدنا إلى أول بيان لم يُنجز: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="392" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="465" />
+            <location filename="../../gui/main_window.py" line="415" />
+            <source>Undo: back to statement {0} ({1})</source>
+            <translation>تراجع: العودة إلى البيان {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="415" />
+            <source>Redo: to statement {0} ({1})</source>
+            <translation>إعادة: إلى البيان {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="509" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="516" />
+            <location filename="../../gui/main_window.py" line="569" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="523" />
+            <location filename="../../gui/main_window.py" line="576" />
             <source>Done {0} / {1}</source>
             <translation>المنجز {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="524" />
+            <location filename="../../gui/main_window.py" line="577" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="528" />
+            <location filename="../../gui/main_window.py" line="581" />
             <source>Bayan — {0}</source>
             <translation>بيان — {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="541" />
+            <location filename="../../gui/main_window.py" line="594" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="541" />
+            <location filename="../../gui/main_window.py" line="594" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="549" />
+            <location filename="../../gui/main_window.py" line="602" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="555" />
+            <location filename="../../gui/main_window.py" line="608" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="555" />
+            <location filename="../../gui/main_window.py" line="608" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="564" />
+            <location filename="../../gui/main_window.py" line="617" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="590" />
+            <location filename="../../gui/main_window.py" line="643" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="625" />
+            <location filename="../../gui/main_window.py" line="678" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="626" />
+            <location filename="../../gui/main_window.py" line="679" />
             <source>The integrity check failed:
 {0}
 
@@ -400,12 +513,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="634" />
+            <location filename="../../gui/main_window.py" line="687" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="635" />
+            <location filename="../../gui/main_window.py" line="688" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -444,47 +557,62 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="241" />
+            <location filename="../../gui/search.py" line="352" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="243" />
+            <location filename="../../gui/search.py" line="354" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="248" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="255" />
+            <location filename="../../gui/search.py" line="366" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="319" />
+            <location filename="../../gui/search.py" line="433" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
+        <message>
+            <location filename="../../gui/search.py" line="437" />
+            <source>Statements with a {0} span</source>
+            <translation>بيانات فيها مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="440" />
+            <source>Hits inside a {0} span</source>
+            <translation>نتائج داخل مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="444" />
+            <source>Filter by label: the statements in which you marked a span of it, or only the hits inside such spans</source>
+            <translation>التصفية بالوسم: البيانات التي حددتَ فيها مقطعًا به، أو النتائج الواقعة داخل هذه المقاطع فقط</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="360" />
+            <location filename="../../gui/search.py" line="517" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -496,7 +624,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="364" />
+            <location filename="../../gui/search.py" line="521" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -508,27 +636,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="362" />
+            <location filename="../../gui/search.py" line="519" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="387" />
+            <location filename="../../gui/search.py" line="544" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="402" />
+            <location filename="../../gui/search.py" line="559" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="438" />
+            <location filename="../../gui/search.py" line="600" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="442" />
+            <location filename="../../gui/search.py" line="604" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -536,12 +664,12 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchResultModel</name>
         <message>
-            <location filename="../../gui/search.py" line="143" />
+            <location filename="../../gui/search.py" line="185" />
             <source>No.</source>
             <translation>الرقم</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="145" />
+            <location filename="../../gui/search.py" line="187" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
@@ -567,47 +695,67 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="306" />
+            <location filename="../../gui/editor.py" line="339" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="346" />
+            <location filename="../../gui/editor.py" line="364" />
+            <source>Nothing to delete: select a span first (click it or press Tab)</source>
+            <translation>لا شيء للحذف: حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="383" />
             <source>Select a span first (click it or press Tab), then press b</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="350" />
+            <location filename="../../gui/editor.py" line="387" />
             <source>Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done</source>
             <translation>الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="384" />
+            <location filename="../../gui/editor.py" line="425" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="394" />
+            <location filename="../../gui/editor.py" line="435" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="441" />
+            <location filename="../../gui/editor.py" line="445" />
+            <source>Digits set the selected span's attribute (a claim's stance): select a span first (click it or press Tab)</source>
+            <translation>الأرقام تعيّن سمة المقطع المحدد (موقف الادعاء): حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="452" />
+            <source>A {0} span has no attribute to set with digits</source>
+            <translation>ليس لمقطع {0} سمة تُعيَّن بالأرقام</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="463" />
+            <source>{0} has {1} values: press 1 to {1}, or 0 to clear it</source>
+            <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="497" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="445" />
+            <location filename="../../gui/editor.py" line="501" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="452" />
+            <location filename="../../gui/editor.py" line="508" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="457" />
+            <location filename="../../gui/editor.py" line="513" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -658,92 +806,92 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="150" />
+            <location filename="../../gui/transfer.py" line="151" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="164" />
+            <location filename="../../gui/transfer.py" line="165" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="171" />
+            <location filename="../../gui/transfer.py" line="172" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="172" />
+            <location filename="../../gui/transfer.py" line="173" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="172" />
+            <location filename="../../gui/transfer.py" line="173" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="214" />
+            <location filename="../../gui/transfer.py" line="215" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="219" />
+            <location filename="../../gui/transfer.py" line="220" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="222" />
+            <location filename="../../gui/transfer.py" line="223" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="226" />
+            <location filename="../../gui/transfer.py" line="227" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="227" />
+            <location filename="../../gui/transfer.py" line="228" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="233" />
+            <location filename="../../gui/transfer.py" line="234" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="234" />
+            <location filename="../../gui/transfer.py" line="235" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="236" />
+            <location filename="../../gui/transfer.py" line="237" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="237" />
+            <location filename="../../gui/transfer.py" line="238" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="243" />
+            <location filename="../../gui/transfer.py" line="244" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="245" />
+            <location filename="../../gui/transfer.py" line="246" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="115" />
+            <location filename="../../gui/transfer.py" line="116" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="118" />
+            <location filename="../../gui/transfer.py" line="119" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>
@@ -751,7 +899,7 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>UiLanguage</name>
         <message>
-            <location filename="../../gui/i18n.py" line="95" />
+            <location filename="../../gui/i18n.py" line="108" />
             <source>&amp;Language</source>
             <translation>ال&amp;لغة</translation>
         </message>
@@ -759,63 +907,63 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>AgreementPanel</name>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="65" />
+            <location filename="../../gui/agreement_panel.py" line="32" />
             <source>Not measured yet.</source>
             <translation>لم يُقَس بعد.</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="67" />
+            <location filename="../../gui/agreement_panel.py" line="34" />
             <source>Measure agreement</source>
             <translation>قياس الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="86" />
+            <location filename="../../gui/agreement_panel.py" line="53" />
             <source>Pairs (overlap F1, Cohen's kappa); click one to list where it disagrees</source>
             <translation>الأزواج (F1 بالتداخل، كابا كوهين)؛ انقر زوجًا لعرض مواضع اختلافه</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="88" />
+            <location filename="../../gui/agreement_panel.py" line="55" />
             <source>All annotators</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="93" />
+            <location filename="../../gui/agreement_panel.py" line="60" />
             <source>Measuring…</source>
             <translation>جارٍ القياس…</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="97" />
-            <location filename="../../gui/review.py" line="455" />
+            <location filename="../../gui/agreement_panel.py" line="64" />
+            <location filename="../../gui/review.py" line="446" />
             <source>Could not measure: {0}</source>
             <translation>تعذّر القياس: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="103" />
+            <location filename="../../gui/agreement_panel.py" line="70" />
             <source>{0} annotators; {1} statements done by all.</source>
             <translation>{0} موسِّمين؛ {1} بيانًا أنجزه الجميع.</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="109" />
+            <location filename="../../gui/agreement_panel.py" line="76" />
             <source>Pair</source>
             <translation>الزوج</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="109" />
+            <location filename="../../gui/agreement_panel.py" line="76" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="128" />
+            <location filename="../../gui/agreement_panel.py" line="95" />
             <source>Fleiss' kappa</source>
             <translation>كابا فلايس</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="128" />
+            <location filename="../../gui/agreement_panel.py" line="95" />
             <source>Krippendorff's alpha</source>
             <translation>ألفا كريبندورف</translation>
         </message>
         <message>
-            <location filename="../../gui/agreement_panel.py" line="128" />
+            <location filename="../../gui/agreement_panel.py" line="95" />
             <source>Unitizing alpha</source>
             <translation>ألفا التقطيع</translation>
         </message>
@@ -963,31 +1111,41 @@ Keep a copy of the file and restore a backup.</source>
         </message>
         <message>
             <location filename="../../gui/help.py" line="37" />
+            <source>Drag a span's edge</source>
+            <translation>اسحب طرف مقطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="38" />
+            <source>Move that end of the selected span, snapped to words (Alt: a character); one undoable edit; Esc cancels</source>
+            <translation>تحريك ذلك الطرف من المقطع المحدد، مضبوطًا على الكلمات (Alt: حرفًا حرفًا)؛ تعديل واحد قابل للتراجع؛ Esc للإلغاء</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="39" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="37" />
+            <location filename="../../gui/help.py" line="39" />
             <source>Clear the selection; cancel linking</source>
             <translation>إلغاء التحديد؛ إلغاء الربط</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="51" />
+            <location filename="../../gui/help.py" line="53" />
             <source>This list</source>
             <translation>هذه القائمة</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="98" />
+            <location filename="../../gui/help.py" line="100" />
             <source>Keyboard shortcuts</source>
             <translation>اختصارات لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="99" />
+            <location filename="../../gui/help.py" line="101" />
             <source>Press any key or click to close.</source>
             <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="143" />
+            <location filename="../../gui/help.py" line="145" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات &amp;لوحة المفاتيح</translation>
         </message>
@@ -995,208 +1153,208 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Review</name>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>boundary</source>
             <translation>حدود</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>label</source>
             <translation>وسم</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>extra</source>
             <translation>زائد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="71" />
+            <location filename="../../gui/review.py" line="72" />
             <source>missing</source>
             <translation>ناقص</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="137" />
+            <location filename="../../gui/review.py" line="138" />
             <source>done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="137" />
+            <location filename="../../gui/review.py" line="138" />
             <source>skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="137" />
+            <location filename="../../gui/review.py" line="138" />
             <source>not done</source>
             <translation>غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="139" />
+            <location filename="../../gui/review.py" line="140" />
             <source>{0} spans</source>
             <translation>{0} مقاطع</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Disagreement</source>
             <translation>الاختلاف</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Gold</source>
             <translation>المعتمد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Done by</source>
             <translation>أنجزه</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="173" />
+            <location filename="../../gui/review.py" line="174" />
             <source>Id</source>
             <translation>المعرّف</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="188" />
+            <location filename="../../gui/review.py" line="189" />
             <source>missing {0}, extra {1}, boundary {2}, label {3}</source>
             <translation>ناقص {0}، زائد {1}، حدود {2}، وسم {3}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="206" />
-            <location filename="../../gui/review.py" line="435" />
+            <location filename="../../gui/review.py" line="207" />
+            <location filename="../../gui/review.py" line="425" />
             <source>Measuring the disagreements…</source>
             <translation>جارٍ قياس الاختلافات…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="209" />
+            <location filename="../../gui/review.py" line="210" />
             <source>Most disagreement first</source>
             <translation>الأكثر اختلافًا أولًا</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="210" />
+            <location filename="../../gui/review.py" line="211" />
             <source>Statement order</source>
             <translation>ترتيب البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="211" />
+            <location filename="../../gui/review.py" line="212" />
             <source>Annotators disagree</source>
             <translation>يختلف الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="212" />
+            <location filename="../../gui/review.py" line="213" />
             <source>Not yet adjudicated</source>
             <translation>لم يُحسم بعد</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="216" />
+            <location filename="../../gui/review.py" line="217" />
             <source>Ctrl+K accepts into gold the spans at least this many annotators agree on</source>
             <translation>Ctrl+K يعتمد المقاطع التي يتفق عليها هذا العدد من الموسِّمين على الأقل</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="243" />
+            <location filename="../../gui/review.py" line="244" />
             <source>Accept when at least</source>
             <translation>اعتمد حين يتفق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="245" />
+            <location filename="../../gui/review.py" line="246" />
             <source>agree (Ctrl+K)</source>
             <translation>على الأقل (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="365" />
+            <location filename="../../gui/review.py" line="354" />
             <source>Review list</source>
             <translation>قائمة المراجعة</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="368" />
+            <location filename="../../gui/review.py" line="357" />
             <source>Agreement</source>
             <translation>الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="371" />
+            <location filename="../../gui/review.py" line="360" />
             <source>&amp;Next disagreement</source>
             <translation>الاختلاف ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="372" />
+            <location filename="../../gui/review.py" line="361" />
             <source>&amp;Previous disagreement</source>
             <translation>الاختلاف ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="374" />
+            <location filename="../../gui/review.py" line="363" />
             <source>Go to the &amp;lanes</source>
             <translation>الانتقال إلى ال&amp;مسارات</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="375" />
+            <location filename="../../gui/review.py" line="364" />
             <source>&amp;Measure agreement</source>
             <translation>&amp;قياس الاتفاق</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="376" />
+            <location filename="../../gui/review.py" line="365" />
             <source>Accept what at least &amp;k agree on</source>
             <translation>اعتماد ما يتفق عليه &amp;k على الأقل</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="377" />
+            <location filename="../../gui/review.py" line="366" />
             <source>&amp;Pre-fill gold from the majority…</source>
             <translation>&amp;ملء المعتمد مسبقًا من الأغلبية…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="415" />
+            <location filename="../../gui/review.py" line="404" />
             <source>No other statement where the annotators disagree.</source>
             <translation>لا بيان آخر يختلف فيه الموسِّمون.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="428" />
+            <location filename="../../gui/review.py" line="417" />
             <source>Review needs two annotators or more.</source>
             <translation>تحتاج المراجعة إلى موسِّمَين أو أكثر.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="464" />
+            <location filename="../../gui/review.py" line="455" />
             <source>{0} statements ({1})</source>
             <translation>{0} بيانًا ({1})</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="481" />
+            <location filename="../../gui/review.py" line="472" />
             <source>Accept from {0}</source>
             <translation>اعتماد من {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="495" />
+            <location filename="../../gui/review.py" line="486" />
             <source>Accept what {0} agree on</source>
             <translation>اعتماد ما يتفق عليه {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="498" />
+            <location filename="../../gui/review.py" line="489" />
             <source>Nothing new: gold has every span at least {0} agree on.</source>
             <translation>لا جديد: في المعتمد كل مقطع يتفق عليه {0} على الأقل.</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="502" />
+            <location filename="../../gui/review.py" line="493" />
             <source>Pre-fill gold</source>
             <translation>ملء المعتمد مسبقًا</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="503" />
+            <location filename="../../gui/review.py" line="494" />
             <source>Copy into gold every span at least this many annotators marked alike, on the statements all of them marked done (gold's own spans stay):</source>
             <translation>انسخ إلى المعتمد كل مقطع وسمه هذا العدد من الموسِّمين على الأقل بالطريقة نفسها، في البيانات التي أنجزوها جميعًا (تبقى مقاطع المعتمد كما هي):</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="511" />
+            <location filename="../../gui/review.py" line="502" />
             <source>Pre-fill failed: {0}</source>
             <translation>فشل الملء المسبق: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="513" />
+            <location filename="../../gui/review.py" line="504" />
             <source>Pre-filling gold…</source>
             <translation>جارٍ ملء المعتمد مسبقًا…</translation>
         </message>
         <message>
-            <location filename="../../gui/review.py" line="519" />
+            <location filename="../../gui/review.py" line="510" />
             <source>Gold pre-filled: {0} spans and {1} relations on {2} statements.</source>
             <translation>مُلئ المعتمد: {0} مقاطع و{1} علاقات في {2} بيانًا.</translation>
         </message>
@@ -1204,82 +1362,82 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>EditSession</name>
         <message>
-            <location filename="../../gui/session.py" line="99" />
+            <location filename="../../gui/session.py" line="101" />
             <source>The project is busy: another program is writing to it (an import or a merge?). Your edit was not saved and is not shown.</source>
             <translation>المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="106" />
+            <location filename="../../gui/session.py" line="108" />
             <source>Your edit could not be saved and is not shown: {0}</source>
             <translation>تعذّر حفظ تعديلك ولا يظهر: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="110" />
+            <location filename="../../gui/session.py" line="112" />
             <source>Not done: {0}</source>
             <translation>لم يُنفَّذ: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="158" />
+            <location filename="../../gui/session.py" line="162" />
             <source>Add {0}</source>
             <translation>إضافة {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="166" />
+            <location filename="../../gui/session.py" line="171" />
             <source>Relabel as {0}</source>
             <translation>تغيير الوسم إلى {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="171" />
+            <location filename="../../gui/session.py" line="177" />
             <source>Move the span's boundaries</source>
             <translation>تحريك حدود المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="175" />
+            <location filename="../../gui/session.py" line="182" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="179" />
+            <location filename="../../gui/session.py" line="187" />
             <source>Set attributes</source>
             <translation>تعيين السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="185" />
+            <location filename="../../gui/session.py" line="193" />
             <source>Link {0}</source>
             <translation>ربط {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="190" />
+            <location filename="../../gui/session.py" line="198" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="197" />
+            <location filename="../../gui/session.py" line="205" />
             <source>Mark done</source>
             <translation>تعليم منجزًا</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="197" />
+            <location filename="../../gui/session.py" line="205" />
             <source>Mark skipped</source>
             <translation>تعليم متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="197" />
+            <location filename="../../gui/session.py" line="205" />
             <source>Mark to do</source>
             <translation>تعليم غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="204" />
+            <location filename="../../gui/session.py" line="212" />
             <source>Edit note</source>
             <translation>تعديل الملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="209" />
+            <location filename="../../gui/session.py" line="217" />
             <source>&amp;Undo</source>
             <translation>ت&amp;راجع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="210" />
+            <location filename="../../gui/session.py" line="218" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>

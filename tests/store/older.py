@@ -16,6 +16,10 @@ def as_version(conn: sqlite3.Connection, version: int) -> None:
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE done_blocks")
         conn.execute("DROP TABLE span_counts")
+    if version < 3:
+        conn.execute("ALTER TABLE labels DROP COLUMN options")
+        conn.execute("ALTER TABLE relation_types DROP COLUMN options")
+        conn.execute("DELETE FROM meta WHERE key = 'schema_settings'")
     if version < 2:
         conn.execute("DROP TABLE search_index")
         conn.execute("DELETE FROM meta WHERE key = 'search_indexed_seq'")

@@ -216,7 +216,7 @@ def test_older_project_gets_the_index_by_migration(tmp_path: Path) -> None:
     path = tmp_path / "old.bayan"
     project = Project.create(path, load_schema(DEFAULT_SCHEMA))
     add_statements(project, "الأسلحة في ملف قديم")
-    # Make it look like a file written before the search migration existed.
+    # Make it look like a file written before the search migration existed (and those after it).
     as_version(project.conn, 1)
     project.close()
     with Project.open(path) as reopened:
