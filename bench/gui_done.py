@@ -144,6 +144,9 @@ def main() -> None:
     from gui.settings import Settings
 
     settings = Settings.at(work / "settings.ini")
+    # The open statements have no spans: the annotator ticked "do not ask again" when
+    # Ctrl+Return first asked (gui/empty_done.py), so it marks them done as it would.
+    settings.set_marks_empty_done_unasked(path)
 
     def open_window(target: Path) -> tuple[float, MainWindow]:
         started = time.perf_counter()
