@@ -44,6 +44,7 @@ from core.errors import BayanError
 from core.normalize import find_all
 from gui.delegates import TextDirectionDelegate
 from gui.features import DockSide, Section
+from gui.i18n import current_language
 from gui.session import EditSession
 from store.project import Project
 from store.search import SearchHit, SearchIndex
@@ -318,7 +319,7 @@ class SearchPanel(QWidget):
         self.label_combo.clear()
         self.label_combo.addItem(self.tr("Any label"), "")
         for label in self.project.schema.labels:
-            self.label_combo.addItem(label.name, label.name)
+            self.label_combo.addItem(label.title(current_language()), label.name)  # display name; the name filters
         found = self.label_combo.findData(current)
         self.label_combo.setCurrentIndex(max(found, 0))
         self.label_combo.blockSignals(False)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QPainter,
     QPainterPath,
+    QPalette,
     QPen,
     QPolygonF,
     QTextBlockFormat,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
+from core.contrast import legible_alpha
 from core.direction import is_right_to_left
 from core.offsets import Utf16Map
 from core.schema import Schema
@@ -60,6 +62,21 @@ def label_fill(schema: Schema, label: str) -> Fill:
     """
     index = next((i for i, lab in enumerate(schema.labels) if lab.name == label), 0)
     return Fill.BAR if index % 2 == 1 else Fill.BACKGROUND
+
+
+def legible_background(background: QColor, palette: QPalette) -> QColor:
+    """`background` (a label colour at a span's alpha) with the alpha lowered where the palette's
+    text over it, on the palette's base, would fall under WCAG AA: a dark theme's light text
+    on a strong yellow. The light theme's dark text passes at every alpha, so it is unchanged."""
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    rgb = (background.red(), background.green(), background.blue())
+    alpha = legible_alpha(rgb, background.alpha(), (base.red(), base.green(), base.blue()),
+                          (text.red(), text.green(), text.blue()))
+    if alpha == background.alpha():
+        return background
+    adjusted = QColor(background)
+    adjusted.setAlpha(alpha)
+    return adjusted
 
 
 def label_color(schema: Schema, label: str) -> str:
@@ -194,7 +211,7 @@ class SpanLayer:
                 background.setAlpha(SELECTED_ALPHA)
             else:
                 background.setAlpha(BAR_BACKGROUND_ALPHA if style.fill is Fill.BAR else BACKGROUND_ALPHA)
-            fmt.setBackground(QBrush(background))
+            fmt.setBackground(QBrush(legible_background(background, self.edit.palette())))
             if style.candidate:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(RELATION_COLOR))
