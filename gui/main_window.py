@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -127,6 +128,11 @@ class MainWindow(QMainWindow):
     @property
     def current_seq(self) -> int | None:
         return self.navigator.current
+
+    @property
+    def progress_label(self) -> QProgressBar:
+        """The progress bar ("done / total"), under the name of the label it replaced (tests read its text)."""
+        return self.progress.bar
 
     # ---------------------------------------------------------------- widgets
 
