@@ -39,6 +39,9 @@ def guidelines_html(schema: Schema, language: str, used: frozenset[str] = frozen
     # (U+2192 is not mirrored by the bidi algorithm).
     arrow = "←" if rtl else "→"
     parts: list[str] = [f'<html><body dir="{direction}">']
+    # Outside the f-strings below: lupdate does not read inside them.
+    used_here = escape(tr("in this statement"))
+    clears = escape(tr("clears"))
 
     def block(tag: str, content: str, style: str = "") -> None:
         style_attr = f' style="{style}"' if style else ""
@@ -56,7 +59,7 @@ def guidelines_html(schema: Schema, language: str, used: frozenset[str] = frozen
         if label.key:
             heading += f" &nbsp;<code>[{escape(label.key)}]</code>"
         if label.name in used:
-            heading += f" &nbsp;<small>✓ {escape(tr('in this statement'))}</small>"
+            heading += f" &nbsp;<small>✓ {used_here}</small>"
         block("h3", heading, "margin-top:10px; margin-bottom:2px")
         description = description_in(label.description, language)
         if description:
@@ -68,7 +71,7 @@ def guidelines_html(schema: Schema, language: str, used: frozenset[str] = frozen
                 for i, value in enumerate(attribute.values, 1)
             ]
             if n == 0:
-                values.append(f"<code>0</code>&nbsp;{escape(tr('clears'))}")
+                values.append(f"<code>0</code>&nbsp;{clears}")
             block("p", f"<b>{escape(attribute.title(language))}</b>: " + " · ".join(values), "margin-top:0px")
     if schema.relations:
         block("h2", escape(tr("Relations")))

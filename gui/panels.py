@@ -63,7 +63,11 @@ class LabelPalette(QGroupBox):
             button = QPushButton(swatch(label.color), text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
             # `left` follows the layout direction in a style sheet: right in an Arabic UI.
-            button.setStyleSheet(f"text-align: left; padding: 4px; border-left: 6px solid {label.color};")
+            # A style sheet draws the button itself: its colours come from the palette, so the dark theme holds.
+            button.setStyleSheet(
+                f"text-align: left; padding: 4px; border-left: 6px solid {label.color};"
+                " background: palette(button); color: palette(button-text);"
+            )
             button.setToolTip(label_tooltip(label, self.language))
             button.clicked.connect(lambda _=False, name=label.name: self.labelChosen.emit(name))
             self._layout.addWidget(button)

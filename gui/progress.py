@@ -31,7 +31,8 @@ class ProgressIndicator(QWidget):
         self.bar.setMaximumHeight(18)
         self.bar.setToolTip(self.tr("Statements you marked done, of all"))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(12, 0, 0, 0)  # apart from the annotator's name before it
+        layout.setSpacing(10)
         layout.addWidget(self.counts)
         layout.addWidget(self.bar)
 

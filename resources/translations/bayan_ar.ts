@@ -4,22 +4,22 @@
     <context>
         <name>AnnotationPanel</name>
         <message>
-            <location filename="../../gui/panels.py" line="88" />
+            <location filename="../../gui/panels.py" line="92" />
             <source>Spans</source>
             <translation>المقاطع</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="89" />
+            <location filename="../../gui/panels.py" line="93" />
             <source>Relations</source>
             <translation>العلاقات</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="93" />
+            <location filename="../../gui/panels.py" line="97" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="102" />
+            <location filename="../../gui/panels.py" line="106" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
@@ -27,23 +27,23 @@
     <context>
         <name>AttributeEditor</name>
         <message>
-            <location filename="../../gui/panels.py" line="161" />
+            <location filename="../../gui/panels.py" line="165" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="167" />
-            <location filename="../../gui/panels.py" line="188" />
+            <location filename="../../gui/panels.py" line="171" />
+            <location filename="../../gui/panels.py" line="192" />
             <source>Select a span to edit its attributes.</source>
             <translation>حدّد مقطعًا لتعديل سماته.</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="189" />
+            <location filename="../../gui/panels.py" line="193" />
             <source>{0} has no attributes.</source>
             <translation>ليس لـ {0} سمات.</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="200" />
+            <location filename="../../gui/panels.py" line="204" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
@@ -51,12 +51,12 @@
     <context>
         <name>EditBanner</name>
         <message>
-            <location filename="../../gui/panels.py" line="289" />
+            <location filename="../../gui/panels.py" line="293" />
             <source>Try again</source>
             <translation>إعادة المحاولة</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="293" />
+            <location filename="../../gui/panels.py" line="297" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
@@ -408,17 +408,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>NoteDialog</name>
         <message>
-            <location filename="../../gui/panels.py" line="228" />
+            <location filename="../../gui/panels.py" line="232" />
             <source>Note on this statement</source>
             <translation>ملاحظة على هذا البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="230" />
+            <location filename="../../gui/panels.py" line="234" />
             <source>A note for the reviewer (saved with your annotations):</source>
             <translation>ملاحظة للمراجِع (تُحفظ مع توسيماتك):</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="238" />
+            <location filename="../../gui/panels.py" line="242" />
             <source>Save (Ctrl+Return)</source>
             <translation>حفظ (Ctrl+Return)</translation>
         </message>
@@ -860,27 +860,37 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Guidelines</name>
         <message>
-            <location filename="../../gui/guidelines.py" line="47" />
+            <location filename="../../gui/guidelines.py" line="43" />
+            <source>in this statement</source>
+            <translation>في هذا البيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="44" />
+            <source>clears</source>
+            <translation>يمسح</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="50" />
             <source>Labels</source>
             <translation>الأوسام</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="74" />
+            <location filename="../../gui/guidelines.py" line="77" />
             <source>Relations</source>
             <translation>العلاقات</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="82" />
+            <location filename="../../gui/guidelines.py" line="85" />
             <source>Press r on a span to link it; Esc goes back to the text.</source>
             <translation>اضغط r على مقطع لربطه؛ Esc للعودة إلى النص.</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="122" />
+            <location filename="../../gui/guidelines.py" line="125" />
             <source>Guidelines</source>
             <translation>الإرشادات</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="126" />
+            <location filename="../../gui/guidelines.py" line="129" />
             <source>Show the &amp;guidelines</source>
             <translation>عرض الإر&amp;شادات</translation>
         </message>
