@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractSlider, QDockWidget, QTextBrowser, QWidget
 
 from core.schema import Label, Schema, description_in
 from gui.features import DockSide, Section
@@ -22,6 +22,18 @@ from gui.i18n import RIGHT_TO_LEFT, current_language
 from gui.session import EditSession
 
 SHORTCUT = "F2"
+Slide = QAbstractSlider.SliderAction
+# Keys that scroll the guide: the window's Page Up/Down (previous and next statement) wait
+# while the guide has the focus. Home/End with or without Ctrl.
+_SCROLL_KEYS = {
+    Qt.Key.Key_Up: Slide.SliderSingleStepSub,
+    Qt.Key.Key_Down: Slide.SliderSingleStepAdd,
+    Qt.Key.Key_PageUp: Slide.SliderPageStepSub,
+    Qt.Key.Key_PageDown: Slide.SliderPageStepAdd,
+    Qt.Key.Key_Space: Slide.SliderPageStepAdd,
+    Qt.Key.Key_Home: Slide.SliderToMinimum,
+    Qt.Key.Key_End: Slide.SliderToMaximum,
+}
 # Wide enough for a description of a few lines beside the editor.
 MIN_WIDTH = 300
 
@@ -103,6 +115,31 @@ class GuidelinesView(QTextBrowser):
         escape_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape_key.activated.connect(self.dismissed)
+
+    @staticmethod
+    def _scroll_action(event: QKeyEvent) -> QAbstractSlider.SliderAction | None:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = Qt.Key(event.key())
+        if mods == Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            return _SCROLL_KEYS[key]
+        if mods == Qt.KeyboardModifier.NoModifier:
+            return _SCROLL_KEYS.get(key)
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self._scroll_action(event) is not None:
+                event.accept()  # the key scrolls here; no window shortcut takes it
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._scroll_action(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        self.verticalScrollBar().triggerAction(action)
+        event.accept()
 
 
 class GuidelinesFeature(QObject):

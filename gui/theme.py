@@ -133,9 +133,12 @@ class ThemeFeature(QObject):
         self.theme_actions[theme].setChecked(True)
         self.apply()
 
-    def apply(self) -> None:
-        """Set the application's palette for the remembered theme and the system's scheme."""
-        dark = is_dark(self.settings.theme(), self.app.styleHints().colorScheme())
+    def apply(self, scheme: Qt.ColorScheme | None = None) -> None:
+        """Set the application's palette for the remembered theme and the system's scheme
+        (`scheme`, as colorSchemeChanged says it, else as the style hints say it now)."""
+        if scheme is None:
+            scheme = self.app.styleHints().colorScheme()
+        dark = is_dark(self.settings.theme(), scheme)
         if dark and isinstance(self.app, QApplication) and self.app.style().name().lower() != "fusion":
             self.app.setStyle("Fusion")
         self.app.setPalette(palette(dark))
@@ -143,9 +146,9 @@ class ThemeFeature(QObject):
             self.dark = dark
             self.changed.emit(dark)
 
-    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.settings.theme() == "system":
-            self.apply()
+            self.apply(scheme)
 
     def _palette_is_dark(self) -> bool:
         return self.app.palette().color(QPalette.ColorRole.Base).lightness() < 128
