@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QWidget
 
@@ -90,8 +90,8 @@ def is_dark(theme: str, scheme: Qt.ColorScheme) -> bool:
 class ThemeFeature(QObject):
     """View → Theme of one window; the palette it sets is the application's.
 
-    `changed(dark)` says that the palette changed (span fills are recomputed by whoever
-    shows them: the composition root reloads the window).
+    `changed(dark)` says that the widgets have the new palette (span fills are drawn again
+    by whoever shows them: the composition root reopens the statement).
     """
 
     changed = Signal(bool)
@@ -144,7 +144,9 @@ class ThemeFeature(QObject):
         self.app.setPalette(palette(dark))
         if dark != self.dark:
             self.dark = dark
-            self.changed.emit(dark)
+            # Widgets receive the new palette through posted events: once they have it,
+            # whoever draws with it (span fills) draws again.
+            QTimer.singleShot(0, self, lambda: self.changed.emit(dark))
 
     def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.settings.theme() == "system":
