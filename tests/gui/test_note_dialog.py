@@ -48,7 +48,8 @@ def test_tab_moves_the_focus_instead_of_typing_a_tab(dialog: NoteDialog, qtbot: 
 
 
 def alignment(dialog: NoteDialog) -> Qt.AlignmentFlag:
-    return dialog.edit.document().defaultTextOption().alignment() & (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight)
+    sides = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight
+    return dialog.edit.document().defaultTextOption().alignment() & sides
 
 
 def test_the_text_direction_follows_what_is_typed(dialog: NoteDialog, qtbot: Any) -> None:
