@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractSlider, QDockWidget, QTextBrowser, QWidget
 
@@ -34,8 +34,10 @@ _SCROLL_KEYS = {
     Qt.Key.Key_Home: Slide.SliderToMinimum,
     Qt.Key.Key_End: Slide.SliderToMaximum,
 }
-# Wide enough for a description of a few lines beside the editor.
-MIN_WIDTH = 300
+# Wide enough for a description of a few lines beside the editor, narrow enough to leave
+# the statement list and the text their room on a 1024 px screen.
+MIN_WIDTH = 220
+WIDTH = 280
 
 
 def tr(text: str) -> str:
@@ -115,6 +117,9 @@ class GuidelinesView(QTextBrowser):
         escape_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape_key.activated.connect(self.dismissed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(WIDTH, super().sizeHint().height())
 
     @staticmethod
     def _scroll_action(event: QKeyEvent) -> QAbstractSlider.SliderAction | None:

@@ -49,6 +49,8 @@ class StatementListView(QTableView):
             return
         if header.sectionResizeMode(StatementListModel.ID) != QHeaderView.ResizeMode.Interactive:
             return
-        width = max(ID_MIN_WIDTH, min(ID_WIDTH, int(self.viewport().width() * ID_SHARE)))
+        # Never narrower than its (translated) title, within reason: "المعرّف" was cut off.
+        least = max(ID_MIN_WIDTH, min(header.sectionSizeHint(StatementListModel.ID), ID_WIDTH // 2))
+        width = max(least, min(ID_WIDTH, int(self.viewport().width() * ID_SHARE)))
         header.resizeSection(StatementListModel.ID, width)
 
