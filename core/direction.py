@@ -7,8 +7,14 @@ import unicodedata
 
 def strong_direction(text: str) -> bool | None:
     """True for right-to-left, False for left-to-right, by the first strongly directional
-    character; None when there is none (empty, digits, punctuation): the caller decides."""
+    character; None when there is none (empty, digits, punctuation): the caller decides.
+
+    Symbols are skipped: a flag's regional indicators (🇸🇾) are bidi class L, yet carry no
+    script, and an Arabic statement that opens with a flag is still Arabic.
+    """
     for ch in text:
+        if unicodedata.category(ch) == "So":
+            continue
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
             return True

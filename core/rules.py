@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.ids import derived_id, is_derived_form
@@ -161,3 +161,56 @@ def fitting_relation(schema: Schema, head_label: str, tail_label: str) -> tuple[
         return fitting[0], None
     which = "no relation type" if not fitting else f"several relation types ({', '.join(fitting)})"
     return None, f"it has no label, and {which} of the schema go from {head_label} to {tail_label}; label it"
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _nests(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """One of the two ranges lies inside the other (equal ranges included)."""
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def overlap_conflict(label: Label, others: Iterable[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first of `others` that the label's overlap rule (Label.overlap) objects to for a span
+    [start, end), or None. `others` are the other spans of that label by the same annotator in
+    the same statement, as (start, end).
+
+    `allow`: any overlap. `nested`: one inside the other, never crossing (an ACTOR inside a
+    longer ACTOR). `warn`: any, with a warning. `refuse`: none. The same range is the same
+    span (a duplicate, which the store keeps once), never a conflict.
+    """
+    if label.overlap == "allow":
+        return None
+    new = (start, end)
+    for other in sorted(others):
+        if other == new or not _overlaps(new, other):
+            continue
+        if label.overlap == "nested" and _nests(new, other):
+            continue
+        return other
+    return None
+
+
+def overlap_problem(
+    label: Label, others: Iterable[tuple[int, int]], start: int, end: int, text: str | None = None
+) -> tuple[str | None, str | None]:
+    """The overlap rule's verdict on [start, end) among `others` (as overlap_conflict): the
+    reason it is refused, or None; and a warning, or None (rule `warn`).
+
+    The store's span writes and the import validator refuse with the reason; the GUI warns.
+    `text`, when given, quotes the other span (offsets mean little to an annotator).
+    """
+    other = overlap_conflict(label, others, start, end)
+    if other is None:
+        return None, None
+    where = f"«{text[other[0]:other[1]]}»" if text is not None else f"[{other[0]}, {other[1]})"
+    if label.overlap == "warn":
+        return None, f"this {label.name} overlaps another {label.name}, {where}"
+    if label.overlap == "nested":
+        return (
+            f"{label.name} spans may lie inside one another but not cross (overlap: nested); "
+            f"this one crosses {where}"
+        ), None
+    return f"{label.name} spans may not overlap (overlap: refuse); this one overlaps {where}", None

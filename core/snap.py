@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from core.schema import Proclitics
+
 ZWJ = "\u200d"
 ZWNJ = "\u200c"
 
@@ -71,8 +73,11 @@ def exact_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return cluster_bounds(text, start, end)
 
 
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The whole words that `[start, end)` touches, without edge spaces or punctuation.
+def snap_to_words(
+    text: str, start: int, end: int, proclitics: Proclitics | None = None
+) -> tuple[int, int] | None:
+    """The whole words that `[start, end)` touches, without edge spaces or punctuation, and
+    without the label's `proclitics` at the start of the first word (see without_proclitics).
 
     None when the selection holds nothing but spaces and punctuation.
     """
@@ -83,11 +88,80 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if start == end:
         return None
-    while start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
-        start -= 1
-    while end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
-        end += 1
-    return cluster_bounds(text, start, end)
+    # Words and whole clusters, until neither widens it: a cluster can end in a mark that a
+    # word goes on from (an emoji with a haraka), and a word can end in a joiner that starts
+    # a cluster. Snapping its own result then changes nothing.
+    while True:
+        wider = cluster_bounds(text, start, end)
+        while wider[0] > 0 and is_word_char(text[wider[0]]) and is_word_char(text[wider[0] - 1]):
+            wider = (wider[0] - 1, wider[1])
+        while wider[1] < len(text) and is_word_char(text[wider[1] - 1]) and is_word_char(text[wider[1]]):
+            wider = (wider[0], wider[1] + 1)
+        wider = cluster_bounds(text, *wider)
+        if wider == (start, end):
+            break
+        start, end = wider
+    if proclitics is not None and proclitics.letters:
+        start = without_proclitics(text, start, end, proclitics)
+    return start, end
+
+
+TATWEEL = "\u0640"
+ALEFS = "اٱ"  # the article's alef: plain, or alef wasla as vocalized texts write it
+MAX_PROCLITICS = 2  # و + ب in «وبالأمم»: Arabic stacks at most two one-letter proclitics before a noun
+
+
+def _letters(text: str, start: int, end: int) -> int:
+    """How many letters [start, end) holds: harakat and tatweel are not letters of their own."""
+    return sum(1 for ch in text[start:end] if unicodedata.category(ch) in ("Lo", "Lu", "Ll") and ch != TATWEEL)
+
+
+def _after_letter(text: str, i: int, end: int) -> int:
+    """The offset after the letter at `i` and what follows it as its own: harakat and the rest
+    of its cluster (a joiner), and tatweel."""
+    i += 1
+    while i < end and (_continues_cluster(text, i) or text[i] == TATWEEL):
+        i += 1
+    return i
+
+
+def _starts_with_article(text: str, i: int, end: int) -> bool:
+    """Whether [i, end) starts with «ال» (harakat allowed) followed by at least two letters."""
+    if i >= end or text[i] not in ALEFS:
+        return False
+    i = _after_letter(text, i, end)
+    if i >= end or text[i] != "ل":
+        return False
+    return _letters(text, _after_letter(text, i, end), end) >= 2
+
+
+def without_proclitics(text: str, start: int, end: int, proclitics: Proclitics) -> int:
+    """The start of [start, end) after the one-letter proclitics of its first word that the
+    label leaves out (Label.proclitics), at most two; the start itself when none is.
+
+    `before-article`: only when what remains starts with «ال» and at least two letters
+    (والحكومة → الحكومة, وبالأمم → الأمم), since a letter before the article cannot be the
+    word's own. «للحكومة» stays whole: after the preposition ل the article's alef is not
+    written (ل + الحكومة = للحكومة), so no «ال» is left to find, and leaving out one ل would
+    give «لحكومة», which is no word. `always`: whenever at least two letters remain (ودعم →
+    دعم), at the known risk of words whose first letter is a root letter (وزارة → زارة).
+
+    Offsets stay code points; the harakat and tatweel after a proclitic go with it, so the
+    result never splits a cluster and lies within [start, end).
+    """
+    word_end = start
+    while word_end < end and is_word_char(text[word_end]):
+        word_end += 1
+    cuts: list[int] = []  # where the word would start after leaving out 1, 2 proclitics
+    i = start
+    while len(cuts) < MAX_PROCLITICS and i < word_end and text[i] in proclitics.letters:
+        i = _after_letter(text, i, word_end)
+        if _letters(text, i, word_end) < 2:
+            break
+        cuts.append(i)
+    if proclitics.when == "always":
+        return cuts[-1] if cuts else start
+    return next((cut for cut in cuts if _starts_with_article(text, cut, word_end)), start)
 
 
 def _word_edges(text: str) -> list[int]:
@@ -134,3 +208,34 @@ def moved_bounds(text: str, start: int, end: int, *, edge: str, by_word: bool, f
     if not 0 <= bounds[0] < bounds[1] <= len(text) or bounds == (start, end):
         return None
     return bounds
+
+
+def _cluster_edge(text: str, at: int) -> int:
+    """`at`, or the start of the grapheme cluster it falls inside."""
+    while 0 < at < len(text) and _continues_cluster(text, at):
+        at -= 1
+    return at
+
+
+def dragged_bounds(
+    text: str, start: int, end: int, *, edge: str, at: int, by_word: bool, proclitics: Proclitics | None = None
+) -> tuple[int, int]:
+    """`[start, end)` with its `edge` ("start" or "end") dragged by the mouse to offset `at`.
+
+    By words the edge snaps as a label key does (the words the span would touch, a start
+    without the label's proclitics); by characters (Alt) it goes to the nearest cluster edge.
+    The other edge stays. A drag that would make the span empty or turn it inside out stops
+    at one cluster from the other edge.
+    """
+    at = max(0, min(len(text), at))
+    if edge == "end":
+        snapped = snap_to_words(text, start, at) if by_word and at > start else None
+        moved = snapped[1] if snapped is not None else (start if by_word else _cluster_edge(text, at))
+        if moved <= start:
+            moved = _character_step(text, start, True)
+        return start, moved
+    snapped = snap_to_words(text, at, end, proclitics) if by_word and at < end else None
+    moved = snapped[0] if snapped is not None else (end if by_word else _cluster_edge(text, at))
+    if moved >= end:
+        moved = _character_step(text, end, False)
+    return moved, end

@@ -12,6 +12,7 @@ from core.rules import (
     fitting_relation,
     meta_problem,
     name_problem,
+    overlap_problem,
     relation_problem,
     seconds_problem,
     span_problem,
@@ -107,6 +108,14 @@ class RecordValidator:
                 # The same span twice in one record is the same span: keep the first.
                 ids[span.id] = seen[key]
                 continue
+            if label.overlap in ("nested", "refuse"):
+                # The record's spans of one annotator are what the rule constrains (a warning
+                # is for the GUI: an import only refuses). Spans already in the project from
+                # an earlier file are not compared, as merge does not either.
+                others = [(s.start, s.end) for s in spans if s.label == span.label]
+                problem = overlap_problem(label, others, span.start, span.end)[0]
+                if problem is not None:
+                    raise self._fail(line, f"{where}: {problem}")
             checked = replace(span, text=covered)
             seen[key] = ids[span.id] = checked
             spans.append(checked)

@@ -19,6 +19,7 @@ from core.model import GOLD
 from core.paths import RESOURCES
 from core.rules import name_problem
 from gui.annotator import ask_annotator_name
+from gui.fonts import emoji_font_family, set_list_font, with_fallbacks
 from gui.guidelines import GuidelinesFeature
 from gui.help import ShortcutHelp
 from gui.i18n import LanguageFeature, LanguageHost, UiLanguage, current_language
@@ -93,19 +94,26 @@ def compose(
     """
     if review:
         annotator = GOLD
-    window = MainWindow(
-        project, settings, annotator, font_family=font_family or arabic_font_family() or None,
-        check_integrity=check_integrity,
-    )
+    arabic = font_family or arabic_font_family()
+    window = MainWindow(project, settings, annotator, font_family=arabic or None, check_integrity=check_integrity)
     session = window.session
+    # Emoji and flags in the statements: a colour emoji face behind the Arabic one, in the
+    # editor (and so the lanes, which copy its font) and the lists, whose rows fit both faces.
+    families = [arabic, emoji_font_family()]
+    window.editor.setFont(with_fallbacks(window.editor.font(), families))
+    list_font = with_fallbacks(window.list_view.font(), families)
+    set_list_font(window.list_view, list_font)
 
     # Ctrl+F: results open in the window; matches are highlighted in every statement it shows.
-    search = SearchFeature(session, window.editor, window)
+    search = SearchFeature(session, window.editor, window, settings=settings)
+    set_list_font(search.panel.results, list_font)
     window.add_feature(search)
     search.statementRequested.connect(window.open_statement)
     search.dismissed.connect(window.focus_editor)
     window.statementOpened.connect(search.highlight)
     window.closing.connect(search.shutdown)
+    # A window rebuilt in another language shows the search of the one it replaces.
+    search.restore_state()
 
     # File → Import…/Export…: the time tracker's writes pause while a job holds the project.
     transfer = Transfer(session, window)
@@ -188,6 +196,7 @@ def run(
     app.setApplicationName("Bayan")
     app.setOrganizationName("Bayan")
     settings = settings or Settings()
+    settings.clear_search_state()  # a search is carried across a language switch, not across runs
     # The UI language goes in before any widget is made (strings translate when made);
     # switching it rebuilds the window (gui/i18n.py).
     language = UiLanguage(app, settings)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QShortcut,
     QTextCharFormat,
     QTextCursor,
@@ -30,15 +31,18 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from core.direction import is_right_to_left
 from core.schema import Schema
-from core.snap import exact_span, moved_bounds, snap_to_words
+from core.snap import dragged_bounds, exact_span, moved_bounds, snap_to_words
+from gui.colors import SEARCH_HIT_ALPHA, SEARCH_HIT_BACKGROUND, SEARCH_HIT_TEXT, apply_selection_colors
+from gui.i18n import current_language
+from gui.names import label_title, relation_title
 from gui.spanlayer import Painted, SpanLayer, SpanStyle, label_color, label_fill
+from gui.spanlayer import _x as x_of  # PySide's cursorToX return shape, handled there once
 from store.project import StoredRelation, StoredSpan
 
-SEARCH_BACKGROUND = "#7cb342"  # search hits (gui/search.py), translucent over spans
-SEARCH_ALPHA = 120
-SEARCH_FOREGROUND = "#b71c1c"
 BASE_POINT_SIZE = 18
 _ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+# How near (in pixels, either side) the pointer must be to an edge of the selected span to drag it.
+EDGE_GRIP = 4
 _MODIFIER_KEYS = (Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Meta)
 
 
@@ -68,15 +72,22 @@ class StatementEditor(QTextEdit):
         self.setFont(font)
         self._base_point_size = BASE_POINT_SIZE
         self.document().setDocumentMargin(28)
+        apply_selection_colors(self)  # a selection unlike any label colour (gui/colors.py)
         self.text = ""
         # Span geometry and painting (gui/spanlayer.py), shared with the review lanes.
-        self.layer = SpanLayer(self)
+        self.layer = SpanLayer(self, tags=True)
         self.spans: list[StoredSpan] = []
         self.relations: list[StoredRelation] = []
         self.selected_span: int | None = None
         self._relation_from: int | None = None  # head span while picking a relation's tail
         self._relation_type: str | None = None
         self._press_pos: QPoint | None = None
+        # A drag of the selected span's edge: which edge ("start"/"end"), and the bounds it would give.
+        self._drag_edge: str | None = None
+        self._drag_bounds: tuple[int, int] | None = None
+        self._drag_cancelled = False  # Esc during a drag: its release does nothing
+        self.viewport().setMouseTracking(True)  # the resize cursor over an edge, before any press
+        self._text_pointer = self.viewport().cursor().shape()  # what the pointer is elsewhere over the text
         # `b` on a selected span: the arrows move its boundaries until Return, Esc or `b`.
         self._bounds_mode = False
         self._layout_shortcuts: list[QShortcut] = []
@@ -149,12 +160,12 @@ class StatementEditor(QTextEdit):
         # Last in the list, so the hit's text color wins; the background is translucent,
         # so a span under a hit still shows its color.
         selections = []
-        background = QColor(SEARCH_BACKGROUND)
-        background.setAlpha(SEARCH_ALPHA)
+        background = QColor(SEARCH_HIT_BACKGROUND)
+        background.setAlpha(SEARCH_HIT_ALPHA)
         for start, end in self.search_matches:
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(background))
-            fmt.setForeground(QBrush(QColor(SEARCH_FOREGROUND)))
+            fmt.setForeground(QBrush(QColor(SEARCH_HIT_TEXT)))
             extra = QTextEdit.ExtraSelection()
             extra.cursor = self.cursor_for(start, end)
             extra.format = fmt
@@ -213,6 +224,7 @@ class StatementEditor(QTextEdit):
                     selected=span.id == self.selected_span or span.id == self._relation_from,
                     candidate=span.id in candidates,
                 ),
+                tag=label_title(self.schema, span.label),
             )
             for span in self.spans
         ]
@@ -225,8 +237,23 @@ class StatementEditor(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        self.layer.paint(painter, [(rel.head, rel.tail) for rel in self.relations])
+        self.layer.paint(painter, [(rel.head, rel.tail, relation_title(self.schema, rel.label))
+                                   for rel in self.relations])
+        self._paint_drag(painter)
         painter.end()
+
+    def _paint_drag(self, painter: QPainter) -> None:
+        """While an edge is dragged: the span it would give, outlined in its label's color."""
+        span = self.span(self.selected_span) if self.selected_span is not None else None
+        if self._drag_bounds is None or span is None:
+            return
+        pen = QPen(QColor(label_color(self.schema, span.label)))
+        pen.setWidthF(2.5)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.layer.segments(*self._drag_bounds):
+            painter.drawRect(rect.adjusted(0, 1, 0, -1))
 
     def span_rect(self, span: StoredSpan) -> QRect:
         """Viewport rectangle of a span's first character (tests click there)."""
@@ -289,6 +316,12 @@ class StatementEditor(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if self._drag_edge is not None:
+            if key == Qt.Key.Key_Escape:
+                self._drag_edge = self._drag_bounds = None
+                self._drag_cancelled = True
+                self.viewport().update()
+            return  # keys wait while an edge is being dragged
         letter = self._letter(event)
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if self._bounds_mode:
@@ -319,18 +352,22 @@ class StatementEditor(QTextEdit):
             if label is not None:
                 self.apply_label(label.name, exact=alt)
                 return
-            if letter.isdigit() and not alt and self._set_attribute_by_digit(int(letter)):
+            if letter.isdigit() and not alt:
+                self._set_attribute_by_digit(int(letter))
                 return
             if not alt:
                 return  # a read-only text: stray letters do nothing
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected_span is not None:
-            self.deleteRequested.emit(self.selected_span)
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not alt:
+            if self.selected_span is not None:
+                self.deleteRequested.emit(self.selected_span)
+            else:
+                self.message.emit(self.tr("Nothing to delete: select a span first (click it or press Tab)"))
             return
         if key == Qt.Key.Key_Escape:
             self._clear_text_selection()
             self.select_span(None)
             return
-        if event.text() == "?":
+        if event.text() in ("?", "\u061f"):  # ؟, what the ? key gives on an Arabic layout
             self.helpRequested.emit()
             return
         super().keyPressEvent(event)
@@ -379,7 +416,11 @@ class StatementEditor(QTextEdit):
         """Label the text selection (snapped to words unless `exact`), or relabel the selected span."""
         start, end = self.selection_offsets()
         if start != end:
-            bounds = exact_span(self.text, start, end) if exact else snap_to_words(self.text, start, end)
+            found = self.schema.label(label)
+            bounds = (
+                exact_span(self.text, start, end) if exact
+                else snap_to_words(self.text, start, end, found.proclitics if found else None)
+            )
             if bounds is None:
                 self.message.emit(self.tr("Nothing to label: the selection holds only spaces or punctuation"))
                 return
@@ -393,12 +434,24 @@ class StatementEditor(QTextEdit):
             return
         self.message.emit(self.tr("Select some text first (Shift+arrows or the mouse)"))
 
-    def _set_attribute_by_digit(self, digit: int) -> bool:
-        """1–9 pick a value of the selected span's first attribute (a CLAIM's stance); 0 clears it."""
+    def _set_attribute_by_digit(self, digit: int) -> None:
+        """1–9 pick a value of the selected span's first attribute (a CLAIM's stance); 0 clears it.
+
+        A digit that cannot do that says why, instead of doing nothing.
+        """
         span = self.span(self.selected_span) if self.selected_span is not None else None
-        label = self.schema.label(span.label) if span is not None else None
-        if span is None or label is None or not label.attributes:
-            return False
+        if span is None:
+            self.message.emit(self.tr(
+                "Digits set the selected span's attribute (a claim's stance): select a span first "
+                "(click it or press Tab)"
+            ))
+            return
+        language = current_language()
+        label = self.schema.label(span.label)
+        if label is None or not label.attributes:
+            self.message.emit(self.tr("A {0} span has no attribute to set with digits")
+                              .replace("{0}", label_title(self.schema, span.label)))
+            return
         attribute = label.attributes[0]
         attrs = dict(span.attrs)
         if digit == 0:
@@ -406,10 +459,13 @@ class StatementEditor(QTextEdit):
         elif digit <= len(attribute.values):
             attrs[attribute.name] = attribute.values[digit - 1]
         else:
-            return False
+            self.message.emit(
+                self.tr("{0} has {1} values: press 1 to {1}, or 0 to clear it")
+                .replace("{0}", attribute.title(language)).replace("{1}", str(len(attribute.values)))
+            )
+            return
         if attrs != span.attrs:
             self.attrsRequested.emit(span.id, attrs)
-        return True
 
     def _cycle_span(self, step: int) -> None:
         pool = self._relation_candidates() if self._relation_from is not None else None
@@ -487,11 +543,111 @@ class StatementEditor(QTextEdit):
 
     # ---------------------------------------------------------------- mouse
 
+    def edge_rect(self, offset: int, *, end: bool) -> QRectF:
+        """Viewport rectangle where the pointer grabs a span's edge at `offset`: a few pixels
+        either side of that edge, on the line of the character next to it inside the span
+        (so the end of a span wrapped over two lines is grabbed on its second line). Qt's
+        cursorToX puts it on the right visual side: the left of the last letter in Arabic."""
+        inside = max(0, offset - 1) if end else offset
+        probe = self.layer.map.to_utf16(min(inside, max(0, len(self.text) - 1)))
+        block = self.document().findBlock(probe)
+        layout = block.layout()
+        if not block.isValid() or layout is None or layout.lineCount() == 0:
+            return QRectF()
+        line = layout.lineForTextPosition(probe - block.position())
+        if not line.isValid():
+            return QRectF()
+        x = x_of(line.cursorToX(self.layer.map.to_utf16(offset) - block.position()))
+        origin = layout.position() - QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return QRectF(x - EDGE_GRIP, line.y(), 2 * EDGE_GRIP, line.height()).translated(origin)
+
+    def edge_at(self, pos: QPoint) -> str | None:
+        """"start" or "end" when `pos` is on that edge of the selected span (the nearer one if both)."""
+        span = self.span(self.selected_span) if self.selected_span is not None else None
+        if span is None or self._relation_from is not None:
+            return None
+        point = QPointF(pos)
+        found = []
+        for edge, offset in (("start", span.start), ("end", span.end)):
+            rect = self.edge_rect(offset, end=edge == "end")
+            if rect.contains(point):
+                found.append((abs(rect.center().x() - point.x()), edge))
+        return min(found)[1] if found else None
+
+    def _offset_at(self, pos: QPoint) -> int:
+        """The code-point offset of the cursor position nearest viewport point `pos`."""
+        position = self.document().documentLayout().hitTest(
+            QPointF(pos) + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value()),
+            Qt.HitTestAccuracy.FuzzyHit,
+        )
+        return self.layer.map.from_utf16(max(0, position))
+
+    @property
+    def dragging_edge(self) -> bool:
+        return self._drag_edge is not None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = event.position().toPoint()
+        edge = self.edge_at(self._press_pos) if event.button() == Qt.MouseButton.LeftButton else None
+        span = self.span(self.selected_span) if self.selected_span is not None else None
+        if edge is not None and span is not None:
+            # A press on the selected span's edge moves that edge; anywhere else the press
+            # selects text as usual.
+            self._end_bounds_mode()
+            self._drag_cancelled = False
+            self._drag_edge = edge
+            self._drag_bounds = (span.start, span.end)
+            event.accept()
+            return
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        span = self.span(self.selected_span) if self.selected_span is not None else None
+        if self._drag_edge is not None and span is not None:
+            self._drag_to(span, event)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            shape = Qt.CursorShape.SizeHorCursor if self.edge_at(pos) is not None else self._text_pointer
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+
+    def _drag_to(self, span: StoredSpan, event: QMouseEvent) -> None:
+        """The dragged edge at the pointer: snapped to words, or with Alt to a character."""
+        if self._drag_edge is None:
+            return
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        label = self.schema.label(span.label)
+        self._drag_bounds = dragged_bounds(
+            self.text, span.start, span.end, edge=self._drag_edge, at=self._offset_at(event.position().toPoint()),
+            by_word=not alt, proclitics=label.proclitics if label else None,
+        )
+        self.viewport().update()
+
+    @property
+    def drag_preview(self) -> tuple[int, int] | None:
+        """The bounds the span would get if the edge dragged now were let go (None: no drag)."""
+        return self._drag_bounds
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_cancelled:
+            self._drag_cancelled = False
+            event.accept()
+            return
+        if self._drag_edge is not None:
+            span_id = self.selected_span
+            span = self.span(span_id) if span_id is not None else None
+            if span is not None:
+                self._drag_to(span, event)  # where it is let go counts, with the modifiers then
+            bounds = self._drag_bounds
+            self._drag_edge = self._drag_bounds = None
+            self.viewport().update()
+            event.accept()
+            if span is not None and bounds is not None and bounds != (span.start, span.end):
+                self.boundsRequested.emit(span.id, bounds[0], bounds[1])  # one edit for the whole drag
+            return
         super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
         moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3

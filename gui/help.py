@@ -34,6 +34,8 @@ def editor_shortcuts(label_keys: list[tuple[str, str]]) -> list[tuple[str, str]]
         (tr("1 … 9, 0"), tr("Set the selected span's first attribute (a claim's stance) to value 1…9; 0 clears")),
         ("r", tr("Link the selected ACTOR to a CLAIM: then click the claim, or Tab to it and Return")),
         ("b", tr("Move the selected span's boundaries: ← → the end, ↑ ↓ the start, by a word (Alt: a character)")),
+        (tr("Drag a span's edge"),
+         tr("Move that end of the selected span, snapped to words (Alt: a character); one undoable edit; Esc cancels")),
         (tr("Esc"), tr("Clear the selection; cancel linking")),
     ]
     return rows
@@ -48,7 +50,7 @@ def shortcut_rows(label_keys: list[tuple[str, str]], actions: Iterable[QAction])
             if text:
                 keys_text = " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
                 rows.append((keys_text, text))
-    rows.append(("?", tr("This list")))
+    rows.append(("? / ؟", tr("This list")))
     return list(dict.fromkeys(rows))
 
 

@@ -37,7 +37,9 @@ from core.paths import DEFAULT_SCHEMA
 from core.schema import load_schema
 from gui.annotator import ask_annotator_name
 from gui.delegates import TextDirectionDelegate
+from gui.edit_report import EditReport
 from gui.editor import StatementEditor
+from gui.empty_done import EmptyDoneCheck
 from gui.features import DockSide, Feature, Menu, Section, SectionedMenus, dock_area
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
 from gui.navigator import StatementNavigator
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self.session = EditSession(project, annotator, self)
         self.navigator = StatementNavigator(self.session, self)
         self.time_tracker = TimeTracker(self.session, self)
+        self.edit_report = EditReport(lambda: self.project.schema, self)
+        self.empty_done = EmptyDoneCheck(settings, lambda text: self.show_message(text, 10000), self)
         # The stack, for views and tests; every change to it goes through the session.
         self.undo_stack = self.session.stack
         self._opening = False
@@ -322,6 +326,7 @@ class MainWindow(QMainWindow):
         self.annotations.deleteSpan.connect(self.delete_span)
         self.annotations.deleteRelation.connect(self.delete_relation)
         self.attribute_editor.attrsChanged.connect(self.set_attrs)
+        self.session.stepped.connect(self._stepped)
         self.session.changed.connect(self._changed)
         self.session.failed.connect(self.banner.show_failure)
         self.session.succeeded.connect(self.banner.hide)
@@ -373,8 +378,16 @@ class MainWindow(QMainWindow):
         self.navigator.previous()
 
     def next_open_statement(self) -> None:
-        if self.navigator.next_open() is None:
-            self.show_message(self.tr("Every statement is done."), 6000)
+        self._open_next_open(self.tr("Every statement is done."))
+
+    def _open_next_open(self, all_done: str) -> None:
+        """The next statement not done; say so when that meant going back to the start, or when none is left."""
+        before = self.current_seq or 0
+        seq = self.navigator.next_open()
+        if seq is None:
+            self.show_message(all_done, 8000)
+        elif seq <= before:
+            self.show_message(self.tr("Wrapped to the first statement not done: {0}").replace("{0}", f"{seq:,}"), 8000)
 
     def reload(self) -> None:
         """Re-read everything from the store (after an import, or a schema change)."""
@@ -409,6 +422,14 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.annotations.show_selected_span(selected)
 
+    def _stepped(self, undo: bool, seq: int, text: str) -> None:
+        """An undo or redo of an edit made on another statement: open it, and say so."""
+        if seq == self.current_seq:
+            return
+        self.open_statement(seq)
+        message = self.tr("Undo: back to statement {0} ({1})") if undo else self.tr("Redo: to statement {0} ({1})")
+        self.show_message(message.replace("{0}", f"{seq:,}").replace("{1}", text), 8000)
+
     def _changed(self, seq: int) -> None:
         """Called by every command after it wrote to the store."""
         if seq != self.current_seq:
@@ -433,21 +454,44 @@ class MainWindow(QMainWindow):
         span_id = self.session.add_span(seq, label, start, end)
         if span_id is not None:
             self.editor.select_span(span_id)
+            added = self.editor.span(span_id)
+            warning = self._overlap_warning(added) if added is not None else None
+            if warning:
+                self._say([warning])
 
     def resize_span(self, span_id: int, start: int, end: int) -> None:
         if self.current_seq is not None and self.editor.span(span_id) is not None:
-            self.session.resize_span(self.current_seq, span_id, start, end)
+            if self.session.resize_span(self.current_seq, span_id, start, end):
+                moved = self.editor.span(span_id)
+                warning = self._overlap_warning(moved) if moved is not None else None
+                if warning:
+                    self._say([warning])
 
     def relabel_span(self, span_id: int, label: str) -> None:
         span = self.editor.span(span_id)
         if span is None or self.current_seq is None or span.label == label:
             return
-        self.session.relabel_span(self.current_seq, span_id, span.label, label)
+        command = self.session.relabel_span(self.current_seq, span_id, span.label, label)
+        now = self.project.span(span_id) if command is not None else None
+        if command is None or now is None:
+            return
+        dropped = {k: v for k, v in command.old_attrs.items() if now.attrs.get(k) != v}
+        said = [self.edit_report.relabelled(span.label, label, dropped, command.removed), self._overlap_warning(now)]
+        self._say([m for m in said if m])
 
     def delete_span(self, span_id: int) -> None:
         if self.current_seq is None or self.editor.span(span_id) is None:
             return
-        self.session.delete_span(self.current_seq, span_id)
+        deleted = self.session.delete_span(self.current_seq, span_id)
+        if deleted is not None:
+            self._say([self.edit_report.deleted(deleted)])
+
+    def _overlap_warning(self, span: StoredSpan) -> str | None:
+        return self.edit_report.overlap_warning(span, self.editor.spans)
+
+    def _say(self, messages: list[str]) -> None:
+        if messages:
+            self.show_message("; ".join(messages), 10000)
 
     def delete_selected_span(self) -> None:
         if self.editor.selected_span is not None:
@@ -472,12 +516,21 @@ class MainWindow(QMainWindow):
             self.session.delete_relation(self.current_seq, relation_id)
 
     def mark_done_and_next(self) -> None:
-        if self.current_seq is None:
+        seq = self.current_seq
+        if seq is None or not self._may_mark_done(seq):
             return
-        if not self.session.set_status(self.current_seq, "done"):
+        if not self.session.set_status(seq, "done"):
             return  # not on disk: stay, the banner says why
-        if self.navigator.next_open() is None:
-            self.show_message(self.tr("Every statement is done. Well done!"), 8000)
+        self._open_next_open(self.tr("Every statement is done. Well done!"))
+
+    def _may_mark_done(self, seq: int) -> bool:
+        """A statement without spans is marked done as the schema's done_without_spans says (gui/empty_done.py)."""
+        if self.editor.spans or self.project.status(seq, self.annotator).status == "done":
+            return True
+        if self.empty_done.may_mark_done(self.project):
+            return True
+        self.focus_editor()
+        return False
 
     def skip(self) -> None:
         if self.current_seq is not None and self.session.set_status(self.current_seq, "skipped"):

@@ -19,14 +19,28 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     Qt,
     QThread,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -34,6 +48,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,12 +58,15 @@ from PySide6.QtWidgets import (
 from core.direction import is_right_to_left
 from core.errors import BayanError
 from core.normalize import find_all
+from core.offsets import Utf16Map
+from gui.colors import SEARCH_HIT_ALPHA, SEARCH_HIT_BACKGROUND, SEARCH_HIT_TEXT, apply_selection_colors
 from gui.delegates import TextDirectionDelegate
 from gui.features import DockSide, Section
-from gui.i18n import current_language
+from gui.names import label_title
 from gui.session import EditSession
-from store.project import Project
-from store.search import SearchHit, SearchIndex
+from gui.settings import Settings
+from store.project import Project, StoredSpan
+from store.search import SearchHit, SearchIndex, matches_inside
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,19 +96,40 @@ class MatchView(Protocol):
     @property
     def search_matches(self) -> list[tuple[int, int]]: ...
 
+    @property
+    def spans(self) -> list[StoredSpan]: ...
+
     def set_search_matches(self, ranges: list[tuple[int, int]]) -> None: ...
+
+
+# The label filter's entries: a label alone selects statements with a span of it; with this
+# prefix, the hits inside such spans (label names never hold a colon).
+INSIDE = "inside:"
+LEADING_ELLIPSIS = "… "
+
+
+def _excerpt_start(hit: SearchHit) -> int:
+    if hit.matches and hit.matches[0][0] > EXCERPT_BEFORE:
+        # Begin at a word: the first space after the point EXCERPT_BEFORE before the match.
+        space = hit.text.replace("\n", " ").find(" ", hit.matches[0][0] - EXCERPT_BEFORE, hit.matches[0][0])
+        return space + 1 if space != -1 else hit.matches[0][0]
+    return 0
 
 
 def excerpt(hit: SearchHit) -> str:
     """A one-line excerpt of the statement from a word or so before its first match."""
     text = hit.text.replace("\n", " ")
-    start = 0
-    if hit.matches and hit.matches[0][0] > EXCERPT_BEFORE:
-        # Begin at a word: the first space after the point EXCERPT_BEFORE before the match.
-        space = text.find(" ", hit.matches[0][0] - EXCERPT_BEFORE, hit.matches[0][0])
-        start = space + 1 if space != -1 else hit.matches[0][0]
+    start = _excerpt_start(hit)
     piece = text[start : start + EXCERPT_LENGTH]
-    return ("… " if start > 0 else "") + piece + ("…" if start + EXCERPT_LENGTH < len(text) else "")
+    return (LEADING_ELLIPSIS if start > 0 else "") + piece + ("…" if start + EXCERPT_LENGTH < len(text) else "")
+
+
+def excerpt_matches(hit: SearchHit) -> tuple[tuple[int, int], ...]:
+    """The hit's matches as code-point ranges of `excerpt(hit)` (those it shows, cut to it)."""
+    start = _excerpt_start(hit)
+    shift = (len(LEADING_ELLIPSIS) if start > 0 else 0) - start
+    end = start + EXCERPT_LENGTH
+    return tuple((max(a, start) + shift, min(b, end) + shift) for a, b in hit.matches if a < end and b > start)
 
 
 class SearchResultModel(QAbstractTableModel):
@@ -103,6 +143,7 @@ class SearchResultModel(QAbstractTableModel):
     SeqRole = Qt.ItemDataRole.UserRole + 1
     MatchesRole = Qt.ItemDataRole.UserRole + 2
     StatusRole = Qt.ItemDataRole.UserRole + 3
+    ExcerptMatchesRole = Qt.ItemDataRole.UserRole + 4  # the matches in the excerpt shown (code points)
 
     STATUS_MARKS = {"todo": "○", "done": "✓", "skipped": "–"}
 
@@ -111,8 +152,8 @@ class SearchResultModel(QAbstractTableModel):
         self._index: SearchIndex | None = None
         self._query = ""
         self._filters: dict[str, Any] = {}
-        # (seq, status, excerpt, matches): not the whole text, so rows stay small.
-        self._rows: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
+        # (seq, status, excerpt, matches, matches in the excerpt): not the whole text, so rows stay small.
+        self._rows: list[tuple[int, str, str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]] = []
         self._exhausted = True
 
     def set_search(self, index: SearchIndex | None, query: str, **filters: Any) -> None:
@@ -161,7 +202,7 @@ class SearchResultModel(QAbstractTableModel):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
-        self._rows.extend((h.seq, h.status, excerpt(h), h.matches) for h in hits)
+        self._rows.extend((h.seq, h.status, excerpt(h), h.matches, excerpt_matches(h)) for h in hits)
         self.endInsertRows()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -172,7 +213,7 @@ class SearchResultModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        seq, status, text, matches = self._rows[index.row()]
+        seq, status, text, matches, shown = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NUMBER:
@@ -190,10 +231,79 @@ class SearchResultModel(QAbstractTableModel):
             return [list(m) for m in matches]
         if role == self.StatusRole:
             return status
+        if role == self.ExcerptMatchesRole and column == self.EXCERPT:
+            return [list(m) for m in shown]
         return None
 
     def seq_at(self, row: int) -> int | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+
+class HitDelegate(TextDirectionDelegate):
+    """Draws each excerpt with its matches highlighted as in the editor (gui/colors.py).
+
+    The excerpt is laid out in its own direction (right-to-left for Arabic) by a
+    QTextLayout, whose format ranges mark the matches; an excerpt wider than its cell is
+    cut at its logical end, on the side that end is shown.
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        shown = index.data(SearchResultModel.ExcerptMatchesRole)
+        if not shown:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        # Background, selection and focus as the style draws them, without the text.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(3, 0, -3, 0)
+        layout = hit_layout(text, [(a, b) for a, b in shown], opt.font, opt.displayAlignment, rect.width())
+        line = layout.lineAt(0)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setPen(opt.palette.color(role))
+        line_height = line.height()
+        layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - line_height) / 2))
+        painter.restore()
+
+
+def hit_layout(
+    text: str, matches: list[tuple[int, int]], font: QFont, alignment: Qt.AlignmentFlag, width: float
+) -> QTextLayout:
+    """`text` laid out as one line of `width` in its own direction and `alignment`, with
+    `matches` (code points) in the search hit's colours."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setAlignment(alignment & Qt.AlignmentFlag.AlignHorizontal_Mask)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    option.setTextDirection(
+        Qt.LayoutDirection.RightToLeft if is_right_to_left(text) else Qt.LayoutDirection.LeftToRight
+    )
+    layout.setTextOption(option)
+    background = QColor(SEARCH_HIT_BACKGROUND)
+    background.setAlpha(SEARCH_HIT_ALPHA)
+    utf16 = Utf16Map(text)  # format ranges count UTF-16 units: emoji before a match count two
+    ranges = []
+    for start, end in matches:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(background))
+        fmt.setForeground(QBrush(QColor(SEARCH_HIT_TEXT)))
+        item = QTextLayout.FormatRange()
+        item.start = utf16.to_utf16(start)
+        item.length = utf16.to_utf16(end) - item.start
+        item.format = fmt
+        ranges.append(item)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(width)
+    layout.endLayout()
+    return layout
 
 
 class IndexWorker(QThread):
@@ -258,7 +368,8 @@ class SearchPanel(QWidget):
         self.model = SearchResultModel(self)
         self.results = QTableView()
         self.results.setModel(self.model)
-        self.results.setItemDelegate(TextDirectionDelegate(self.results))
+        self.results.setItemDelegate(HitDelegate(self.results))
+        apply_selection_colors(self.results)  # hits read on a selected row too (gui/colors.py)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -314,31 +425,76 @@ class SearchPanel(QWidget):
         self._active_query = ""
 
     def _fill_labels(self) -> None:
+        """Two entries per label, for the two things a label filter can mean: the statements
+        that have a span of it, or only the hits that lie inside one of its spans."""
         current = self.label_combo.currentData()
         self.label_combo.blockSignals(True)
         self.label_combo.clear()
         self.label_combo.addItem(self.tr("Any label"), "")
-        for label in self.project.schema.labels:
-            self.label_combo.addItem(label.title(current_language()), label.name)  # display name; the name filters
+        schema = self.project.schema
+        for label in schema.labels:
+            title = label_title(schema, label.name)
+            self.label_combo.addItem(self.tr("Statements with a {0} span").replace("{0}", title), label.name)
+        for label in schema.labels:
+            title = label_title(schema, label.name)
+            self.label_combo.addItem(self.tr("Hits inside a {0} span").replace("{0}", title), INSIDE + label.name)
         found = self.label_combo.findData(current)
         self.label_combo.setCurrentIndex(max(found, 0))
+        self.label_combo.setToolTip(self.tr(
+            "Filter by label: the statements in which you marked a span of it, or only the hits inside such spans"
+        ))
         self.label_combo.blockSignals(False)
 
     def active_query(self) -> str:
         """The query of the results shown ('' when there is none)."""
         return self._active_query
 
-    def matches_in(self, text: str) -> list[tuple[int, int]]:
-        """Where the active query matches `text`, in code points (for the editor)."""
-        return find_all(text, self._active_query) if self._active_query else []
+    def matches_in(self, text: str, spans: Sequence[StoredSpan] = ()) -> list[tuple[int, int]]:
+        """Where the active query matches `text`, in code points (for the editor); with a
+        "hits inside" filter, only the matches inside `spans` of that label."""
+        if not self._active_query:
+            return []
+        matches = find_all(text, self._active_query)
+        label, inside = self._label_filter()
+        if inside:
+            matches = matches_inside(matches, [(s.start, s.end) for s in spans if s.label == label])
+        return matches
+
+    def _label_filter(self) -> tuple[str | None, bool]:
+        """The label filter chosen (None: any) and whether it keeps only hits inside its spans."""
+        data = str(self.label_combo.currentData() or "")
+        if data.startswith(INSIDE):
+            return data[len(INSIDE):], True
+        return data or None, False
 
     # ---------------------------------------------------------------- search
 
     def filters(self) -> dict[str, Any]:
         status = self.status_combo.currentData() or None
-        label = self.label_combo.currentData() or None
+        label, inside = self._label_filter()
         annotator = self.annotator()
-        return {"annotator": annotator or None, "status": status, "label": label}
+        return {"annotator": annotator or None, "status": status, "label": label, "inside": inside}
+
+    # ----------------------------------------------------------------- state
+
+    def state(self) -> dict[str, str]:
+        """What the panel shows, to carry into a rebuilt window (a language switch)."""
+        return {
+            "query": self.query_edit.text(),
+            "status": str(self.status_combo.currentData() or ""),
+            "label": str(self.label_combo.currentData() or ""),
+        }
+
+    def restore(self, state: Mapping[str, str]) -> None:
+        """Show `state` (from `state()`) and run its search."""
+        for combo, key in ((self.status_combo, "status"), (self.label_combo, "label")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(state.get(key, "")), 0))
+            combo.blockSignals(False)
+        self.query_edit.blockSignals(True)
+        self.query_edit.setText(state.get("query", ""))
+        self.query_edit.blockSignals(False)
+        self.run_search()
 
     def run_search(self) -> None:
         self._timer.stop()
@@ -431,10 +587,15 @@ class SearchFeature(QObject):
     statementRequested = Signal(int)  # seq
     dismissed = Signal()
 
-    def __init__(self, session: EditSession, editor: MatchView, parent: QWidget) -> None:
+    def __init__(
+        self, session: EditSession, editor: MatchView, parent: QWidget, *, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.editor = editor
+        # Where the panel's state is recorded as it changes, for a window rebuilt in another
+        # language (gui/i18n.py) to show the same search (`restore_state`).
+        self.settings = settings
         self.panel = SearchPanel(session.project, lambda: session.annotator, parent)
         self.dock = QDockWidget(QCoreApplication.translate("SearchPanel", "Search"), parent)
         self.dock.setObjectName("search_dock")
@@ -447,6 +608,9 @@ class SearchFeature(QObject):
         self.panel.dismissed.connect(self.dismissed)
         self.panel.searched.connect(self.highlight)
         session.projectChanged.connect(self.panel.set_project)
+        self.panel.searched.connect(self._record_state)
+        # Shown or closed by the user (not hidden along with a closing window).
+        self.dock.toggleViewAction().toggled.connect(self._record_state)
 
     def actions(self) -> Mapping[Section, Sequence[QAction]]:
         return {Section.FIND: [self.find_action]}
@@ -462,9 +626,25 @@ class SearchFeature(QObject):
         if self.panel.index.pending() > BACKGROUND_INDEX_MIN:
             self.panel.start_indexing()
 
+    def _record_state(self) -> None:
+        if self.settings is not None:
+            state = self.panel.state()
+            state["visible"] = "1" if self.dock.toggleViewAction().isChecked() else ""
+            self.settings.set_search_state(state)
+
+    def restore_state(self) -> None:
+        """Show the search recorded in the settings (that of the window this one replaces)."""
+        if self.settings is None:
+            return
+        state = self.settings.search_state()
+        if state.get("visible"):
+            self.dock.show()
+        if state.get("query") or state.get("status") or state.get("label"):
+            self.panel.restore(state)
+
     def highlight(self, _seq: int = 0) -> None:
         """Mark the active query's matches in the statement the editor shows."""
-        matches = self.panel.matches_in(self.editor.text)
+        matches = self.panel.matches_in(self.editor.text, self.editor.spans)
         if matches or self.editor.search_matches:  # no redraw on every statement when idle
             self.editor.set_search_matches(matches)
 

@@ -35,7 +35,7 @@ from gui.commands import (
     SetStatusCommand,
     StoreCommand,
 )
-from store.project import Project
+from store.project import DeletedSpan, Project
 
 # How long an edit waits for another process's write transaction before it is reported as
 # busy: longer than a colleague's edit or a batch of the search index takes (tens of ms),
@@ -53,6 +53,8 @@ class EditSession(QObject):
     """Edits of `annotator` on `project`; `changed(seq)` after every write that went through."""
 
     changed = Signal(int)
+    # (undo: True, redo: False; the statement; the command's text), just before `changed`.
+    stepped = Signal(bool, int, str)
     # (message, retry): retry is set when trying again later may work (the project was busy).
     failed = Signal(str, object)
     succeeded = Signal()
@@ -131,6 +133,7 @@ class EditSession(QObject):
             return False
         self.succeeded.emit()
         self.stack.undo()
+        self.stepped.emit(True, command.statement, command.text())
         self.changed.emit(command.statement)
         return True
 
@@ -143,6 +146,7 @@ class EditSession(QObject):
             return False
         self.succeeded.emit()
         self.stack.redo()
+        self.stepped.emit(False, command.statement, command.text())
         self.changed.emit(command.statement)
         return True
 
@@ -160,19 +164,23 @@ class EditSession(QObject):
         self.push(command)
         return command.span_id
 
-    def relabel_span(self, seq: int, span_id: int, old: str, new: str) -> bool:
-        return self.push(RelabelSpanCommand(
+    def relabel_span(self, seq: int, span_id: int, old: str, new: str) -> RelabelSpanCommand | None:
+        """The command when the relabel is on disk (its `removed` relations and `old_attrs` say what went)."""
+        command = RelabelSpanCommand(
             self._project, statement=seq, span_id=span_id, old=old, new=new,
             text=tr("Relabel as {0}").replace("{0}", new),
-        ))
+        )
+        return command if self.push(command) else None
 
     def resize_span(self, seq: int, span_id: int, start: int, end: int) -> bool:
         return self.push(ResizeSpanCommand(
             self._project, statement=seq, span_id=span_id, new=(start, end), text=tr("Move the span's boundaries"),
         ))
 
-    def delete_span(self, seq: int, span_id: int) -> bool:
-        return self.push(DeleteSpanCommand(self._project, statement=seq, span_id=span_id, text=tr("Delete span")))
+    def delete_span(self, seq: int, span_id: int) -> DeletedSpan | None:
+        """What was deleted (the span and its relations) when it is on disk."""
+        command = DeleteSpanCommand(self._project, statement=seq, span_id=span_id, text=tr("Delete span"))
+        return command.deleted if self.push(command) else None
 
     def set_attrs(self, seq: int, span_id: int, old: dict[str, str], new: dict[str, str]) -> bool:
         return self.push(SetAttrsCommand(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -13,6 +14,9 @@ MIN_ZOOM, MAX_ZOOM = -6, 20
 # View → Theme: follow the system's colour scheme, or always light, or always dark.
 THEMES = ("system", "light", "dark")
 DEFAULT_THEME = "system"
+# What the search panel shows (gui/search.py), kept while the application runs so that a
+# window rebuilt in another language shows the same search.
+SEARCH_STATE_KEYS = ("query", "status", "label", "visible")
 
 
 class Settings:
@@ -64,6 +68,25 @@ class Settings:
         items = [p for p in self.recent_projects() if p != path]
         self.set_value("recent_projects", [str(p) for p in [path, *items][:MAX_RECENT]])
 
+    # ------------------------------------------- statements without spans
+
+    def marks_empty_done_unasked(self, project: Path) -> bool:
+        """Whether Ctrl+Return marks a statement without spans of `project` done without asking
+        (the annotator ticked "don't ask again for this project")."""
+        return str(Path(project).resolve()) in self._paths("done_without_spans/unasked")
+
+    def set_marks_empty_done_unasked(self, project: Path) -> None:
+        paths = self._paths("done_without_spans/unasked")
+        key = str(Path(project).resolve())
+        if key not in paths:
+            self.set_value("done_without_spans/unasked", [*paths, key])
+
+    def _paths(self, key: str) -> list[str]:
+        value = self.qsettings.value(key, [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in value if str(v)] if isinstance(value, list | tuple) else []
+
     # ----------------------------------------------------------------- zoom
 
     def zoom(self) -> int:
@@ -94,3 +117,18 @@ class Settings:
     def set_window_state(self, geometry: object, state: object) -> None:
         self.qsettings.setValue("window/geometry", geometry)
         self.qsettings.setValue("window/state", state)
+
+    # --------------------------------------------------------------- search
+
+    def search_state(self) -> dict[str, str]:
+        """The search panel's query, filters and visibility ("1"), as last recorded."""
+        return {key: str(self.qsettings.value(f"search/{key}", "") or "") for key in SEARCH_STATE_KEYS}
+
+    def set_search_state(self, state: Mapping[str, str]) -> None:
+        for key in SEARCH_STATE_KEYS:
+            if key in state:
+                self.set_value(f"search/{key}", state[key])
+
+    def clear_search_state(self) -> None:
+        """A new run of the application starts without the last run's search."""
+        self.qsettings.remove("search")

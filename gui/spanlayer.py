@@ -17,6 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPalette,
@@ -26,12 +28,25 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QApplication, QTextEdit
 
-from core.contrast import legible_alpha
+from core.contrast import contrast_ratio, legible_alpha
 from core.direction import is_right_to_left
 from core.offsets import Utf16Map
 from core.schema import Schema
+from gui.arcs import (
+    CHANNEL_STEP,
+    TAG_GAP,
+    Anchor,
+    ArcPath,
+    ArcRequest,
+    Box,
+    Channel,
+    TagRequest,
+    place_names,
+    place_tags,
+    route_arcs,
+)
 
 BACKGROUND_ALPHA = 95
 BAR_BACKGROUND_ALPHA = 40
@@ -39,10 +54,18 @@ SELECTED_ALPHA = 170
 GHOST_ALPHA = 0
 BAR_HEIGHT = 4
 RELATION_COLOR = "#6a1b9a"
-# Room above each line for the relation arcs and below it for the bars.
+# Room above each line for the relation arcs and below it for the bars (the review lanes;
+# the editor, which draws label tags too, computes its room from its fonts: `line_gap`).
 LINE_HEIGHT_PERCENT = 165
-# Where glyphs start and end within a line's height, for arcs above and bars below the letters.
-TEXT_TOP = 0.05
+# Rows of label tags above a line: nested spans stack their tags, a third shortens them.
+TAG_ROWS = 2
+# A tag's text size relative to the text's line height (the tags zoom with the text).
+TAG_SIZE = 0.25
+# Arcs that fit side by side in a channel before they share its topmost level.
+CHANNEL_LEVELS = 3
+# Where a relation arc's vertical leg runs in the side margin, from the text's edge.
+LEG_INSET = 9.0
+# Where glyphs end within a line's height, for the bars below the letters.
 TEXT_BOTTOM = 1.0
 
 
@@ -69,9 +92,7 @@ def legible_background(background: QColor, palette: QPalette) -> QColor:
     text over it, on the palette's base, would fall under WCAG AA: a dark theme's light text
     on a strong yellow. The light theme's dark text passes at every alpha, so it is unchanged."""
     base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-    rgb = (background.red(), background.green(), background.blue())
-    alpha = legible_alpha(rgb, background.alpha(), (base.red(), base.green(), base.blue()),
-                          (text.red(), text.green(), text.blue()))
+    alpha = legible_alpha(background.name(), background.alpha(), base.name(), text.name())
     if alpha == background.alpha():
         return background
     adjusted = QColor(background)
@@ -103,12 +124,23 @@ class SpanStyle:
 
 @dataclass(frozen=True, slots=True)
 class Painted:
-    """A span to draw: `key` identifies it for relations and hit tests."""
+    """A span to draw: `key` identifies it for relations and hit tests; `tag` is the
+    label's name as shown in a small tag above the span ("" for none)."""
 
     key: Hashable
     start: int
     end: int
     style: SpanStyle
+    tag: str = ""
+
+
+# A relation to draw: head key, tail key and, optionally, its name to write on the arc.
+Link = tuple[Hashable, Hashable] | tuple[Hashable, Hashable, str]
+
+
+def tag_text_color(background: str) -> str:
+    """Black or white, whichever reads better on a tag of `background`."""
+    return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#ffffff", background) else "#ffffff"
 
 
 def _x(value: object) -> float:
@@ -121,11 +153,13 @@ def _x(value: object) -> float:
 class SpanLayer:
     """Geometry and painting of spans over `edit`'s document (its text set by `set_text`)."""
 
-    def __init__(self, edit: QTextEdit) -> None:
+    def __init__(self, edit: QTextEdit, *, tags: bool = False) -> None:
         self.edit = edit
+        self.tags = tags
         self.map = Utf16Map("")
         self.spans: list[Painted] = []
         self.lanes: dict[Hashable, int] = {}
+        self._spaced_for: tuple[str, float] | None = None  # the font the line spacing was computed for
 
     def set_text(self, text: str) -> None:
         """Show `text` in the edit, right-aligned right-to-left if it is Arabic, left-to-right otherwise."""
@@ -145,13 +179,59 @@ class SpanLayer:
         block_format = QTextBlockFormat()
         block_format.setLayoutDirection(direction)
         block_format.setAlignment(align)
-        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self._set_line_spacing(block_format)
         cursor = QTextCursor(edit.document())
         if edit.document().blockCount() > 1:
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(block_format)
         else:
             cursor.setBlockFormat(block_format)  # one paragraph (most statements): no selection to build
+
+    # ------------------------------------------------------------ spacing
+
+    def tag_font(self) -> QFont:
+        """The tags' and relation names' font: the UI's face (plainer than a Naskh at small
+        sizes, and of modest height), sized from the text so that it zooms with it."""
+        font = QFont(QApplication.font())
+        font.setPixelSize(max(9, round(QFontMetricsF(self.edit.font()).height() * TAG_SIZE)))
+        font.setBold(True)
+        return font
+
+    def tag_height(self) -> float:
+        return QFontMetricsF(self.tag_font()).height() + 2
+
+    def line_gap(self) -> float:
+        """The room above a line of the editor: the previous line's bars (one lane), the arcs'
+        channel with their names, and the rows of tags."""
+        tag = self.tag_height()
+        bars = 2 + BAR_HEIGHT + 4
+        channel = tag / 2 + (CHANNEL_LEVELS - 1) * CHANNEL_STEP + tag / 2 + 1
+        return bars + channel + TAG_ROWS * (tag + TAG_GAP) + TAG_GAP
+
+    def _set_line_spacing(self, block_format: QTextBlockFormat) -> None:
+        if not self.tags:
+            block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            return
+        gap = self.line_gap()
+        block_format.setLineHeight(gap, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        # The first line needs the same room above it as the others.
+        root = self.edit.document().rootFrame()
+        frame_format = root.frameFormat()
+        frame_format.setTopMargin(max(self.edit.document().documentMargin(), gap))
+        root.setFrameFormat(frame_format)
+        font = self.edit.font()
+        self._spaced_for = (font.family(), font.pointSizeF())
+
+    def _respace_if_zoomed(self) -> None:
+        """The editor's font changed size (zoom): the room above the lines follows."""
+        font = self.edit.font()
+        if not self.tags or self._spaced_for in (None, (font.family(), font.pointSizeF())):
+            return
+        block_format = QTextBlockFormat()
+        self._set_line_spacing(block_format)
+        cursor = QTextCursor(self.edit.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
 
     # ------------------------------------------------------------ geometry
 
@@ -185,19 +265,12 @@ class SpanLayer:
             block = block.next()
         return rects
 
-    def anchor(self, start: int, end: int) -> QPointF:
-        """Top middle of the span's first line, where a relation arc starts or ends."""
-        segments = self.segments(start, end)
-        if not segments:
-            return QPointF()
-        first = segments[0]
-        return QPointF(first.center().x(), first.top() + first.height() * TEXT_TOP)
-
     # ------------------------------------------------------------ content
 
     def show(self, spans: Sequence[Painted], after: Sequence[QTextEdit.ExtraSelection] = ()) -> None:
         """Draw these spans (longest first, so a nested one paints over the one around it);
         `after` are further selections on top (search hits)."""
+        self._respace_if_zoomed()
         self.spans = list(spans)
         self.lanes = self._bar_lanes()
         selections: list[QTextEdit.ExtraSelection] = []
@@ -235,10 +308,125 @@ class SpanLayer:
             placed.append((span.start, span.end, lane))
         return lanes
 
-    def paint(self, painter: QPainter, relations: Sequence[tuple[Hashable, Hashable]] = ()) -> None:
-        """Bars, outlines and relation arcs (head key, tail key) on the viewport."""
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def line_boxes(self) -> list[Box]:
+        """One box per visual line of the text, across the text's whole width: where letters are."""
+        edit = self.edit
+        offset = QPointF(-edit.horizontalScrollBar().value(), -edit.verticalScrollBar().value())
+        boxes: list[Box] = []
+        block = edit.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            origin = layout.position() + offset
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                rect = line.rect().translated(origin)
+                boxes.append(Box(rect.left(), rect.top(), rect.right(), rect.bottom()))
+            block = block.next()
+        return boxes
+
+    def _line_of(self, boxes: list[Box], rect: QRectF) -> int:
+        middle = rect.center().y()
+        return next((i for i, b in enumerate(boxes) if b.top <= middle <= b.bottom), 0)
+
+    def _channels(self, boxes: list[Box]) -> list[Channel]:
+        """The band above each line where arcs run, between the previous line's bars and the tags."""
+        tags = self.tag_height() if self.tags else 0.0
+        above_tags = (TAG_ROWS * (tags + TAG_GAP) + tags / 2 + 1) if self.tags else TAG_GAP + 1
+        channels: list[Channel] = []
+        for i, box in enumerate(boxes):
+            ceiling = boxes[i - 1].bottom + 2 + BAR_HEIGHT + 4 if i else box.top - self.line_gap()
+            if not self.tags and i == 0:
+                ceiling = max(0.0, box.top - self.edit.document().documentMargin())
+            bottom = box.top - above_tags
+            top = min(ceiling + (tags / 2 if self.tags else 0.0), bottom)
+            channels.append(Channel(top, bottom))
+        return channels
+
+    def tag_boxes(self, boxes: list[Box] | None = None) -> dict[Hashable, tuple[Box, str]]:
+        """Where each span's tag goes and the text it shows (shortened when space is short)."""
+        if not self.tags:
+            return {}
+        boxes = self.line_boxes() if boxes is None else boxes
+        font = self.tag_font()
+        metrics = QFontMetricsF(font)
+        height = self.tag_height()
+        rtl = is_right_to_left(self.map.text)
+        requests: list[TagRequest] = []
+        texts: dict[Hashable, tuple[str, str]] = {}
+        for span in self.spans:
+            if not span.tag or span.style.ghost:
+                continue
+            segments = self.segments(span.start, span.end)
+            if not segments:
+                continue
+            first = segments[0]
+            short = span.tag if len(span.tag) <= 4 else span.tag[:3] + "…"
+            texts[span.key] = (span.tag, short)
+            requests.append(TagRequest(
+                span.key, self._line_of(boxes, first), Box(first.left(), first.top(), first.right(), first.bottom()),
+                metrics.horizontalAdvance(span.tag) + 8, metrics.horizontalAdvance(short) + 8, rtl,
+            ))
+        if not boxes:
+            return {}
+        bounds = (min(b.left for b in boxes), max(b.right for b in boxes))
+        placed = place_tags(requests, rows=TAG_ROWS, height=height, bounds=bounds)
+        result: dict[Hashable, tuple[Box, str]] = {}
+        for request in requests:
+            box = placed[request.key]
+            full, short = texts[request.key]
+            result[request.key] = (box, full if box.width >= request.width - 0.5 else short)
+        return result
+
+    def arc_paths(
+        self,
+        relations: Sequence[Link],
+        boxes: list[Box] | None = None,
+        tags: dict[Hashable, tuple[Box, str]] | None = None,
+    ) -> list[ArcPath]:
+        """The relations' arcs routed between the lines (gui/arcs.py), keyed by their index
+        (`boxes` and `tags` when the caller has them already)."""
         by_key = {span.key: span for span in self.spans}
+        boxes = self.line_boxes() if boxes is None else boxes
+        if not boxes:
+            return []
+        tags = self.tag_boxes(boxes) if tags is None else tags
+        requests: list[ArcRequest] = []
+        for index, link in enumerate(relations):
+            head, tail = by_key.get(link[0]), by_key.get(link[1])
+            if head is None or tail is None:
+                continue
+            requests.append(ArcRequest(index, self._anchors(head, boxes, tags), self._anchors(tail, boxes, tags)))
+        left = min(b.left for b in boxes) - LEG_INSET
+        right = max(b.right for b in boxes) + LEG_INSET
+        paths = route_arcs(requests, self._channels(boxes), margins=(left, right))
+        metrics = QFontMetricsF(self.name_font())
+        sizes: dict[Hashable, tuple[float, float]] = {
+            i: (metrics.horizontalAdvance(link[2]) + 6, metrics.height())
+            for i, link in enumerate(relations) if len(link) > 2 and link[2]
+        }
+        return place_names(paths, sizes)
+
+    def name_font(self) -> QFont:
+        """The font of the relations' names on their arcs."""
+        font = self.tag_font()
+        font.setBold(False)
+        return font
+
+    def _anchors(self, span: Painted, boxes: list[Box], tags: dict[Hashable, tuple[Box, str]]) -> list[Anchor]:
+        """Where an arc may meet a span: its tag, else the top of each of its line pieces."""
+        anchors: list[Anchor] = []
+        tagged = tags.get(span.key)
+        for i, rect in enumerate(self.segments(span.start, span.end)):
+            line = self._line_of(boxes, rect)
+            if i == 0 and tagged is not None:
+                anchors.append(Anchor(line, tagged[0]))
+            else:
+                anchors.append(Anchor(line, Box(rect.left() + 2, rect.top() - TAG_GAP, rect.right() - 2, rect.top())))
+        return anchors
+
+    def paint(self, painter: QPainter, relations: Sequence[Link] = ()) -> None:
+        """Bars, outlines, tags and relation arcs (head key, tail key[, name]) on the viewport."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for span in self.spans:
             style = span.style
             lane = self.lanes.get(span.key)
@@ -259,26 +447,80 @@ class SpanLayer:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for rect in rects:
                     painter.drawRoundedRect(rect.adjusted(1, 2, -1, -2), 3, 3)
-        pen = QPen(QColor(RELATION_COLOR))
-        pen.setWidthF(1.8)
-        for head_key, tail_key in relations:
-            head, tail = by_key.get(head_key), by_key.get(tail_key)
-            if head is None or tail is None:
-                continue
-            a, b = self.anchor(head.start, head.end), self.anchor(tail.start, tail.end)
-            rise = min(26.0, 10.0 + abs(a.x() - b.x()) / 10)
-            top = min(a.y(), b.y()) - rise
-            path = QPainterPath(a)
-            path.cubicTo(QPointF(a.x(), top), QPointF(b.x(), top), b)
+        boxes = self.line_boxes()
+        tags = self.tag_boxes(boxes)
+        self._paint_tags(painter, tags)
+        self._paint_arcs(painter, relations, self.arc_paths(relations, boxes, tags) if relations else [])
+
+    def _paint_tags(self, painter: QPainter, tags: dict[Hashable, tuple[Box, str]]) -> None:
+        if not tags:
+            return
+        painter.setFont(self.tag_font())
+        by_key = {span.key: span for span in self.spans}
+        for key, (box, text) in tags.items():
+            style = by_key[key].style
+            rect = QRectF(box.left, box.top, box.width, box.height)
+            painter.setPen(QPen(QColor("#202020"), 1.5) if style.selected else Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.color))
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setPen(QColor(tag_text_color(style.color)))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _paint_arcs(self, painter: QPainter, relations: Sequence[Link], paths: list[ArcPath]) -> None:
+        color = QColor(RELATION_COLOR)
+        pen = QPen(color)
+        pen.setWidthF(1.6)
+        font = self.name_font()
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        halo = QColor(self.edit.palette().base().color())
+        halo.setAlpha(225)
+        for arc in paths:
+            points = [QPointF(x, y) for x, y in arc.points]
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+            painter.drawPath(_rounded(points, 4.0))
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(RELATION_COLOR))
-            painter.drawEllipse(a, 3.0, 3.0)
-            painter.drawPolygon(QPolygonF([b, QPointF(b.x() - 5, b.y() - 8), QPointF(b.x() + 5, b.y() - 8)]))
+            painter.setBrush(color)
+            a, b = points[0], points[-1]
+            painter.drawEllipse(a, 2.5, 2.5)
+            painter.drawPolygon(QPolygonF([b, QPointF(b.x() - 4, b.y() - 7), QPointF(b.x() + 4, b.y() - 7)]))
+            link = relations[int(arc.key)]  # type: ignore[call-overload]
+            name = link[2] if len(link) > 2 else ""
+            if name:
+                x, y = arc.label_at
+                width = metrics.horizontalAdvance(name) + 6
+                rect = QRectF(x - width / 2, y - metrics.height() / 2, width, metrics.height())
+                painter.setBrush(halo)
+                painter.drawRoundedRect(rect, 3, 3)
+                painter.setPen(color)
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), name)
 
     def keys_at(self, point: QPointF) -> list[Hashable]:
         """The spans under a viewport point, innermost (shortest) first."""
         hits = [s for s in self.spans if any(r.contains(point) for r in self.segments(s.start, s.end))]
         return [s.key for s in sorted(hits, key=lambda s: (s.end - s.start, s.start))]
+
+
+def _rounded(points: list[QPointF], radius: float) -> QPainterPath:
+    """A polyline with its corners rounded (arcs read as curves, as in brat)."""
+    path = QPainterPath(points[0])
+    for i in range(1, len(points) - 1):
+        before, corner, after = points[i - 1], points[i], points[i + 1]
+        r1 = min(radius, _length(before, corner) / 2)
+        r2 = min(radius, _length(corner, after) / 2)
+        path.lineTo(_toward(corner, before, r1))
+        path.quadTo(corner, _toward(corner, after, r2))
+    path.lineTo(points[-1])
+    return path
+
+
+def _length(a: QPointF, b: QPointF) -> float:
+    return float(((a.x() - b.x()) ** 2 + (a.y() - b.y()) ** 2) ** 0.5)
+
+
+def _toward(origin: QPointF, target: QPointF, distance: float) -> QPointF:
+    length = _length(origin, target)
+    if length == 0:
+        return QPointF(origin)
+    return origin + (target - origin) * (distance / length)

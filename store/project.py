@@ -19,6 +19,7 @@ from core.formats.lines import JSONRefused, parse_json
 from core.rules import (
     attrs_problem,
     name_problem,
+    overlap_problem,
     relation_problem,
     seconds_problem,
     span_problem,
@@ -548,6 +549,22 @@ class Project:
         if problem is not None:
             raise EditRefused(problem)
 
+    def _refuse_overlap(
+        self, *, statement: int, annotator: int | None, label: Label, start: int, end: int, text: str,
+        span_id: int | None = None,
+    ) -> None:
+        """The label's overlap rule (core/rules.py) against the annotator's other spans of it there."""
+        if label.overlap == "allow":
+            return  # no query: nothing could be refused
+        others = [
+            (int(a), int(b))
+            for a, b in self.conn.execute(
+                "SELECT start, end FROM spans WHERE statement = ? AND annotator = ? AND label = ? AND id IS NOT ?",
+                (statement, annotator, label.name, span_id),
+            )
+        ]
+        self._refuse(overlap_problem(label, others, start, end, text)[0])
+
     @staticmethod
     def _attrs_json(attrs: dict[str, str] | None) -> str | None:
         return json.dumps(attrs, ensure_ascii=False) if attrs else None
@@ -569,6 +586,7 @@ class Project:
             self._refuse(span_problem(len(text), start, end))
             self._refuse(attrs_problem(found, attrs or {}))
             aid = self.annotator_id(annotator)
+            self._refuse_overlap(statement=statement, annotator=aid, label=found, start=start, end=end, text=text)
             row = self.conn.execute(
                 "INSERT INTO spans(statement, annotator, label, start, end, text, attrs)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
@@ -639,6 +657,12 @@ class Project:
         with self.atomic():
             new_label = self._label(label)
             span = self._span_or_refuse(span_id)
+            if label != span.label:
+                self._refuse_overlap(
+                    statement=span.statement, annotator=self.annotator_id(span.annotator, create=False),
+                    label=new_label, start=span.start, end=span.end,
+                    text=self._statement_text(span.statement), span_id=span_id,
+                )
             try:
                 self.conn.execute("UPDATE spans SET label = ? WHERE id = ?", (label, span_id))
             except sqlite3.IntegrityError:
@@ -675,6 +699,10 @@ class Project:
             text = self._statement_text(span.statement)
             self._refuse(span_problem(len(text), start, end))
             if (start, end) != (span.start, span.end):
+                self._refuse_overlap(
+                    statement=span.statement, annotator=self.annotator_id(span.annotator, create=False),
+                    label=self._label(span.label), start=start, end=end, text=text, span_id=span_id,
+                )
                 try:
                     self.conn.execute(
                         "UPDATE spans SET start = ?, end = ?, text = ? WHERE id = ?",

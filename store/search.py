@@ -14,7 +14,7 @@ stays as fast as plain inserts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,15 @@ class _FoldTable(dict[int, str]):
 def _glob_literal(text: str) -> str:
     """`text` as a GLOB pattern that matches exactly it."""
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+
+
+def matches_inside(
+    matches: Iterable[tuple[int, int]], spans: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The matches that lie wholly inside one of `spans` (code-point ranges, end exclusive):
+    what "hits inside a span of label X" keeps, in the results and in the editor alike."""
+    ranges = list(spans)
+    return [(a, b) for a, b in matches if any(s <= a and b <= e for s, e in ranges)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +150,7 @@ class SearchIndex:
         annotator: str | None = None,
         status: str | None = None,
         label: str | None = None,
+        inside: bool = False,
         after_seq: int = 0,
         limit: int = 100,
     ) -> list[SearchHit]:
@@ -150,9 +160,11 @@ class SearchIndex:
         tatweel ignored, case folded) as one substring; an empty query matches every
         statement, so the filters alone choose. `status` and `label` filter by this
         `annotator`'s work: their status on the statement (todo when none) and whether
-        they marked a span of that label in it. Statements not indexed yet are indexed
-        first; a caller that expects many (the GUI after a large import) runs `update`
-        in the background beforehand.
+        they marked a span of that label in it. With `inside` (and a label and a query),
+        only the matches wholly inside one of their spans of that label count: a statement
+        is a hit when it has such a match, and its `matches` are those. Statements not
+        indexed yet are indexed first; a caller that expects many (the GUI after a large
+        import) runs `update` in the background beforehand.
         """
         if self.pending():
             self.update()
@@ -160,17 +172,46 @@ class SearchIndex:
         sql, args = self._select("s.seq, s.id, s.text, coalesce(st.status, 'todo')", query, annotator, status, label)
         if sql is None:
             return []
-        rows = self.conn.execute(sql + " LIMIT ?", (*args, after_seq, limit)).fetchall()
-        return [
-            SearchHit(
-                seq=seq,
-                id=sid,
-                text=text,
-                status=state,
-                matches=tuple(find_all(text, query)) if query else (),
-            )
-            for seq, sid, text, state in rows
-        ]
+        if not (inside and label is not None and query):
+            rows = self.conn.execute(sql + " LIMIT ?", (*args, after_seq, limit)).fetchall()
+            return [
+                SearchHit(
+                    seq=seq,
+                    id=sid,
+                    text=text,
+                    status=state,
+                    matches=tuple(find_all(text, query)) if query else (),
+                )
+                for seq, sid, text, state in rows
+            ]
+        # Whether a match lies in a span is known only per statement: read candidates page
+        # by page and keep those with a match inside, until `limit` are found.
+        hits: list[SearchHit] = []
+        after = after_seq
+        while len(hits) < limit:
+            rows = self.conn.execute(sql + " LIMIT ?", (*args, after, limit)).fetchall()
+            for seq, sid, text, state in rows:
+                matches = self.matches_in_spans(seq, text, query, annotator=annotator, label=label)
+                if matches:
+                    hits.append(SearchHit(seq=seq, id=sid, text=text, status=state, matches=tuple(matches)))
+                    if len(hits) == limit:
+                        break
+            if len(rows) < limit:
+                break
+            after = rows[-1][0]
+        return hits
+
+    def matches_in_spans(
+        self, seq: int, text: str, query: str, *, annotator: str | None, label: str
+    ) -> list[tuple[int, int]]:
+        """Where `query` matches statement `seq`'s `text` inside `annotator`'s spans of `label`."""
+        aid = self.project.annotator_id(annotator, create=False) if annotator else None
+        if aid is None or not query.strip():
+            return []
+        spans = self.conn.execute(
+            'SELECT start, "end" FROM spans WHERE statement = ? AND annotator = ? AND label = ?', (seq, aid, label)
+        ).fetchall()
+        return matches_inside(find_all(text, query.strip()), spans) if spans else []
 
     def iter_hits(self, query: str, *, page: int = 500, **filters: Any) -> Iterator[SearchHit]:
         """Every hit, read page by page (memory stays at one page)."""
@@ -189,12 +230,20 @@ class SearchIndex:
         annotator: str | None = None,
         status: str | None = None,
         label: str | None = None,
+        inside: bool = False,
         cap: int = 10_000,
     ) -> int:
         """How many statements match, counting at most `cap` (a common word on a
         million statements would otherwise read them all just to show a number)."""
         if self.pending():
             self.update()
+        if inside and label is not None and query.strip():
+            counted = 0
+            for _hit in self.iter_hits(query, annotator=annotator, status=status, label=label, inside=True):
+                counted += 1
+                if counted >= cap:
+                    break
+            return counted
         sql, args = self._select("1", query.strip(), annotator, status, label)
         if sql is None:
             return 0

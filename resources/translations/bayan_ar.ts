@@ -62,6 +62,104 @@
         </message>
     </context>
     <context>
+        <name>EditReport</name>
+        <message>
+            <location filename="../../gui/edit_report.py" line="39" />
+            <source>{0}, {1}</source>
+            <translation>{0}، {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="40" />
+            <source>{0} and {1}</source>
+            <translation>{0} و{1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="48" />
+            <source>1 {0} link</source>
+            <translation>رابط {0} واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/edit_report.py" line="48" />
+            <source>%n {0} links</source>
+            <translation>
+                <numerusform>%n روابط {0}</numerusform>
+                <numerusform>رابط {0} واحد</numerusform>
+                <numerusform>رابطا {0}</numerusform>
+                <numerusform>%n روابط {0}</numerusform>
+                <numerusform>%n رابطًا {0}</numerusform>
+                <numerusform>%n رابط {0}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="64" />
+            <source>its {0} ({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="70" />
+            <source>{0} → {1}: {2} was removed — Ctrl+Z brings it back</source>
+            <translation>{0} ← {1}: أُزيل {2} — يعيده Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="72" />
+            <source>{0} → {1}: {2} were removed — Ctrl+Z brings them back</source>
+            <translation>{0} ← {1}: أُزيل {2} — يعيدها Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="86" />
+            <source>Deleted {0} «{1}» and its {2} — Ctrl+Z brings them back</source>
+            <translation>حُذف {0} «{1}» ومعه {2} — يعيدها Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="90" />
+            <source>Deleted {0} «{1}» — Ctrl+Z brings it back</source>
+            <translation>حُذف {0} «{1}» — يعيده Ctrl+Z</translation>
+        </message>
+        <message>
+            <location filename="../../gui/edit_report.py" line="106" />
+            <source>This {0} overlaps another {0}, «{1}»: allowed, but check that both are meant</source>
+            <translation>هذا المقطع ({0}) يتداخل مع مقطع {0} آخر، «{1}»: هذا مسموح، لكن تحقّق من أن كليهما مقصود</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyDoneCheck</name>
+        <message>
+            <location filename="../../gui/empty_done.py" line="33" />
+            <source>Not marked done: this statement has no spans, and this project does not mark such statements done (done_without_spans: refuse). Label something, or skip it with Ctrl+Shift+K.</source>
+            <translation>لم يُعلَّم منجزًا: لا مقاطع في هذا البيان، وهذا المشروع لا يعلّم مثله منجزًا (done_without_spans: refuse). وسِّم شيئًا، أو تخطَّه بـ Ctrl+Shift+K.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="37" />
+            <source>No spans</source>
+            <translation>لا مقاطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="38" />
+            <source>This statement has no spans. Mark it done anyway?</source>
+            <translation>لا مقاطع في هذا البيان. أتعلّمه منجزًا مع ذلك؟</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="39" />
+            <source>Mark done</source>
+            <translation>تعليم منجزًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="40" />
+            <source>Stay</source>
+            <translation>البقاء هنا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="42" />
+            <source>Don't ask again for this project</source>
+            <translation>لا تسأل مجددًا في هذا المشروع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/empty_done.py" line="43" />
+            <source>Ctrl+Return will mark statements without spans done without asking</source>
+            <translation>سيعلّم Ctrl+Return البيانات التي بلا مقاطع منجزةً دون سؤال</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../../gui/transfer.py" line="364" />
@@ -194,197 +292,212 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="220" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;Review</source>
             <translation>م&amp;راجعة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="227" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>&amp;New project…</source>
             <translation>مشروع &amp;جديد…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="228" />
+            <location filename="../../gui/main_window.py" line="232" />
             <source>&amp;Open project…</source>
             <translation>&amp;فتح مشروع…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="229" />
+            <location filename="../../gui/main_window.py" line="233" />
             <source>&amp;Recent projects</source>
             <translation>&amp;المشاريع الأخيرة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="231" />
+            <location filename="../../gui/main_window.py" line="235" />
             <source>Change &amp;annotator…</source>
             <translation>تغيير ال&amp;موسِّم…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="232" />
+            <location filename="../../gui/main_window.py" line="236" />
             <source>&amp;Quit</source>
             <translation>&amp;خروج</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="239" />
+            <location filename="../../gui/main_window.py" line="243" />
             <source>Mark &amp;done and open the next</source>
             <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="241" />
+            <location filename="../../gui/main_window.py" line="245" />
             <source>Mark &amp;skipped and open the next</source>
             <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="242" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Mark &amp;to do</source>
             <translation>تعليم البيان &amp;غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="243" />
+            <location filename="../../gui/main_window.py" line="247" />
             <source>&amp;Note on this statement…</source>
             <translation>م&amp;لاحظة على هذا البيان…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="244" />
+            <location filename="../../gui/main_window.py" line="248" />
             <source>De&amp;lete the selected span</source>
             <translation>&amp;حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="261" />
             <source>Next statement not &amp;done</source>
             <translation>البيان التالي &amp;غير المنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="262" />
+            <location filename="../../gui/main_window.py" line="266" />
             <source>Go to the &amp;statement list</source>
             <translation>الانتقال إلى &amp;قائمة البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="545" />
+            <location filename="../../gui/main_window.py" line="598" />
             <source>Bayan — {0} — {1}</source>
             <translation>بيان — {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="252" />
+            <location filename="../../gui/main_window.py" line="256" />
             <source>&amp;Next statement</source>
             <translation>البيان ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="254" />
+            <location filename="../../gui/main_window.py" line="258" />
             <source>&amp;Previous statement</source>
             <translation>البيان ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Zoom &amp;in</source>
             <translation>ت&amp;كبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="260" />
+            <location filename="../../gui/main_window.py" line="264" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="261" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>&amp;Reset zoom</source>
             <translation>إعادة &amp;ضبط التكبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="263" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Go to the &amp;text</source>
             <translation>الانتقال إلى ال&amp;نص</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="268" />
+            <location filename="../../gui/main_window.py" line="272" />
             <source>&amp;About Bayan</source>
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="377" />
+            <location filename="../../gui/main_window.py" line="381" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="394" />
+            <location filename="../../gui/main_window.py" line="390" />
+            <source>Wrapped to the first statement not done: {0}</source>
+            <translation>عدنا إلى أول بيان لم يُنجز: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="407" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="480" />
+            <location filename="../../gui/main_window.py" line="430" />
+            <source>Undo: back to statement {0} ({1})</source>
+            <translation>تراجع: العودة إلى البيان {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="430" />
+            <source>Redo: to statement {0} ({1})</source>
+            <translation>إعادة: إلى البيان {0} ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="524" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="531" />
+            <location filename="../../gui/main_window.py" line="584" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="540" />
+            <location filename="../../gui/main_window.py" line="593" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="559" />
+            <location filename="../../gui/main_window.py" line="612" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="559" />
+            <location filename="../../gui/main_window.py" line="612" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="567" />
+            <location filename="../../gui/main_window.py" line="620" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="573" />
+            <location filename="../../gui/main_window.py" line="626" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="573" />
+            <location filename="../../gui/main_window.py" line="626" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="582" />
+            <location filename="../../gui/main_window.py" line="635" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="608" />
+            <location filename="../../gui/main_window.py" line="661" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="644" />
+            <location filename="../../gui/main_window.py" line="697" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="645" />
+            <location filename="../../gui/main_window.py" line="698" />
             <source>The integrity check failed:
 {0}
 
@@ -395,12 +508,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="653" />
+            <location filename="../../gui/main_window.py" line="706" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="654" />
+            <location filename="../../gui/main_window.py" line="707" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -457,47 +570,62 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../gui/search.py" line="242" />
+            <location filename="../../gui/search.py" line="352" />
             <source>Search all statements</source>
             <translation>البحث في كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="244" />
+            <location filename="../../gui/search.py" line="354" />
             <source>Alef forms, ة/ه and ى/ي match each other; harakat and tatweel are ignored.</source>
             <translation>صور الألف، وة/ه، وى/ي تتطابق فيما بينها؛ وتُهمَل الحركات والتطويل.</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="249" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Any status</source>
             <translation>أي حالة</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="249" />
+            <location filename="../../gui/search.py" line="359" />
             <source>To do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="249" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="249" />
+            <location filename="../../gui/search.py" line="359" />
             <source>Skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="256" />
+            <location filename="../../gui/search.py" line="366" />
             <source>Indexing for search… %p%</source>
             <translation>جارٍ الفهرسة للبحث… %p%</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="320" />
+            <location filename="../../gui/search.py" line="433" />
             <source>Any label</source>
             <translation>أي وسم</translation>
         </message>
+        <message>
+            <location filename="../../gui/search.py" line="437" />
+            <source>Statements with a {0} span</source>
+            <translation>بيانات فيها مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="440" />
+            <source>Hits inside a {0} span</source>
+            <translation>نتائج داخل مقطع {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/search.py" line="444" />
+            <source>Filter by label: the statements in which you marked a span of it, or only the hits inside such spans</source>
+            <translation>التصفية بالوسم: البيانات التي حددتَ فيها مقطعًا به، أو النتائج الواقعة داخل هذه المقاطع فقط</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="361" />
+            <location filename="../../gui/search.py" line="517" />
             <source>More than %Ln statements</source>
             <translation>
                 <numerusform>أكثر من %Ln بيان</numerusform>
@@ -509,7 +637,7 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/search.py" line="365" />
+            <location filename="../../gui/search.py" line="521" />
             <source>%Ln statements</source>
             <translation>
                 <numerusform>لا بيانات</numerusform>
@@ -521,27 +649,27 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="363" />
+            <location filename="../../gui/search.py" line="519" />
             <source>1 statement</source>
             <translation>بيان واحد</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="388" />
+            <location filename="../../gui/search.py" line="544" />
             <source>Preparing the search index…</source>
             <translation>جارٍ تجهيز فهرس البحث…</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="403" />
+            <location filename="../../gui/search.py" line="559" />
             <source>The search index could not be built: {0}</source>
             <translation>تعذّر بناء فهرس البحث: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="439" />
+            <location filename="../../gui/search.py" line="600" />
             <source>Search</source>
             <translation>بحث</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="443" />
+            <location filename="../../gui/search.py" line="604" />
             <source>&amp;Find in all statements…</source>
             <translation>ال&amp;بحث في كل البيانات…</translation>
         </message>
@@ -549,12 +677,12 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SearchResultModel</name>
         <message>
-            <location filename="../../gui/search.py" line="144" />
+            <location filename="../../gui/search.py" line="185" />
             <source>No.</source>
             <translation>الرقم</translation>
         </message>
         <message>
-            <location filename="../../gui/search.py" line="146" />
+            <location filename="../../gui/search.py" line="187" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
@@ -580,47 +708,67 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementEditor</name>
         <message>
-            <location filename="../../gui/editor.py" line="306" />
+            <location filename="../../gui/editor.py" line="339" />
             <source>Relation cancelled</source>
             <translation>أُلغيت العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="346" />
+            <location filename="../../gui/editor.py" line="364" />
+            <source>Nothing to delete: select a span first (click it or press Tab)</source>
+            <translation>لا شيء للحذف: حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="383" />
             <source>Select a span first (click it or press Tab), then press b</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط b</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="350" />
+            <location filename="../../gui/editor.py" line="387" />
             <source>Boundaries: ← → move the end, ↑ ↓ the start, by a word (with Alt, by a character); Return or Esc when done</source>
             <translation>الحدود: ← → تحرّك النهاية، ↑ ↓ البداية، كلمةً كلمة (مع Alt حرفًا حرفًا)؛ Return أو Esc للإنهاء</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="384" />
+            <location filename="../../gui/editor.py" line="425" />
             <source>Nothing to label: the selection holds only spaces or punctuation</source>
             <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات ترقيم</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="394" />
+            <location filename="../../gui/editor.py" line="435" />
             <source>Select some text first (Shift+arrows or the mouse)</source>
             <translation>حدّد نصًا أولًا (Shift+الأسهم أو الفأرة)</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="441" />
+            <location filename="../../gui/editor.py" line="445" />
+            <source>Digits set the selected span's attribute (a claim's stance): select a span first (click it or press Tab)</source>
+            <translation>الأرقام تعيّن سمة المقطع المحدد (موقف الادعاء): حدّد مقطعًا أولًا (انقره أو اضغط Tab)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="452" />
+            <source>A {0} span has no attribute to set with digits</source>
+            <translation>ليس لمقطع {0} سمة تُعيَّن بالأرقام</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="463" />
+            <source>{0} has {1} values: press 1 to {1}, or 0 to clear it</source>
+            <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
+        </message>
+        <message>
+            <location filename="../../gui/editor.py" line="497" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="445" />
+            <location filename="../../gui/editor.py" line="501" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="452" />
+            <location filename="../../gui/editor.py" line="508" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="457" />
+            <location filename="../../gui/editor.py" line="513" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -860,37 +1008,37 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Guidelines</name>
         <message>
-            <location filename="../../gui/guidelines.py" line="43" />
+            <location filename="../../gui/guidelines.py" line="57" />
             <source>in this statement</source>
             <translation>في هذا البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="44" />
+            <location filename="../../gui/guidelines.py" line="58" />
             <source>clears</source>
             <translation>يمسح</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="50" />
+            <location filename="../../gui/guidelines.py" line="64" />
             <source>Labels</source>
             <translation>الأوسام</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="77" />
+            <location filename="../../gui/guidelines.py" line="91" />
             <source>Relations</source>
             <translation>العلاقات</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="85" />
+            <location filename="../../gui/guidelines.py" line="99" />
             <source>Press r on a span to link it; Esc goes back to the text.</source>
             <translation>اضغط r على مقطع لربطه؛ Esc للعودة إلى النص.</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="125" />
+            <location filename="../../gui/guidelines.py" line="167" />
             <source>Guidelines</source>
             <translation>الإرشادات</translation>
         </message>
         <message>
-            <location filename="../../gui/guidelines.py" line="129" />
+            <location filename="../../gui/guidelines.py" line="171" />
             <source>Show the &amp;guidelines</source>
             <translation>عرض الإر&amp;شادات</translation>
         </message>
@@ -1019,31 +1167,41 @@ Keep a copy of the file and restore a backup.</source>
         </message>
         <message>
             <location filename="../../gui/help.py" line="37" />
+            <source>Drag a span's edge</source>
+            <translation>اسحب طرف مقطع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="38" />
+            <source>Move that end of the selected span, snapped to words (Alt: a character); one undoable edit; Esc cancels</source>
+            <translation>تحريك ذلك الطرف من المقطع المحدد، مضبوطًا على الكلمات (Alt: حرفًا حرفًا)؛ تعديل واحد قابل للتراجع؛ Esc للإلغاء</translation>
+        </message>
+        <message>
+            <location filename="../../gui/help.py" line="39" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="37" />
+            <location filename="../../gui/help.py" line="39" />
             <source>Clear the selection; cancel linking</source>
             <translation>إلغاء التحديد؛ إلغاء الربط</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="51" />
+            <location filename="../../gui/help.py" line="53" />
             <source>This list</source>
             <translation>هذه القائمة</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="98" />
+            <location filename="../../gui/help.py" line="100" />
             <source>Keyboard shortcuts</source>
             <translation>اختصارات لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="99" />
+            <location filename="../../gui/help.py" line="101" />
             <source>Press any key or click to close.</source>
             <translation>اضغط أي مفتاح أو انقر للإغلاق.</translation>
         </message>
         <message>
-            <location filename="../../gui/help.py" line="143" />
+            <location filename="../../gui/help.py" line="145" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات &amp;لوحة المفاتيح</translation>
         </message>
@@ -1260,82 +1418,82 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>EditSession</name>
         <message>
-            <location filename="../../gui/session.py" line="99" />
+            <location filename="../../gui/session.py" line="101" />
             <source>The project is busy: another program is writing to it (an import or a merge?). Your edit was not saved and is not shown.</source>
             <translation>المشروع مشغول: برنامج آخر يكتب فيه (استيراد أو دمج؟). لم يُحفظ تعديلك ولا يظهر.</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="106" />
+            <location filename="../../gui/session.py" line="108" />
             <source>Your edit could not be saved and is not shown: {0}</source>
             <translation>تعذّر حفظ تعديلك ولا يظهر: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="110" />
+            <location filename="../../gui/session.py" line="112" />
             <source>Not done: {0}</source>
             <translation>لم يُنفَّذ: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="158" />
+            <location filename="../../gui/session.py" line="162" />
             <source>Add {0}</source>
             <translation>إضافة {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="166" />
+            <location filename="../../gui/session.py" line="171" />
             <source>Relabel as {0}</source>
             <translation>تغيير الوسم إلى {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="171" />
+            <location filename="../../gui/session.py" line="177" />
             <source>Move the span's boundaries</source>
             <translation>تحريك حدود المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="175" />
+            <location filename="../../gui/session.py" line="182" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="179" />
+            <location filename="../../gui/session.py" line="187" />
             <source>Set attributes</source>
             <translation>تعيين السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="185" />
+            <location filename="../../gui/session.py" line="193" />
             <source>Link {0}</source>
             <translation>ربط {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="190" />
+            <location filename="../../gui/session.py" line="198" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="197" />
+            <location filename="../../gui/session.py" line="205" />
             <source>Mark done</source>
             <translation>تعليم منجزًا</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="197" />
+            <location filename="../../gui/session.py" line="205" />
             <source>Mark skipped</source>
             <translation>تعليم متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="197" />
+            <location filename="../../gui/session.py" line="205" />
             <source>Mark to do</source>
             <translation>تعليم غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="204" />
+            <location filename="../../gui/session.py" line="212" />
             <source>Edit note</source>
             <translation>تعديل الملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="209" />
+            <location filename="../../gui/session.py" line="217" />
             <source>&amp;Undo</source>
             <translation>ت&amp;راجع</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="210" />
+            <location filename="../../gui/session.py" line="218" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
         </message>

@@ -25,6 +25,11 @@ QM = HERE / "bayan_ar.qm"
 ALIAS = re.compile(r"""QCoreApplication\.translate\(\s*["'](\w+)["']\s*,\s*text\s*\)""")
 
 AR: dict[str, str | list[str]] = {
+    # issue 10: spans, arcs and search
+    "Statements with a {0} span": "بيانات فيها مقطع {0}",
+    "Hits inside a {0} span": "نتائج داخل مقطع {0}",
+    "Filter by label: the statements in which you marked a span of it, or only the hits inside such spans":
+        "التصفية بالوسم: البيانات التي حددتَ فيها مقطعًا به، أو النتائج الواقعة داخل هذه المقاطع فقط",
     # help overlay
     "Label the selection as {0} (snapped to whole words)": "وسم التحديد بـ {0} (مضبوطًا على كلمات كاملة)",
     "Label exactly the selected characters as {0}": "وسم الأحرف المحددة كما هي بـ {0}",
@@ -302,6 +307,41 @@ AR: dict[str, str | list[str]] = {
         "تعيين السمة الأولى للمقطع المحدد (موقف الادعاء) إلى القيمة 1…9؛ و0 يمسحها",
     # languages
     "&Language": "ال&لغة",
+    # issue 10: editing
+    "{0}, {1}": "{0}، {1}",
+    "{0} and {1}": "{0} و{1}",
+    "1 {0} link": "رابط {0} واحد",
+    # Plural forms in Qt's order for Arabic: 0, 1, 2, 3–10, 11–99, 100 and more (by n % 100).
+    "%n {0} links": ["%n روابط {0}", "رابط {0} واحد", "رابطا {0}", "%n روابط {0}", "%n رابطًا {0}", "%n رابط {0}"],
+    "its {0} ({1})": "{0} ({1})",
+    "{0} → {1}: {2} was removed — Ctrl+Z brings it back": "{0} ← {1}: أُزيل {2} — يعيده Ctrl+Z",
+    "{0} → {1}: {2} were removed — Ctrl+Z brings them back": "{0} ← {1}: أُزيل {2} — يعيدها Ctrl+Z",
+    "Deleted {0} «{1}» and its {2} — Ctrl+Z brings them back": "حُذف {0} «{1}» ومعه {2} — يعيدها Ctrl+Z",
+    "Deleted {0} «{1}» — Ctrl+Z brings it back": "حُذف {0} «{1}» — يعيده Ctrl+Z",
+    "This {0} overlaps another {0}, «{1}»: allowed, but check that both are meant":
+        "هذا المقطع ({0}) يتداخل مع مقطع {0} آخر، «{1}»: هذا مسموح، لكن تحقّق من أن كليهما مقصود",
+    "Nothing to delete: select a span first (click it or press Tab)":
+        "لا شيء للحذف: حدّد مقطعًا أولًا (انقره أو اضغط Tab)",
+    "Digits set the selected span's attribute (a claim's stance): select a span first (click it or press Tab)":
+        "الأرقام تعيّن سمة المقطع المحدد (موقف الادعاء): حدّد مقطعًا أولًا (انقره أو اضغط Tab)",
+    "A {0} span has no attribute to set with digits": "ليس لمقطع {0} سمة تُعيَّن بالأرقام",
+    "{0} has {1} values: press 1 to {1}, or 0 to clear it": "{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها",
+    "Drag a span's edge": "اسحب طرف مقطع",
+    "Move that end of the selected span, snapped to words (Alt: a character); one undoable edit; Esc cancels":
+        "تحريك ذلك الطرف من المقطع المحدد، مضبوطًا على الكلمات (Alt: حرفًا حرفًا)؛ تعديل واحد قابل للتراجع؛ Esc للإلغاء",
+    "Wrapped to the first statement not done: {0}": "عدنا إلى أول بيان لم يُنجز: {0}",
+    "Undo: back to statement {0} ({1})": "تراجع: العودة إلى البيان {0} ({1})",
+    "Redo: to statement {0} ({1})": "إعادة: إلى البيان {0} ({1})",
+    "Not marked done: this statement has no spans, and this project does not mark such statements done "
+    "(done_without_spans: refuse). Label something, or skip it with Ctrl+Shift+K.":
+        "لم يُعلَّم منجزًا: لا مقاطع في هذا البيان، وهذا المشروع لا يعلّم مثله منجزًا "
+        "(done_without_spans: refuse). وسِّم شيئًا، أو تخطَّه بـ Ctrl+Shift+K.",
+    "No spans": "لا مقاطع",
+    "This statement has no spans. Mark it done anyway?": "لا مقاطع في هذا البيان. أتعلّمه منجزًا مع ذلك؟",
+    "Stay": "البقاء هنا",
+    "Don't ask again for this project": "لا تسأل مجددًا في هذا المشروع",
+    "Ctrl+Return will mark statements without spans done without asking":
+        "سيعلّم Ctrl+Return البيانات التي بلا مقاطع منجزةً دون سؤال",
 }
 
 

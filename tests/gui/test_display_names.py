@@ -83,7 +83,7 @@ def test_arabic_ui_shows_display_names_and_stores_the_names(
     assert "فاعل" in rows["a"] and "ادعاء" in rows["c"]
     search_labels = bench.search.panel.label_combo
     items = {search_labels.itemData(i): search_labels.itemText(i) for i in range(search_labels.count())}
-    assert items["ACTOR"] == "فاعل" and items["CLAIM"] == "ادعاء"
+    assert "فاعل" in items["ACTOR"] and "ادعاء" in items["CLAIM"]
     close(window)
 
 

@@ -100,6 +100,7 @@ def test_undo_while_busy_keeps_the_stack_and_the_span(window: Any, qtbot: Any, s
 def test_marking_done_while_busy_stays_on_the_statement(
     window: Any, qtbot: Any, locker: subprocess.Popen[str]
 ) -> None:
+    window.settings.set_marks_empty_done_unasked(window.project.path)  # no spans: no question, straight to the write
     window.mark_done_and_next()
     assert window.current_seq == 1
     assert window.project.status(1, ANNOTATOR).status == "todo"

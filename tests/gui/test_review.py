@@ -185,6 +185,7 @@ def test_adjudicated_statements_leave_the_open_filter(desk: Workbench) -> None:
     review = desk.review
     assert review is not None
     desk.window.open_statement(1)
+    desk.window.settings.set_marks_empty_done_unasked(desk.window.project.path)  # no gold spans: no question
     desk.window.mark_done_and_next()  # gold marks statement 1 done
     assert desk.window.project.status(1, GOLD).status == "done"
     review.review_list.open_only.setChecked(True)

@@ -493,9 +493,9 @@ def test_extend_schema_adds_missing_labels(project: Project) -> None:
         assert reopened.schema.relation("AT") is not None
     finally:
         reopened.close()
-    assert json.loads(rows(project.path, "SELECT attributes FROM labels WHERE name = 'CLAIM'")[0][0]) == [
-        {"name": "stance", "values": ["support", "oppose", "neutral"]}
-    ]
+    stored = json.loads(rows(project.path, "SELECT attributes FROM labels WHERE name = 'CLAIM'")[0][0])
+    assert [(a["name"], a["values"]) for a in stored] == [("stance", ["support", "oppose", "neutral"])]
+    assert stored[0]["value_names"]["oppose"] == {"ar": "معارضة"}  # display names stored with the values
 
 
 def test_a_foreign_database_with_a_hot_wal_is_refused_without_touching_either_file(tmp_path: Path) -> None:
