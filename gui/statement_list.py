@@ -24,6 +24,9 @@ class StatementListView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Explicit: the default minimum is measured from the header's font, and with the colour
+        # emoji face behind the Arabic one (gui/fonts.py) it came to 141 px for every column.
+        self.horizontalHeader().setMinimumSectionSize(ID_MIN_WIDTH)
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier

@@ -91,8 +91,10 @@ def test_the_preview_keeps_most_of_the_list_at_1024_px(workbench: Any, qtbot: An
     qtbot.waitUntil(lambda: window.width() == 1024)
     view = window.list_view
     header = view.horizontalHeader()
-    qtbot.waitUntil(lambda: header.sectionSize(StatementListModel.ID) <= view.viewport().width() * 0.15 + 1)
+    qtbot.waitUntil(lambda: header.sectionSize(StatementListModel.PREVIEW) >= 0.5 * view.viewport().width())
     width = view.viewport().width()
     preview = header.sectionSize(StatementListModel.PREVIEW)
     assert preview >= 0.5 * width, (preview, width)
-    assert header.sectionSize(StatementListModel.ID) >= 32  # still there, elided
+    assert 32 <= header.sectionSize(StatementListModel.ID) <= 0.2 * width  # still there, elided
+    for column in (StatementListModel.STATUS, StatementListModel.NOTE):  # about as wide as their titles
+        assert header.sectionSize(column) <= 60
