@@ -100,6 +100,7 @@ class ThemeFeature(QObject):
         super().__init__(parent)
         self.app = app
         self.settings = settings
+        self.window = parent
         self.menu = QMenu(tr("T&heme"), parent)
         group = QActionGroup(self.menu)
         group.setExclusive(True)
@@ -119,7 +120,7 @@ class ThemeFeature(QObject):
         self.apply()
 
     def actions(self) -> Mapping[Section, Sequence[QAction]]:
-        return {Section.LANGUAGE: [self.menu.menuAction()]}
+        return {Section.THEME: [self.menu.menuAction()]}
 
     def docks(self) -> Sequence[tuple[DockSide, QDockWidget]]:
         return []
@@ -149,7 +150,9 @@ class ThemeFeature(QObject):
             QTimer.singleShot(0, self, lambda: self.changed.emit(dark))
 
     def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
-        if self.settings.theme() == "system":
+        # A closed window's feature (its window not deleted yet, as after a language switch)
+        # leaves the palette to the window on screen.
+        if self.settings.theme() == "system" and self.window.isVisible():
             self.apply(scheme)
 
     def _palette_is_dark(self) -> bool:

@@ -36,7 +36,7 @@ def base_is_dark(app: QApplication) -> bool:
 
 
 def theme_menu_action(workbench: Any, code: str) -> Any:
-    entry = next(a for a in workbench.window.section_actions(Section.LANGUAGE) if a.text() == "T&heme")
+    (entry,) = workbench.window.section_actions(Section.THEME)
     return next(a for a in entry.menu().actions() if a.data() == code)
 
 
