@@ -1501,22 +1501,22 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Theme</name>
         <message>
-            <location filename="../../gui/theme.py" line="103" />
+            <location filename="../../gui/theme.py" line="104" />
             <source>T&amp;heme</source>
             <translation>ال&amp;مظهر</translation>
         </message>
         <message>
-            <location filename="../../gui/theme.py" line="107" />
+            <location filename="../../gui/theme.py" line="108" />
             <source>&amp;System</source>
             <translation>حسب ال&amp;نظام</translation>
         </message>
         <message>
-            <location filename="../../gui/theme.py" line="107" />
+            <location filename="../../gui/theme.py" line="108" />
             <source>&amp;Light</source>
             <translation>&amp;فاتح</translation>
         </message>
         <message>
-            <location filename="../../gui/theme.py" line="107" />
+            <location filename="../../gui/theme.py" line="108" />
             <source>&amp;Dark</source>
             <translation>&amp;داكن</translation>
         </message>
