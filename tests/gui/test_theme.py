@@ -14,7 +14,7 @@ from core.contrast import AA_TEXT, blend, contrast_ratio, legible_alpha
 from core.schema import _SPARE_COLORS
 from gui.features import Section
 from gui.settings import Settings
-from gui.spanlayer import BACKGROUND_ALPHA, BAR_BACKGROUND_ALPHA, SELECTED_ALPHA, legible_background
+from gui.spanlayer import BACKGROUND_ALPHA, BAR_BACKGROUND_ALPHA, SELECTED_ALPHA, legible_background, relation_color
 from gui.theme import ThemeFeature, is_dark, palette
 from tests.gui.conftest import ANNOTATOR
 
@@ -122,3 +122,10 @@ def test_legible_alpha_is_the_highest_that_passes() -> None:
     assert contrast_ratio("#e6e6e6", blend("#f9a825", alpha, "#1f1f1f")) >= AA_TEXT
     assert contrast_ratio("#e6e6e6", blend("#f9a825", alpha + 1, "#1f1f1f")) < AA_TEXT
     assert legible_alpha("#f9a825", 170, "#ffffff", "#000000") == 170  # black on light: unchanged
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_relation_arcs_stand_out_from_the_base_in_both_themes(dark: bool) -> None:
+    themed = palette(dark)
+    base = themed.color(themed.ColorRole.Base).name()
+    assert contrast_ratio(relation_color(themed).name(), base) >= 4.5
