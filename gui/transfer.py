@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import BayanError
 from core.formats import registry
+from core.formats.report import BLANK_TEXT, CATS_IN_META, CHOICES_IN_META, IGNORED_TASK, REJECTED_SUGGESTION, LossKind
 from core.model import GOLD
 from gui.features import DockSide, Section
 from gui.session import EditSession
@@ -219,6 +220,7 @@ class Transfer(QObject):
                 if r.labels_added:
                     line += " " + self.tr("(new labels: {0})").replace("{0}", ", ".join(r.labels_added))
                 lines.append(line)
+                lines += ["  " + self.loss_text(kind, n) for kind, n in r.losses.items()]
             self.imported.emit()
             self._message(QMessageBox.Icon.Information, self.tr("Import finished"), "\n".join(lines))
         else:
@@ -228,6 +230,28 @@ class Transfer(QObject):
                 self.tr("Wrote {0} records.").replace("{0}", f"{count:,}"),
             )
         self.finished.emit(kind, True)
+
+    def loss_text(self, kind: LossKind, n: int) -> str:
+        """One line of what an import left out (core/formats/report.py), in the UI's language.
+
+        Kinds this window does not know (a reader's own) read as the core words them.
+        """
+        # English needs its singular written out; Arabic's plural forms come from %n.
+        one = n == 1
+        if kind == BLANK_TEXT:
+            return self.tr("skipped 1 blank text") if one else self.tr("skipped %n blank texts", "", n)
+        if kind == REJECTED_SUGGESTION:
+            return (self.tr("dropped 1 rejected suggestion") if one
+                    else self.tr("dropped %n rejected suggestions", "", n))
+        if kind == IGNORED_TASK:
+            return self.tr("dropped 1 ignored task") if one else self.tr("dropped %n ignored tasks", "", n)
+        if kind == CHOICES_IN_META:
+            return (self.tr("kept 1 document choice in statement meta") if one
+                    else self.tr("kept %n document choices in statement meta", "", n))
+        if kind == CATS_IN_META:
+            return (self.tr("kept 1 text category in statement meta") if one
+                    else self.tr("kept %n text categories in statement meta", "", n))
+        return kind.describe(n)
 
     def _failed(self, kind: str, message: str) -> None:
         if kind == "import":

@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.errors import InputError
+from core.formats.report import Losses
 from core.ids import hash_and_id
 from core.model import Record
 from core.validate import RecordValidator
@@ -34,6 +35,8 @@ class ImportReport:
     spans_added: int = 0
     relations_added: int = 0
     labels_added: tuple[str, ...] = ()
+    # What the reader left out or kept elsewhere (core/formats/report.py).
+    losses: Losses = field(default_factory=Losses)
 
 
 class _Importer:
@@ -250,16 +253,18 @@ def import_records(
     annotator: str | None = None,
     add_labels: bool = False,
     progress: Callable[[int], None] | None = None,
+    losses: Losses | None = None,
 ) -> ImportReport:
     """Validate and store every record of one file, or nothing if any record is bad.
 
     `records` is consumed lazily (memory does not grow with the file); `progress`
-    is called now and then with the number of records read so far.
+    is called now and then with the number of records read so far. `losses` is the
+    counter the reader of `records` reports to; the report keeps it.
     """
     validator = RecordValidator(
         project.schema, file=file, default_annotator=annotator, add_labels=add_labels
     )
-    report = ImportReport(file=file)
+    report = ImportReport(file=file, losses=losses if losses is not None else Losses())
     importer = _Importer(project, validator, report)
     # A large import inserts into two indexes at random places; a bigger page cache
     # (64 MB, only for this call) keeps their pages in memory (bench/import_export.py).

@@ -33,6 +33,7 @@ from core.formats.native import (
     span_fields,
     status_field,
 )
+from core.formats.report import Losses
 from core.model import Record, Relation, Span
 from core.schema import Schema
 
@@ -158,6 +159,6 @@ def record_from_doccano(obj: Any, file: str, line: int) -> Record:
     )
 
 
-def read_doccano(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+def read_doccano(stream: BinaryIO, file: str, losses: Losses | None = None) -> Iterator[tuple[int, Record]]:
     for number, obj in read_json_lines(stream, file):
         yield number, record_from_doccano(obj, file, number)

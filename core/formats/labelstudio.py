@@ -35,6 +35,7 @@ from typing import Any, BinaryIO, TextIO
 from core.errors import InputError
 from core.formats.lines import JSONRefused, decode_json_value
 from core.formats.native import _is_int, _statement_id, meta_field, seconds_field
+from core.formats.report import Losses
 from core.model import Record, Relation, Span
 from core.rules import UNLABELED
 from core.schema import Schema
@@ -341,7 +342,9 @@ def records_from_task(task: Any, file: str, line: int) -> Iterator[Record]:
         )
 
 
-def read_labelstudio(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+def read_labelstudio(
+    stream: BinaryIO, file: str, losses: Losses | None = None, *, text_key: str | None = None
+) -> Iterator[tuple[int, Record]]:
     for line, task in iter_json_array(stream, file):
         for record in records_from_task(task, file, line):
             yield line, record

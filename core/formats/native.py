@@ -8,6 +8,7 @@ from typing import Any, BinaryIO, TextIO, TypeGuard
 
 from core.errors import InputError
 from core.formats.lines import JSONRefused, decoded_lines, json_line, parse_json, write_lines
+from core.formats.report import Losses
 from core.model import Record, Relation, Span
 from core.rules import meta_problem, seconds_problem
 from core.schema import Schema
@@ -167,7 +168,7 @@ def read_json_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
         yield number, obj
 
 
-def read_native(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+def read_native(stream: BinaryIO, file: str, losses: Losses | None = None) -> Iterator[tuple[int, Record]]:
     for number, obj in read_json_lines(stream, file):
         yield number, record_from_object(obj, file, number)
 

@@ -37,6 +37,7 @@ from core.formats.native import (
     optional_string,
     read_json_lines,
 )
+from core.formats.report import Losses
 from core.model import Record, Relation, Span
 from core.schema import Schema
 from core.tokenize import token_columns, token_range
@@ -265,6 +266,6 @@ def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
     )
 
 
-def read_prodigy(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+def read_prodigy(stream: BinaryIO, file: str, losses: Losses | None = None) -> Iterator[tuple[int, Record]]:
     for number, obj in read_json_lines(stream, file):
         yield number, record_from_prodigy(obj, file, number)

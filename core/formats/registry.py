@@ -15,11 +15,13 @@ from core.formats.labelstudio import read_labelstudio, write_labelstudio
 from core.formats.native import read_native, write_native
 from core.formats.network import Edge, Node, write_edge_csv, write_graphml
 from core.formats.prodigy import read_prodigy, write_prodigy
+from core.formats.report import Losses
 from core.formats.txt import read_txt
 from core.model import Record
 from core.schema import Schema
 
-Reader = Callable[[BinaryIO, str], Iterator[tuple[int, Record]]]
+# A reader reports what it leaves out (or keeps elsewhere) to the Losses it is given.
+Reader = Callable[[BinaryIO, str, Losses], Iterator[tuple[int, Record]]]
 TextWriter = Callable[[Iterable[Record], TextIO, Schema], int]
 # A folder reader yields (file, line, Record): each record names the file it came from.
 FolderReader = Callable[[Path], Iterator[tuple[str, int, Record]]]
