@@ -13,17 +13,20 @@
 ```
 
 A task per statement, one annotation per annotator (the records of one statement arrive
-together, so the writer holds one statement at a time). Offsets are code points, as Label
-Studio's Text tag stores them. The labeling config to match: a `<Text name="text"
-value="$text"/>`, a `<Labels name="label" toName="text">` with the schema's labels, a
-`<Relations>` with its relation types, and per-region `<Choices name="stance" …
-perRegion="true">` for each attribute. `annotator` is Bayan's key (Label Studio assigns
-its own user on import); `was_cancelled` marks a skipped statement.
+together, so the writer holds one statement at a time). Every task has an integer `id` (its
+number in the file: Label Studio's converter needs one) and every annotation a
+`completed_by` naming its annotator, beside Bayan's `annotator`. Offsets are code points,
+as Label Studio's Text tag stores them since 1.4. The labeling config to match: a `<Text
+name="text" value="$text"/>`, a `<Labels name="label" toName="text">` with the schema's
+labels, a `<Relations>` with its relation types, and per-region `<Choices name="stance" …
+perRegion="true">` for each attribute. `was_cancelled` marks a skipped statement.
 
-The reader parses the list one task at a time (memory does not grow with the file) and
-takes `annotations` (or, when there are none, `predictions`). An annotation names its
-annotator by `annotator`, or by `completed_by`: a string, an object with an `email`, or a
-Label Studio user number (`labelstudio-user-10`); else `--annotator` applies.
+The reader parses the file one task at a time (memory does not grow with the file): a
+list of tasks, or one task object. The README's table says what it reads, keeps and
+leaves out: in short, `annotations` (or, when there are none, `predictions`, named by
+their `model_version`); a region with several labels is a span per label; choices of a
+region are its spans' attributes, other choices go to the statement's meta; the text is
+`data.text`, the key given as `text_key`, or the data's only string.
 """
 
 from __future__ import annotations
