@@ -92,10 +92,17 @@ def _annotation(record: Record, number: int, user: int) -> dict[str, Any]:
 def _task(records: list[Record], number: int, annotations: int, users: dict[str, int]) -> dict[str, Any]:
     """Task `number` (Label Studio's converter needs an integer `id` on every task)."""
     first = records[0]
-    data: dict[str, Any] = {"text": first.text, "id": first.id, "meta": first.meta}
-    kept = first.meta.get("labelstudio")
+    meta = first.meta
+    kept = meta.get("labelstudio")
+    task: dict[str, Any] = {"id": number}
+    if isinstance(kept, dict):
+        # What was read from a Label Studio task goes back where it was: its other data
+        # beside the text, its own meta on the task (so that reading this file keeps it again).
+        meta = {k: v for k, v in meta.items() if k != "labelstudio"}
+        if isinstance(kept.get("meta"), dict):
+            task["meta"] = kept["meta"]
+    data: dict[str, Any] = {"text": first.text, "id": first.id, "meta": meta}
     if isinstance(kept, dict) and isinstance(kept.get("data"), dict):
-        # The task's other data, read from a Label Studio file, goes back beside the text.
         data = {**{k: v for k, v in kept["data"].items() if k not in data}, **data}
     items = []
     for record in records:
@@ -103,7 +110,7 @@ def _task(records: list[Record], number: int, annotations: int, users: dict[str,
             annotations += 1
             user = users.setdefault(record.annotator, len(users) + 1)
             items.append(_annotation(record, annotations, user))
-    return {"id": number, "data": data, "annotations": items}
+    return {**task, "data": data, "annotations": items}
 
 
 def write_labelstudio(records: Iterable[Record], out: TextIO, schema: Schema) -> int:

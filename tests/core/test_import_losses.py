@@ -11,11 +11,13 @@ import pytest
 
 from core.errors import InputError
 from core.formats.doccano import read_doccano
-from core.formats.labelstudio import read_labelstudio
+from core.formats.labelstudio import read_labelstudio, write_labelstudio
 from core.formats.prodigy import PRODIGY_META, dumps_prodigy, read_prodigy
 from core.formats.report import BLANK_TEXT, CHOICES_IN_META, REJECTED_SUGGESTION, Losses
 from core.model import Record, Relation
 from core.offsets import utf16_from_index
+from core.paths import DEFAULT_SCHEMA
+from core.schema import load_schema
 
 EMOJI = "قال 👨‍👩‍👧 المتحدث إن 🇸🇾 روسيا ترفض"
 
@@ -166,3 +168,19 @@ def test_record_is_unchanged_by_reading_twice() -> None:
     records = [r for _, r in read_prodigy(jsonl(teach(A, 4, 17, "accept"), teach(B, 0, 5, "accept")), "t")]
     assert all(isinstance(r, Record) for r in records)
     assert records[0].meta is not records[1].meta
+
+
+def test_labelstudio_task_data_and_meta_go_back_where_they_were() -> None:
+    task = {"id": 41, "meta": {"batch": 2}, "data": {"text": A, "source": "radio", "meta": {"k": "v"}},
+            "annotations": [{"completed_by": {"email": "amal@example.org"},
+                             "result": [region("a", 4, 17, ["ACTOR"], A)]}]}
+    ((_, rec),) = read_labelstudio(ls_file(task), "ls")
+    assert rec.meta == {"k": "v", "labelstudio": {"data": {"source": "radio"}, "meta": {"batch": 2}}}
+    out = io.StringIO()
+    write_labelstudio([rec], out, load_schema(DEFAULT_SCHEMA))
+    (written,) = json.loads(out.getvalue())
+    assert written["id"] == 1 and written["meta"] == {"batch": 2}
+    assert written["data"] == {"source": "radio", "text": A, "id": None, "meta": {"k": "v"}}
+    assert written["annotations"][0]["completed_by"] == {"id": 1, "email": "amal@example.org"}
+    ((_, again),) = read_labelstudio(io.BytesIO(out.getvalue().encode()), "again")
+    assert again.meta == rec.meta and again.annotator == "amal@example.org"
