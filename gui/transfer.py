@@ -36,7 +36,16 @@ from PySide6.QtWidgets import (
 
 from core.errors import BayanError
 from core.formats import registry
-from core.formats.report import BLANK_TEXT, CATS_IN_META, CHOICES_IN_META, IGNORED_TASK, REJECTED_SUGGESTION, LossKind
+from core.formats.report import (
+    BLANK_TEXT,
+    CATS_IN_META,
+    CHOICES_IN_META,
+    DRAFT,
+    IGNORED_TASK,
+    REJECTED_SUGGESTION,
+    UNUSED_PREDICTION,
+    LossKind,
+)
 from core.model import GOLD
 from gui.features import DockSide, Section
 from gui.session import EditSession
@@ -246,6 +255,11 @@ class Transfer(QObject):
                     else self.tr("dropped %n rejected suggestions", "", n))
         if kind == IGNORED_TASK:
             return self.tr("dropped 1 ignored task") if one else self.tr("dropped %n ignored tasks", "", n)
+        if kind == UNUSED_PREDICTION:
+            return (self.tr("dropped 1 prediction of an annotated task") if one
+                    else self.tr("dropped %n predictions of annotated tasks", "", n))
+        if kind == DRAFT:
+            return self.tr("dropped 1 draft") if one else self.tr("dropped %n drafts", "", n)
         if kind == CHOICES_IN_META:
             return (self.tr("kept 1 document choice in statement meta") if one
                     else self.tr("kept %n document choices in statement meta", "", n))

@@ -39,7 +39,7 @@ from typing import Any, BinaryIO, TextIO
 from core.errors import InputError
 from core.formats.lines import JSONRefused, decode_json_value
 from core.formats.native import _is_int, _statement_id, meta_field, seconds_field
-from core.formats.report import CHOICES_IN_META, Losses
+from core.formats.report import CHOICES_IN_META, DRAFT, UNUSED_PREDICTION, Losses
 from core.model import Record, Relation, Span
 from core.offsets import index_from_utf16
 from core.rules import UNLABELED
@@ -324,15 +324,24 @@ def _region(text: str, value: dict[str, Any], file: str, line: int, at: str) -> 
     return start, end, labels, covered or ""
 
 
-def _annotations(task: dict[str, Any], file: str, line: int) -> list[Any]:
-    """The task's annotations, or when it has none, its predictions (each a list when given)."""
-    for key in ("annotations", "predictions"):
+def _annotations(task: dict[str, Any], file: str, line: int, losses: Losses) -> list[Any]:
+    """The task's annotations, or when it has none, its predictions (each a list when given).
+
+    Predictions beside annotations (a model's pre-annotations) and drafts (unsubmitted
+    work) are not read, and reported.
+    """
+    lists = []
+    for key in ("annotations", "predictions", "drafts"):
         value = task.get(key)
         if value is not None and not isinstance(value, list):
             raise InputError(file, line, f'"{key}" must be a list')
-        if value:
-            return value
-    return []
+        lists.append(value or [])
+    annotations, predictions, drafts = lists
+    losses.add(DRAFT, file, line, len(drafts))
+    if annotations:
+        losses.add(UNUSED_PREDICTION, file, line, len(predictions))
+        return annotations
+    return predictions
 
 
 # A data value Label Studio loads from elsewhere (`valueType="url"`), not text to annotate.
@@ -469,7 +478,7 @@ def records_from_task(
     sid = _statement_id(data.get("id"), file, line)
     annotations = [
         _Annotation(text, annotation, file, line, f"annotation {a}")
-        for a, annotation in enumerate(_annotations(task, file, line), 1)
+        for a, annotation in enumerate(_annotations(task, file, line, losses), 1)
     ]
     if not annotations:
         yield Record(id=sid, text=text, meta=meta, status="todo")

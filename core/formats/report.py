@@ -39,6 +39,10 @@ class LossKind:
 BLANK_TEXT = LossKind("blank_text", "skipped", "blank text", "blank texts")
 REJECTED_SUGGESTION = LossKind("rejected_suggestion", "dropped", "rejected suggestion", "rejected suggestions")
 IGNORED_TASK = LossKind("ignored_task", "dropped", "ignored task", "ignored tasks")
+UNUSED_PREDICTION = LossKind(
+    "unused_prediction", "dropped", "prediction of an annotated task", "predictions of annotated tasks"
+)
+DRAFT = LossKind("draft", "dropped", "draft", "drafts")
 CHOICES_IN_META = LossKind(
     "choices_in_meta", "kept", "document choice", "document choices", " in statement meta", lost=False
 )

@@ -162,53 +162,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="391" />
+            <location filename="../../gui/transfer.py" line="405" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="397" />
+            <location filename="../../gui/transfer.py" line="411" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="403" />
+            <location filename="../../gui/transfer.py" line="417" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="409" />
+            <location filename="../../gui/transfer.py" line="423" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="410" />
+            <location filename="../../gui/transfer.py" line="424" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="415" />
+            <location filename="../../gui/transfer.py" line="429" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="416" />
-            <location filename="../../gui/transfer.py" line="428" />
+            <location filename="../../gui/transfer.py" line="430" />
+            <location filename="../../gui/transfer.py" line="442" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="417" />
+            <location filename="../../gui/transfer.py" line="431" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="418" />
+            <location filename="../../gui/transfer.py" line="432" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="425" />
+            <location filename="../../gui/transfer.py" line="439" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -216,72 +216,72 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="318" />
+            <location filename="../../gui/transfer.py" line="332" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="320" />
+            <location filename="../../gui/transfer.py" line="334" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="322" />
+            <location filename="../../gui/transfer.py" line="336" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="324" />
+            <location filename="../../gui/transfer.py" line="338" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="331" />
+            <location filename="../../gui/transfer.py" line="345" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="335" />
+            <location filename="../../gui/transfer.py" line="349" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="336" />
+            <location filename="../../gui/transfer.py" line="350" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="337" />
+            <location filename="../../gui/transfer.py" line="351" />
             <source>Refuse the import if anything in the files would be left out</source>
             <translation>رفض الاستيراد إن كان شيء في الملفات سيُترك</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="342" />
+            <location filename="../../gui/transfer.py" line="356" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="343" />
+            <location filename="../../gui/transfer.py" line="357" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="344" />
+            <location filename="../../gui/transfer.py" line="358" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="352" />
+            <location filename="../../gui/transfer.py" line="366" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="353" />
+            <location filename="../../gui/transfer.py" line="367" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="359" />
+            <location filename="../../gui/transfer.py" line="373" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -811,62 +811,62 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="153" />
+            <location filename="../../gui/transfer.py" line="162" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="167" />
+            <location filename="../../gui/transfer.py" line="176" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="174" />
+            <location filename="../../gui/transfer.py" line="183" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="175" />
+            <location filename="../../gui/transfer.py" line="184" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="175" />
+            <location filename="../../gui/transfer.py" line="184" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="217" />
+            <location filename="../../gui/transfer.py" line="226" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="222" />
+            <location filename="../../gui/transfer.py" line="231" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="226" />
+            <location filename="../../gui/transfer.py" line="235" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="230" />
+            <location filename="../../gui/transfer.py" line="239" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="231" />
+            <location filename="../../gui/transfer.py" line="240" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="243" />
+            <location filename="../../gui/transfer.py" line="252" />
             <source>skipped 1 blank text</source>
             <translation>تُخطّي نص فارغ واحد</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="243" />
+            <location filename="../../gui/transfer.py" line="252" />
             <source>skipped %n blank texts</source>
             <translation>
                 <numerusform>تُخطّي %n نصوص فارغة</numerusform>
@@ -878,12 +878,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="245" />
+            <location filename="../../gui/transfer.py" line="254" />
             <source>dropped 1 rejected suggestion</source>
             <translation>أُسقط اقتراح مرفوض واحد</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="246" />
+            <location filename="../../gui/transfer.py" line="255" />
             <source>dropped %n rejected suggestions</source>
             <translation>
                 <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
@@ -895,12 +895,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="248" />
+            <location filename="../../gui/transfer.py" line="257" />
             <source>dropped 1 ignored task</source>
             <translation>أُسقطت مهمة متجاهَلة واحدة</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="248" />
+            <location filename="../../gui/transfer.py" line="257" />
             <source>dropped %n ignored tasks</source>
             <translation>
                 <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
@@ -912,12 +912,46 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="250" />
+            <location filename="../../gui/transfer.py" line="259" />
+            <source>dropped 1 prediction of an annotated task</source>
+            <translation>أُسقط توقّع واحد لمهمة موسومة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="260" />
+            <source>dropped %n predictions of annotated tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n توقّعات لمهام موسومة</numerusform>
+                <numerusform>أُسقط توقّع واحد لمهمة موسومة</numerusform>
+                <numerusform>أُسقط توقّعان لمهام موسومة</numerusform>
+                <numerusform>أُسقطت %n توقّعات لمهام موسومة</numerusform>
+                <numerusform>أُسقط %n توقّعًا لمهام موسومة</numerusform>
+                <numerusform>أُسقط %n توقّع لمهام موسومة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="262" />
+            <source>dropped 1 draft</source>
+            <translation>أُسقطت مسودة واحدة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="262" />
+            <source>dropped %n drafts</source>
+            <translation>
+                <numerusform>أُسقطت %n مسودات</numerusform>
+                <numerusform>أُسقطت مسودة واحدة</numerusform>
+                <numerusform>أُسقطت مسودتان</numerusform>
+                <numerusform>أُسقطت %n مسودات</numerusform>
+                <numerusform>أُسقطت %n مسودة</numerusform>
+                <numerusform>أُسقطت %n مسودة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="264" />
             <source>kept 1 document choice in statement meta</source>
             <translation>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="251" />
+            <location filename="../../gui/transfer.py" line="265" />
             <source>kept %n document choices in statement meta</source>
             <translation>
                 <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
@@ -929,12 +963,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="253" />
+            <location filename="../../gui/transfer.py" line="267" />
             <source>kept 1 text category in statement meta</source>
             <translation>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="254" />
+            <location filename="../../gui/transfer.py" line="268" />
             <source>kept %n text categories in statement meta</source>
             <translation>
                 <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
@@ -946,42 +980,42 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="259" />
+            <location filename="../../gui/transfer.py" line="273" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="260" />
+            <location filename="../../gui/transfer.py" line="274" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="262" />
+            <location filename="../../gui/transfer.py" line="276" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="263" />
+            <location filename="../../gui/transfer.py" line="277" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="269" />
+            <location filename="../../gui/transfer.py" line="283" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="271" />
+            <location filename="../../gui/transfer.py" line="285" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="117" />
+            <location filename="../../gui/transfer.py" line="126" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="120" />
+            <location filename="../../gui/transfer.py" line="129" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>

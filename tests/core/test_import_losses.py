@@ -184,3 +184,13 @@ def test_labelstudio_task_data_and_meta_go_back_where_they_were() -> None:
     assert written["annotations"][0]["completed_by"] == {"id": 1, "email": "amal@example.org"}
     ((_, again),) = read_labelstudio(io.BytesIO(out.getvalue().encode()), "again")
     assert again.meta == rec.meta and again.annotator == "amal@example.org"
+
+
+def test_labelstudio_predictions_beside_annotations_and_drafts_are_reported() -> None:
+    task = {"data": {"text": A}, "annotations": [{"completed_by": 1, "result": []}],
+            "predictions": [{"model_version": "m1", "result": []}, {"model_version": "m2", "result": []}],
+            "drafts": [{"result": []}]}
+    losses = Losses()
+    records = [r for _, r in read_labelstudio(ls_file(task), "ls", losses)]
+    assert [r.annotator for r in records] == ["labelstudio-user-1"]
+    assert losses.summary() == "dropped 1 draft; dropped 2 predictions of annotated tasks"
