@@ -25,7 +25,7 @@ was accepted and none ignored, skipped when all were ignored, and todo otherwise
 Rejected and ignored suggestions are reported, never stored. A blank text is skipped and
 reported. `_input_hash`, `_task_hash` and `tokens` are kept in the statement's meta under
 `prodigy` and written back unchanged; accepted text categories (`label`, `accept`) go to
-meta `cats`.
+meta `cats`, the options accepted in a choice view (`accept`) to meta `accept`.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from core.formats.native import (
     optional_string,
     read_json_lines,
 )
-from core.formats.report import BLANK_TEXT, CATS_IN_META, IGNORED_TASK, REJECTED_SUGGESTION, Losses
+from core.formats.report import BLANK_TEXT, CATS_IN_META, CHOICES_IN_META, IGNORED_TASK, REJECTED_SUGGESTION, Losses
 from core.model import Record, Relation, Span
 from core.rules import is_blank_text
 from core.schema import Schema
@@ -298,7 +298,7 @@ def _hash_field(obj: dict[str, Any], key: str, file: str, line: int) -> int | No
 class _Task:
     """One Prodigy task, checked for type: what the reader makes a record of, alone or with others."""
 
-    __slots__ = ("answer", "annotator", "answered", "binary", "cats", "hashes", "meta", "record")
+    __slots__ = ("answer", "annotator", "answered", "binary", "choices", "hashes", "meta", "record")
 
     def __init__(self, obj: Any, file: str, line: int) -> None:
         if not isinstance(obj, dict):
@@ -327,7 +327,9 @@ class _Task:
         chosen = optional_list(obj, "accept", file, line)
         if not all(isinstance(c, str | int) and not isinstance(c, bool) for c in chosen):
             raise InputError(file, line, '"accept" must list the ids of the chosen options')
-        self.cats = ([label] if label else []) + [str(c) for c in chosen]
+        # By the meta key they are kept under: Prodigy's own name for the accepted options.
+        self.choices = {key: values for key, values in (("cats", [label] if label else []),
+                                                        ("accept", [str(c) for c in chosen])) if values}
         self.binary = _is_binary(obj, raw_spans)
         # Prodigy stamps the tasks its app served; Bayan's export of untouched statements has neither.
         self.answered = "_view_id" in obj or "_timestamp" in obj
@@ -408,17 +410,24 @@ def _spans_and_relations(
     return spans, relations
 
 
-def _with_kept(meta: dict[str, Any], kept: dict[str, Any], cats: list[str], file: str, line: int) -> dict[str, Any]:
+# What each kind of choice is reported as.
+_CHOICE_KINDS = {"cats": CATS_IN_META, "accept": CHOICES_IN_META}
+
+
+def _with_kept(
+    meta: dict[str, Any], kept: dict[str, Any], choices: dict[str, list[str]], file: str, line: int, losses: Losses
+) -> dict[str, Any]:
     """The statement's meta with what Bayan keeps of the task: Prodigy's hashes and tokens, categories."""
-    if not kept and not cats:
+    if not kept and not choices:
         return meta
     meta = dict(meta)
-    if cats and "cats" in meta:
-        raise InputError(file, line, 'meta already holds "cats", where Bayan keeps the chosen categories')
+    for key, values in choices.items():
+        if key in meta:
+            raise InputError(file, line, f'meta already holds "{key}", where Bayan keeps the chosen categories')
+        losses.add(_CHOICE_KINDS[key], file, line, len(values))
     if kept:
         meta[PRODIGY_META] = kept
-    if cats:
-        meta["cats"] = cats
+    meta.update(choices)
     return meta
 
 
@@ -430,15 +439,13 @@ def _manual_record(task: _Task, file: str, line: int, losses: Losses) -> Record:
     are not annotations.
     """
     record = task.record
-    cats = task.cats if task.answer == "accept" else []
+    choices = task.choices if task.answer == "accept" else {}
     if task.answer == "reject":
         losses.add(REJECTED_SUGGESTION, file, line)
         record.spans, record.relations = [], []
-    elif task.cats and task.answer == "ignore":
+    elif task.choices and task.answer == "ignore":
         losses.add(IGNORED_TASK, file, line)
-    if cats:
-        losses.add(CATS_IN_META, file, line, len(cats))
-    record.meta = _with_kept(record.meta, task.hashes, cats, file, line)
+    record.meta = _with_kept(record.meta, task.hashes, choices, file, line, losses)
     if record.annotator is None and not record.spans and task.answer == "ignore" and not task.answered:
         record.status = "todo"  # a statement nobody worked on (Bayan's export --status all)
     return record
@@ -447,13 +454,13 @@ def _manual_record(task: _Task, file: str, line: int, losses: Losses) -> Record:
 class _BinaryGroup:
     """The binary tasks of one text by one annotator, combined into one record (the README's rule)."""
 
-    __slots__ = ("accepted", "cats", "first", "hashes", "ignored", "line", "rejected", "spans")
+    __slots__ = ("accepted", "choices", "first", "hashes", "ignored", "line", "rejected", "spans")
 
     def __init__(self, task: _Task, line: int) -> None:
         self.first = task
         self.line = line
         self.spans: dict[tuple[int, int, str], Span] = {}
-        self.cats: list[str] = []
+        self.choices: dict[str, list[str]] = {}
         self.accepted = self.rejected = self.ignored = 0
         # The text's hash and tokens; a task hash names one task, never the combination.
         self.hashes = {k: v for k, v in task.hashes.items() if k != "_task_hash"}
@@ -466,7 +473,9 @@ class _BinaryGroup:
                 if key not in self.spans:
                     sid = str(len(self.spans) + 1)
                     self.spans[key] = Span(span.start, span.end, span.label, span.text, span.attrs, sid)
-            self.cats += [c for c in task.cats if c not in self.cats]
+            for name, values in task.choices.items():
+                have = self.choices.setdefault(name, [])
+                have += [value for value in values if value not in have]
             if task.record.relations:
                 raise InputError(file, line, "a binary task with relations: Bayan reads relations of whole annotations")
         elif task.answer == "reject":
@@ -484,13 +493,11 @@ class _BinaryGroup:
             status = "skipped"
         else:
             status = "todo"
-        if self.cats:
-            losses.add(CATS_IN_META, file, self.line, len(self.cats))
         first = self.first.record
         return Record(
             id=first.id,
             text=first.text,
-            meta=_with_kept(first.meta, self.hashes, self.cats, file, self.line),
+            meta=_with_kept(first.meta, self.hashes, self.choices, file, self.line, losses),
             annotator=first.annotator,
             status=status,
             spans=list(self.spans.values()),

@@ -186,6 +186,20 @@ def test_prodigy_binary_textcat_keeps_accepted_categories_only(project: Path) ->
         assert row["meta"]["prodigy"]["_input_hash"] == task["_input_hash"]
 
 
+def test_prodigy_choice_view_keeps_the_mention_and_the_accepted_option(project: Path) -> None:
+    """Entity linking (a choice view): the mention's span, and the option chosen in meta `accept`."""
+    source = REAL / "prodigy" / "emerson_nel_head.jsonl"
+    result = ok("import", project, source, "--annotator", "amal", "--add-labels")
+    assert "kept 3 document choices in statement meta" in result.output
+    rows = {row["text"]: row for row in exported(project)}
+    for task in source_lines(source):
+        row = rows[task["text"]]
+        assert [(s["start"], s["end"], s["label"]) for s in row["spans"]] == [
+            (s["start"], s["end"], s["label"]) for s in task["spans"]
+        ]
+        assert row["meta"]["accept"] == task["accept"] and row["meta"]["score"] == task["meta"]["score"]
+
+
 # -------------------------------------------------------------- Label Studio
 
 
