@@ -235,3 +235,10 @@ def test_labelstudio_one_task_object_of_an_image_is_refused(project: Path) -> No
         'previous_export.json:1: "data.image" is a URL: Label Studio loads that file, and Bayan reads only text '
         "given in the task"
     )
+
+
+def test_ls_text_key_names_the_text_and_is_only_for_label_studio(project: Path) -> None:
+    ok("import", project, REAL / "labelstudio" / "humor_dataset_0_annotations.json", "--ls-text-key", "text")
+    line = refused(project, REAL / "doccano" / "relation_extraction_example.jsonl", "--ls-text-key", "text")
+    assert line.endswith("relation_extraction_example.jsonl: --ls-text-key is for Label Studio files, and this is "
+                         "read as doccano")
