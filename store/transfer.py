@@ -233,15 +233,16 @@ def _import_one(
 def _import_folder(
     project: Project,
     path: Path,
-    reader: Callable[[Path], Iterable[tuple[str, int, Record]]],
+    reader: Callable[[Path, Losses], Iterable[tuple[str, int, Record]]],
     options: _Options,
     progress: ProgressFn,
     should_stop: StopFn,
 ) -> ImportReport:
     """Each document of a folder format is imported as its own file (for its messages)."""
-    report = ImportReport(file=str(path))
+    # One counter for the whole folder: its documents report as one import.
+    report = ImportReport(file=str(path), losses=Losses(strict=options.strict))
     labels: list[str] = []
-    for file, line, record in _watched(reader(path), progress, should_stop, lambda: None):
+    for file, line, record in _watched(reader(path, report.losses), progress, should_stop, lambda: None):
         r = import_records(
             project, [(line, record)], file=file, annotator=options.annotator, add_labels=options.add_labels
         )
@@ -249,7 +250,6 @@ def _import_folder(
         report.statements_added += r.statements_added
         report.spans_added += r.spans_added
         report.relations_added += r.relations_added
-        report.losses.update(r.losses)
         labels += [name for name in r.labels_added if name not in labels]
     report.labels_added = tuple(labels)
     return report

@@ -23,8 +23,9 @@ from core.schema import Schema
 # A reader reports what it leaves out (or keeps elsewhere) to the Losses it is given.
 Reader = Callable[[BinaryIO, str, Losses], Iterator[tuple[int, Record]]]
 TextWriter = Callable[[Iterable[Record], TextIO, Schema], int]
-# A folder reader yields (file, line, Record): each record names the file it came from.
-FolderReader = Callable[[Path], Iterator[tuple[str, int, Record]]]
+# A folder reader yields (file, line, Record): each record names the file it came from; it
+# reports what it leaves out to the Losses it is given, as a file reader does.
+FolderReader = Callable[[Path, Losses], Iterator[tuple[str, int, Record]]]
 # A folder writer fills an empty folder (made and later renamed into place by the caller).
 FolderWriter = Callable[[Iterable[Record], Path, Schema], int]
 # A network writer streams nodes and edges the store has aggregated (in id order).
@@ -68,8 +69,14 @@ READERS: dict[str, Reader] = {
     "labelstudio": read_labelstudio,
 }
 
+def _read_brat(folder: Path, losses: Losses | None = None) -> Iterator[tuple[str, int, Record]]:
+    # The brat reader reports its losses (events, equivalences, normalizations) once it
+    # takes the counter: this is where it is handed over.
+    return read_brat(folder)
+
+
 FOLDER_READERS: dict[str, FolderReader] = {
-    "brat": read_brat,
+    "brat": _read_brat,
 }
 
 EXPORTS: dict[str, ExportFormat | FolderExportFormat | NetworkExportFormat] = {

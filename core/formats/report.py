@@ -78,11 +78,6 @@ class Losses:
         """Whether anything was left out (as opposed to only kept elsewhere)."""
         return any(kind.lost for kind in self._counts)
 
-    def update(self, other: Losses) -> None:
-        """Add another file's counts (a folder of documents reports as one)."""
-        for kind, count in other._counts.items():
-            self._counts[kind] = self._counts.get(kind, 0) + count
-
     def summary(self) -> str:
         """"skipped 2 blank texts; dropped 1,276 rejected suggestions"; empty when nothing was met."""
         return "; ".join(kind.describe(count) for kind, count in self._counts.items())
