@@ -219,6 +219,30 @@ def test_labelstudio_document_choices_of_two_models(project: Path) -> None:
     ok("import", project, source, "--strict")
 
 
+def test_labelstudio_annotations_beside_predictions(project: Path) -> None:
+    source = REAL / "labelstudio" / "tasks_annotations_predictions.json"
+    line = refused(project, source, "--annotator", "amal", "--strict")
+    assert line.endswith("tasks_annotations_predictions.json:2: dropped 1 prediction of an annotated task; "
+                         "--strict refuses any loss")
+    result = ok("import", project, source, "--annotator", "amal")
+    assert "dropped 2 predictions of annotated tasks; kept 5 document choices in statement meta" in result.output
+    rows = exported(project)
+    tasks = json.loads(source.read_text(encoding="utf-8"))
+    texts = [task.get("data", task)["text"] for task in tasks]
+    assert [row["text"] for row in rows] == ["Test example phrase 1", "x2", "yoyo", "zzz", "vivi", "opop"] == texts
+    by_text = {row["text"]: row for row in rows}
+    # Annotations name nobody here: they are --annotator's, as is the one prediction of "opop".
+    assert [(by_text[t]["annotator"], by_text[t]["status"]) for t in texts] == [
+        ("amal", "done"), ("amal", "done"), ("amal", "done"), (None, "todo"), (None, "todo"), ("amal", "done")
+    ]
+    assert [c["choices"] for c in by_text["x2"]["meta"]["choices"]] == [["class_A"], ["class_A"]]
+    assert by_text["yoyo"]["meta"]["labelstudio"] == {"data": {"int_field": "99"}}
+    # The extra data field goes back into the task's data on export.
+    exported_tasks = {t["data"]["text"]: t for t in json.loads(ok("export", project, "-", "--format", "labelstudio",
+                                                                   "--status", "all").output)}
+    assert exported_tasks["opop"]["data"]["int_field"] == 42
+
+
 @pytest.mark.parametrize("name", ["humor_dataset_0_annotations.json", "text_with_2_tasks.json"])
 def test_labelstudio_tasks_without_annotations(project: Path, name: str) -> None:
     source = REAL / "labelstudio" / name
