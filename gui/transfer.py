@@ -41,6 +41,7 @@ from core.formats.report import (
     CATS_IN_META,
     CHOICES_IN_META,
     DRAFT,
+    IGNORED_SPAN,
     IGNORED_TASK,
     REJECTED_SUGGESTION,
     UNUSED_PREDICTION,
@@ -255,6 +256,9 @@ class Transfer(QObject):
                     else self.tr("dropped %n rejected suggestions", "", n))
         if kind == IGNORED_TASK:
             return self.tr("dropped 1 ignored task") if one else self.tr("dropped %n ignored tasks", "", n)
+        if kind == IGNORED_SPAN:
+            return (self.tr("dropped 1 span of an ignored task") if one
+                    else self.tr("dropped %n spans of ignored tasks", "", n))
         if kind == UNUSED_PREDICTION:
             return (self.tr("dropped 1 prediction of an annotated task") if one
                     else self.tr("dropped %n predictions of annotated tasks", "", n))

@@ -17,8 +17,9 @@ skipped and todo work.
 
 The reader needs `text` (and reads `spans`: `start`, `end`, `label`); the rule of each
 answer is in the README's "What is read and what is left out" table. In short: a whole
-annotation (ner.manual, Bayan's export) is one record: accept → done, ignore → skipped,
-reject → skipped without its spans (Prodigy trains on no rejected example). Binary
+annotation (ner.manual, Bayan's export) is one record: accept → done, ignore → skipped
+(without its spans when answered in Prodigy's app), reject → skipped without its spans
+(Prodigy trains on no rejected or ignored example). Binary
 decisions (ner.teach, textcat.teach) on one text by one annotator are combined into one
 record: the accepted suggestions are its spans; it is done when at least one suggestion
 was accepted and none ignored, skipped when all were ignored, and todo otherwise.
@@ -46,7 +47,15 @@ from core.formats.native import (
     optional_string,
     read_json_lines,
 )
-from core.formats.report import BLANK_TEXT, CATS_IN_META, CHOICES_IN_META, IGNORED_TASK, REJECTED_SUGGESTION, Losses
+from core.formats.report import (
+    BLANK_TEXT,
+    CATS_IN_META,
+    CHOICES_IN_META,
+    IGNORED_SPAN,
+    IGNORED_TASK,
+    REJECTED_SUGGESTION,
+    Losses,
+)
 from core.model import Record, Relation, Span
 from core.rules import is_blank_text
 from core.schema import Schema
@@ -442,6 +451,12 @@ def _manual_record(task: _Task, file: str, line: int, losses: Losses) -> Record:
     choices = task.choices if task.answer == "accept" else {}
     if task.answer == "reject":
         losses.add(REJECTED_SUGGESTION, file, line)
+        record.spans, record.relations = [], []
+    elif task.answer == "ignore" and task.answered and record.spans:
+        # Answered ignore in Prodigy's app: its spans are what the task came with (a model's,
+        # a pattern's), never reviewed, and Prodigy trains on no ignored example. (Bayan's own
+        # export of skipped work carries no app stamp, and keeps its spans.)
+        losses.add(IGNORED_SPAN, file, line, len(record.spans))
         record.spans, record.relations = [], []
     elif task.choices and task.answer == "ignore":
         losses.add(IGNORED_TASK, file, line)

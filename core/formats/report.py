@@ -39,6 +39,7 @@ class LossKind:
 BLANK_TEXT = LossKind("blank_text", "skipped", "blank text", "blank texts")
 REJECTED_SUGGESTION = LossKind("rejected_suggestion", "dropped", "rejected suggestion", "rejected suggestions")
 IGNORED_TASK = LossKind("ignored_task", "dropped", "ignored task", "ignored tasks")
+IGNORED_SPAN = LossKind("ignored_span", "dropped", "span of an ignored task", "spans of ignored tasks")
 UNUSED_PREDICTION = LossKind(
     "unused_prediction", "dropped", "prediction of an annotated task", "predictions of annotated tasks"
 )

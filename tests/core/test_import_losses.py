@@ -194,3 +194,15 @@ def test_labelstudio_predictions_beside_annotations_and_drafts_are_reported() ->
     records = [r for _, r in read_labelstudio(ls_file(task), "ls", losses)]
     assert [r.annotator for r in records] == ["labelstudio-user-1"]
     assert losses.summary() == "dropped 1 draft; dropped 2 predictions of annotated tasks"
+
+
+def test_prodigy_spans_of_a_task_ignored_in_the_app_are_not_kept() -> None:
+    """ner.manual tasks come pre-filled by a model; answered ignore, their spans were never reviewed."""
+    spans = [{"start": 4, "end": 17, "label": "ACTOR", "source": "en_core_web_lg"}]
+    app = {"text": A, "spans": spans, "answer": "ignore", "_view_id": "ner_manual", "_timestamp": 1633931208}
+    ours = {"text": B, "spans": [{"start": 0, "end": 5, "label": "ACTOR"}], "answer": "ignore", "_annotator_id": "amal"}
+    losses = Losses()
+    (_, ignored), (_, skipped) = read_prodigy(jsonl(app, ours), "p", losses)
+    assert (ignored.status, ignored.spans) == ("skipped", [])
+    assert skipped.status == "skipped" and len(skipped.spans) == 1  # Bayan's export of skipped work
+    assert losses.summary() == "dropped 1 span of an ignored task"
