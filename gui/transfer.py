@@ -43,6 +43,7 @@ from core.formats.report import (
     DRAFT,
     IGNORED_SPAN,
     IGNORED_TASK,
+    OTHER_META,
     REJECTED_SUGGESTION,
     UNUSED_PREDICTION,
     LossKind,
@@ -264,6 +265,9 @@ class Transfer(QObject):
                     else self.tr("dropped %n predictions of annotated tasks", "", n))
         if kind == DRAFT:
             return self.tr("dropped 1 draft") if one else self.tr("dropped %n drafts", "", n)
+        if kind == OTHER_META:
+            return (self.tr("dropped 1 differing meta of a statement already there") if one
+                    else self.tr("dropped %n differing metas of statements already there", "", n))
         if kind == CHOICES_IN_META:
             return (self.tr("kept 1 document choice in statement meta") if one
                     else self.tr("kept %n document choices in statement meta", "", n))

@@ -6,9 +6,10 @@ import gc
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from core.errors import InputError
-from core.formats.report import Losses
+from core.formats.report import OTHER_META, Losses
 from core.ids import hash_and_id
 from core.model import Record
 from core.validate import RecordValidator
@@ -95,19 +96,22 @@ class _Importer:
     def _statements(self, batch: list[tuple[int, Record, int, str]]) -> list[int | None]:
         """The seq of each record's statement (inserting new ones in order); None for a repeat we skip."""
         ids = json.dumps(sorted({rec.id for _, rec, _, _ in batch if rec.id is not None}))
-        by_id: dict[str, tuple[int | str, str]] = {
-            sid: (seq, text)
-            for sid, seq, text in self.conn.execute(
-                "SELECT s.id, s.seq, s.text FROM json_each(?) j JOIN statements s ON s.id = j.value", (ids,)
-            )
-        }
+        by_id: dict[str, tuple[int | str, str]] = {}
+        # The meta of each statement a record may land on: stored (JSON text, or None) by seq,
+        # or made by an earlier record of this batch by id.
+        metas: dict[int | str, Any] = {}
+        for sid, seq, text, meta in self.conn.execute(
+            "SELECT s.id, s.seq, s.text, s.meta FROM json_each(?) j JOIN statements s ON s.id = j.value", (ids,)
+        ):
+            by_id[sid] = (seq, text)
+            metas[seq] = meta
         hashes = json.dumps(sorted({h for _, rec, h, _ in batch if rec.id is None}))
-        by_text: dict[tuple[int, str], int | str] = {
-            (h, text): seq
-            for h, text, seq in self.conn.execute(
-                "SELECT s.hash, s.text, s.seq FROM json_each(?) j JOIN statements s ON s.hash = j.value", (hashes,)
-            )
-        }
+        by_text: dict[tuple[int, str], int | str] = {}
+        for h, text, seq, meta in self.conn.execute(
+            "SELECT s.hash, s.text, s.seq, s.meta FROM json_each(?) j JOIN statements s ON s.hash = j.value", (hashes,)
+        ):
+            by_text[(h, text)] = seq
+            metas[seq] = meta
         # Each record's statement: a seq already stored, or the id of a row inserted below.
         keys: list[int | str] = []
         new: list[tuple[str, str, int, str | None]] = []
@@ -123,16 +127,24 @@ class _Importer:
                             f"statement {rec.id!r} is already in the project with a different text",
                         )
                     keys.append(known[0])
+                    if rec.meta:
+                        self._other_meta(rec, line, metas[known[0]])
                     continue
                 sid = rec.id
             else:
                 seq = by_text.get((text_hash, rec.text))
                 if seq is not None:
                     keys.append(seq)
+                    if rec.meta:
+                        self._other_meta(rec, line, metas[seq])
                     continue
                 sid = derived
             keys.append(sid)
-            if sid not in new_ids:
+            if sid in new_ids:
+                if rec.meta:
+                    self._other_meta(rec, line, metas[sid])
+            else:
+                metas[sid] = rec.meta
                 new_ids[sid] = line
                 new.append((sid, rec.text, text_hash, json.dumps(rec.meta, ensure_ascii=False) if rec.meta else None))
             # Later records of this batch find it as if stored.
@@ -164,6 +176,14 @@ class _Importer:
                 )
             inserted[sid] = seq
         return [key if isinstance(key, int) else inserted[key] for key in keys]
+
+    def _other_meta(self, rec: Record, line: int, stored: Any) -> None:
+        """A record's meta for a statement already there is not merged into it (the statement's
+        meta is the coordinator's, set when it first comes in): when it differs, that is a loss."""
+        if isinstance(stored, str):
+            stored = json.loads(stored)
+        if rec.meta != (stored or {}):
+            self.report.losses.add(OTHER_META, self.report.file, line)
 
     def _annotations(self, records: list[tuple[int | None, Record]]) -> None:
         stamp = now()

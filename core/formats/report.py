@@ -44,6 +44,11 @@ UNUSED_PREDICTION = LossKind(
     "unused_prediction", "dropped", "prediction of an annotated task", "predictions of annotated tasks"
 )
 DRAFT = LossKind("draft", "dropped", "draft", "drafts")
+# A statement's meta is set when it first comes into the project (store/importer.py).
+OTHER_META = LossKind(
+    "other_meta", "dropped", "differing meta of a statement already there",
+    "differing metas of statements already there",
+)
 CHOICES_IN_META = LossKind(
     "choices_in_meta", "kept", "document choice", "document choices", " in statement meta", lost=False
 )

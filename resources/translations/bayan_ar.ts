@@ -162,53 +162,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="409" />
+            <location filename="../../gui/transfer.py" line="413" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="415" />
+            <location filename="../../gui/transfer.py" line="419" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="421" />
+            <location filename="../../gui/transfer.py" line="425" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="427" />
+            <location filename="../../gui/transfer.py" line="431" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="428" />
+            <location filename="../../gui/transfer.py" line="432" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="433" />
+            <location filename="../../gui/transfer.py" line="437" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="434" />
-            <location filename="../../gui/transfer.py" line="446" />
+            <location filename="../../gui/transfer.py" line="438" />
+            <location filename="../../gui/transfer.py" line="450" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="435" />
+            <location filename="../../gui/transfer.py" line="439" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="436" />
+            <location filename="../../gui/transfer.py" line="440" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="443" />
+            <location filename="../../gui/transfer.py" line="447" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -216,72 +216,72 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="336" />
+            <location filename="../../gui/transfer.py" line="340" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="338" />
+            <location filename="../../gui/transfer.py" line="342" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="340" />
+            <location filename="../../gui/transfer.py" line="344" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="342" />
+            <location filename="../../gui/transfer.py" line="346" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="349" />
+            <location filename="../../gui/transfer.py" line="353" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="353" />
+            <location filename="../../gui/transfer.py" line="357" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="354" />
+            <location filename="../../gui/transfer.py" line="358" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="355" />
+            <location filename="../../gui/transfer.py" line="359" />
             <source>Refuse the import if anything in the files would be left out</source>
             <translation>رفض الاستيراد إن كان شيء في الملفات سيُترك</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="360" />
+            <location filename="../../gui/transfer.py" line="364" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="361" />
+            <location filename="../../gui/transfer.py" line="365" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="362" />
+            <location filename="../../gui/transfer.py" line="366" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="370" />
+            <location filename="../../gui/transfer.py" line="374" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="371" />
+            <location filename="../../gui/transfer.py" line="375" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="377" />
+            <location filename="../../gui/transfer.py" line="381" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -811,62 +811,62 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="163" />
+            <location filename="../../gui/transfer.py" line="164" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="177" />
+            <location filename="../../gui/transfer.py" line="178" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="184" />
+            <location filename="../../gui/transfer.py" line="185" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="185" />
+            <location filename="../../gui/transfer.py" line="186" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="185" />
+            <location filename="../../gui/transfer.py" line="186" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="227" />
+            <location filename="../../gui/transfer.py" line="228" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="232" />
+            <location filename="../../gui/transfer.py" line="233" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="236" />
+            <location filename="../../gui/transfer.py" line="237" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="240" />
+            <location filename="../../gui/transfer.py" line="241" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="241" />
+            <location filename="../../gui/transfer.py" line="242" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="253" />
+            <location filename="../../gui/transfer.py" line="254" />
             <source>skipped 1 blank text</source>
             <translation>تُخطّي نص فارغ واحد</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="253" />
+            <location filename="../../gui/transfer.py" line="254" />
             <source>skipped %n blank texts</source>
             <translation>
                 <numerusform>تُخطّي %n نصوص فارغة</numerusform>
@@ -878,12 +878,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="255" />
+            <location filename="../../gui/transfer.py" line="256" />
             <source>dropped 1 rejected suggestion</source>
             <translation>أُسقط اقتراح مرفوض واحد</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="256" />
+            <location filename="../../gui/transfer.py" line="257" />
             <source>dropped %n rejected suggestions</source>
             <translation>
                 <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
@@ -895,12 +895,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="258" />
+            <location filename="../../gui/transfer.py" line="259" />
             <source>dropped 1 ignored task</source>
             <translation>أُسقطت مهمة متجاهَلة واحدة</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="258" />
+            <location filename="../../gui/transfer.py" line="259" />
             <source>dropped %n ignored tasks</source>
             <translation>
                 <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
@@ -912,12 +912,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="260" />
+            <location filename="../../gui/transfer.py" line="261" />
             <source>dropped 1 span of an ignored task</source>
             <translation>أُسقط مقطع واحد من مهمة متجاهَلة</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="261" />
+            <location filename="../../gui/transfer.py" line="262" />
             <source>dropped %n spans of ignored tasks</source>
             <translation>
                 <numerusform>أُسقطت %n مقاطع من مهام متجاهَلة</numerusform>
@@ -929,12 +929,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="263" />
+            <location filename="../../gui/transfer.py" line="264" />
             <source>dropped 1 prediction of an annotated task</source>
             <translation>أُسقط توقّع واحد لمهمة موسومة</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="264" />
+            <location filename="../../gui/transfer.py" line="265" />
             <source>dropped %n predictions of annotated tasks</source>
             <translation>
                 <numerusform>أُسقطت %n توقّعات لمهام موسومة</numerusform>
@@ -946,12 +946,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="266" />
+            <location filename="../../gui/transfer.py" line="267" />
             <source>dropped 1 draft</source>
             <translation>أُسقطت مسودة واحدة</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="266" />
+            <location filename="../../gui/transfer.py" line="267" />
             <source>dropped %n drafts</source>
             <translation>
                 <numerusform>أُسقطت %n مسودات</numerusform>
@@ -963,12 +963,29 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="268" />
+            <location filename="../../gui/transfer.py" line="269" />
+            <source>dropped 1 differing meta of a statement already there</source>
+            <translation>أُسقطت بيانات وصفية مختلفة لبيان موجود</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="270" />
+            <source>dropped %n differing metas of statements already there</source>
+            <translation>
+                <numerusform>أُسقطت %n بيانات وصفية مختلفة لبيانات موجودة</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لبيان موجود</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لبيانين موجودين</numerusform>
+                <numerusform>أُسقطت %n بيانات وصفية مختلفة لبيانات موجودة</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لـ %n بيانًا موجودًا</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لـ %n بيان موجود</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="272" />
             <source>kept 1 document choice in statement meta</source>
             <translation>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="269" />
+            <location filename="../../gui/transfer.py" line="273" />
             <source>kept %n document choices in statement meta</source>
             <translation>
                 <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
@@ -980,12 +997,12 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="271" />
+            <location filename="../../gui/transfer.py" line="275" />
             <source>kept 1 text category in statement meta</source>
             <translation>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/transfer.py" line="272" />
+            <location filename="../../gui/transfer.py" line="276" />
             <source>kept %n text categories in statement meta</source>
             <translation>
                 <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
@@ -997,42 +1014,42 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="277" />
+            <location filename="../../gui/transfer.py" line="281" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="278" />
+            <location filename="../../gui/transfer.py" line="282" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="280" />
+            <location filename="../../gui/transfer.py" line="284" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="281" />
+            <location filename="../../gui/transfer.py" line="285" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="287" />
+            <location filename="../../gui/transfer.py" line="291" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="289" />
+            <location filename="../../gui/transfer.py" line="293" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="127" />
+            <location filename="../../gui/transfer.py" line="128" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="130" />
+            <location filename="../../gui/transfer.py" line="131" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>

@@ -129,6 +129,22 @@ def test_doccano_label_ids_without_names_are_refused(project: Path) -> None:
     )
 
 
+def test_a_later_records_differing_meta_is_reported_not_merged(project: Path, tmp_path: Path) -> None:
+    lines = [{"text": "exampleA", "cats": ["positive"], "annotator": "amal"},
+             {"text": "exampleA", "cats": ["positive"], "annotator": "badr"},
+             {"text": "exampleA", "cats": ["negative"], "annotator": "carl"}]
+    source = tmp_path / "cats.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert refused(project, source, "--strict").endswith(
+        "cats.jsonl:3: dropped 1 differing meta of a statement already there; --strict refuses any loss"
+    )
+    result = ok("import", project, source)
+    assert "kept 3 text categories in statement meta; dropped 1 differing meta of a statement already there" in (
+        result.output
+    )
+    assert {row["meta"]["cats"][0] for row in exported(project)} == {"positive"}
+
+
 # ------------------------------------------------------------------- Prodigy
 
 
