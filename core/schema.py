@@ -64,6 +64,12 @@ def _title(name: str, names: dict[str, str], language: str) -> str:
     return names.get(language) or name
 
 
+def description_in(description: dict[str, str], language: str) -> str:
+    """A description in `language`, else in English, else in any language it has ('' when none):
+    a schema written for one team may describe its labels in one language only."""
+    return description.get(language) or description.get("en") or next(iter(description.values()), "")
+
+
 @dataclass(frozen=True, slots=True)
 class Attribute:
     name: str

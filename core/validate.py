@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core.errors import InputError
+from core.errors import InputError, NoAnnotator
 from core.model import Record, Relation, Span
 from core.rules import (
     UNLABELED,
@@ -74,9 +74,7 @@ class RecordValidator:
         if annotator is None and (annotated or record.status != "todo"):
             annotator = self.default_annotator
             if annotator is None and annotated:
-                raise self._fail(
-                    line, "the record has annotations but no annotator; give --annotator NAME"
-                )
+                raise NoAnnotator(self.file, line)
         spans: list[Span] = []
         ids: dict[str, Span] = {}
         seen: dict[tuple[int, int, str], Span] = {}

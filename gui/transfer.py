@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import BayanError
+from core.errors import BayanError, NoAnnotator
 from core.formats import registry
 from core.formats.report import (
     BLANK_TEXT,
@@ -87,6 +87,10 @@ class TransferWorker(QThread):
             result = self.job(self._progress, self.isInterruptionRequested)
         except Cancelled:
             self.cancelled.emit()
+        except NoAnnotator as exc:
+            # The command line's remedy (a flag) means nothing here: the dialog has the field.
+            remedy = QCoreApplication.translate("Transfer", "choose the annotator in the import dialog")
+            self.failed.emit(f"{exc.where()}: {exc.problem}; {remedy}")
         except (BayanError, OSError) as exc:
             message = str(exc)
             if isinstance(exc, OSError) and exc.filename:

@@ -822,6 +822,18 @@ class Project:
         ).fetchone()
         return int(row[0])
 
+    def label_counts(self, annotator: str) -> dict[str, int]:
+        """How many spans `annotator` has of each label of the schema (zeros included)."""
+        counts = dict.fromkeys(self.schema.label_names, 0)
+        aid = self.annotator_id(annotator, create=False)
+        if aid is None:
+            return counts
+        for label, count in self.conn.execute(
+            "SELECT label, count(*) FROM spans WHERE annotator = ? GROUP BY label", (aid,)
+        ):
+            counts[label] = int(count)
+        return counts
+
     # ------------------------------------------------------------------- stats
 
     def stats(self) -> dict[str, Any]:

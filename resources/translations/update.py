@@ -59,6 +59,25 @@ AR: dict[str, str | list[str]] = {
     "Press any key or click to close.": "اضغط أي مفتاح أو انقر للإغلاق.",
     "This list": "هذه القائمة",
     # transfer
+    # issue 10: guidelines, progress, theme
+    "Guidelines": "الإرشادات",
+    "Show the &guidelines": "عرض الإر&شادات",
+    "in this statement": "في هذا البيان",
+    "clears": "يمسح",
+    "Press r on a span to link it; Esc goes back to the text.": "اضغط r على مقطع لربطه؛ Esc للعودة إلى النص.",
+    "T&heme": "ال&مظهر",
+    "&System": "حسب ال&نظام",
+    "&Light": "&فاتح",
+    "&Dark": "&داكن",
+    "Your spans, per label": "مقاطعك، لكل وسم",
+    "Statements you marked done, of all": "البيانات التي أنجزتها، من الكل",
+    "Bayan — {0} — {1}": "بيان — {0} — {1}",
+    "Save (Ctrl+Return)": "حفظ (Ctrl+Return)",
+    "choose the annotator in the import dialog": "اختر الموسِّم في نافذة الاستيراد",
+    "De&lete the selected span": "&حذف المقطع المحدد",
+    "Next statement not &done": "البيان التالي &غير المنجز",
+    "Go to the &statement list": "الانتقال إلى &قائمة البيانات",
+    "Pre-&fill gold from the majority…": "م&لء المعتمد مسبقًا من الأغلبية…",
     "Importing {0}…": "جارٍ استيراد {0}…",
     "Exporting to {0}…": "جارٍ التصدير إلى {0}…",
     "Cancel": "إلغاء",
@@ -132,7 +151,7 @@ AR: dict[str, str | list[str]] = {
     "&Help": "م&ساعدة",
     "&New project…": "مشروع &جديد…",
     "&Open project…": "&فتح مشروع…",
-    "&Recent projects": "المشاريع الأ&خيرة",
+    "&Recent projects": "&المشاريع الأخيرة",
     "Change &annotator…": "تغيير ال&موسِّم…",
     "&Quit": "&خروج",
     # moving a span's boundaries
@@ -143,7 +162,7 @@ AR: dict[str, str | list[str]] = {
         "تحريك حدود المقطع المحدد: ← → النهاية، ↑ ↓ البداية، كلمةً كلمة (Alt: حرفًا حرفًا)",
     "Move the span's boundaries": "تحريك حدود المقطع",
     # review mode
-    "&Review": "&مراجعة",
+    "&Review": "م&راجعة",
     "Not measured yet.": "لم يُقَس بعد.",
     "Measure agreement": "قياس الاتفاق",
     "Pairs (overlap F1, Cohen's kappa); click one to list where it disagrees":
