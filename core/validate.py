@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from core.errors import InputError
-from core.model import Record, Relation, Span
+from core.model import ItemLines, Record, Relation, Span
 from core.rules import (
     UNLABELED,
     attrs_problem,
@@ -24,14 +24,6 @@ from core.rules import (
 from core.schema import Schema, is_valid_name
 
 _NAMES = "names are ASCII letters, digits, _ or -"
-
-
-@dataclass(frozen=True, slots=True)
-class ItemLines:
-    """The line of each span and each relation of one record, in the record's order."""
-
-    spans: tuple[int, ...] = ()
-    relations: tuple[int, ...] = ()
 
 
 class RecordValidator:
