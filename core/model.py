@@ -52,3 +52,5 @@ class ItemLines:
 
     spans: tuple[int, ...] = ()
     relations: tuple[int, ...] = ()
+    # Per span, the line of each attribute given on a line of its own (brat's A lines).
+    attributes: tuple[dict[str, int], ...] = ()

@@ -21,7 +21,7 @@ from core.rules import (
     status_problem,
     text_problem,
 )
-from core.schema import Schema, is_valid_name
+from core.schema import Label, Schema, is_valid_name
 
 _NAMES = "names are ASCII letters, digits, _ or -"
 
@@ -72,6 +72,12 @@ class RecordValidator:
         def rline(n: int) -> int:
             return line_of(n, lines.relations) if lines is not None else line
 
+        def attribute_line(n: int, label: Label, attrs: dict[str, str]) -> int:
+            """The line of span n's first refused attribute, where the file gives it one (brat's A lines)."""
+            found = lines.attributes[n - 1] if lines is not None and n - 1 < len(lines.attributes) else {}
+            bad = next((name for name, value in attrs.items() if attrs_problem(label, {name: value})), None)
+            return found.get(bad, span_line(n)) if bad is not None else span_line(n)
+
         for problem in (
             text_problem(text),
             None if record.id is None else statement_id_problem(record.id, text),
@@ -116,7 +122,7 @@ class RecordValidator:
                 assert label is not None
             problem = attrs_problem(label, span.attrs)
             if problem is not None:
-                raise self._fail(span_line(n), f"{where}: {problem}")
+                raise self._fail(attribute_line(n, label, span.attrs), f"{where}: {problem}")
             if span.id in ids:
                 raise self._fail(span_line(n), f"{where}: span id {span.id!r} is used twice")
             key = (span.start, span.end, span.label)

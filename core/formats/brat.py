@@ -638,10 +638,12 @@ def record_from_ann(text: str, ann: str, file: str, losses: Losses | None = None
             losses.add(EQUIVALENCES, file, number)
         else:
             raise InputError(file, number, f"unknown annotation {ident!r}")
+    attr_lines: dict[str, dict[str, int]] = {}
     for number, target, name, value in attrs:
         owner = by_id.get(target)
         if owner is not None:
             owner.attrs[name] = value
+            attr_lines.setdefault(target, {})[name] = number
         elif target in events or any(target == r[1] for r in relations):
             losses.add(EVENT_ATTRIBUTES, file, number)
         else:
@@ -676,7 +678,9 @@ def record_from_ann(text: str, ann: str, file: str, losses: Losses | None = None
         written.append(f"{about}{what}: {note}")
         losses.add(NOTES, file, number)
     return AnnDocument(
-        first_line or 1, spans, kept, ItemLines(tuple(span_lines), tuple(relation_lines)), "\n".join(written),
+        first_line or 1, spans, kept,
+        ItemLines(tuple(span_lines), tuple(relation_lines), tuple(attr_lines.get(s.id, {}) for s in spans)),
+        "\n".join(written),
         fragments,
     )
 
