@@ -136,7 +136,7 @@ def parse_annotation_conf(text: str, file: str) -> BratConf:
             args.append((_ROLE_MARKS.sub("", role.strip()), [t.strip() for t in types.split("|") if t.strip()]))
         abstract = terms[0].startswith("!")
         node = _Type(terms[0].lstrip("!"), abstract, args)
-        if depth == 0 or not last_at_depth:
+        if depth == 0:
             sections[section].append(node)
             last_at_depth = {0: node}
         else:
