@@ -19,14 +19,20 @@ one taken already (a case-insensitive disk), becomes a shortened prefix plus `~`
 hash. The reader decodes the names back into statement and annotator ids; a hashed name
 has no id (the statement is found by its text).
 
-A span's text in a T line has its line breaks replaced by spaces (brat's lines cannot hold
-them); offsets are exact. Attribute values have their spaces replaced by `_`. Statement
-meta, notes and statuses are not part of brat; read back, a document counts as done,
-except one at the top of the folder with no annotations (todo: nobody worked on it).
+A span that crosses a line break is written as its pieces between the breaks (brat reads
+a T line's text only up to one, nlplab/brat#786); a discontinuous span read from brat is
+written with its own fragments, kept in statement meta (META_KEY). Attribute values have
+their spaces replaced by `_`. Statement meta, notes and statuses are not part of brat;
+read back, a document counts as done, except one at the top of the folder with no
+annotations (todo: nobody worked on it).
 
-The reader takes the documents in the folder (annotator from `--annotator`) and in its
-subfolders (the subfolder is the annotator). Discontinuous spans are read when only
-whitespace separates their fragments; events (E lines) are refused.
+The reader takes the documents in the folder (annotator from `--annotator`), in its
+subfolders (the subfolder is the annotator: Bayan's layout) and in the collections below
+those, MAX_DEPTH deep (brat's own trees: `--annotator`, and the path is the statement id).
+Each document comes with the annotation.conf nearest above it (core/formats/brat_conf.py).
+A discontinuous span is its fragments' hull; events, equivalences, normalizations and
+attributes of events are counted as losses (core/formats/report.py); AnnotatorNotes go to
+the statement note, each quoting what it is about.
 
 A brat folder is untrusted input, so the reader opens only regular files inside it: a
 symbolic link (to a file or a folder), a FIFO, a device or a socket among the documents is
