@@ -137,14 +137,15 @@ class Transfer(QObject):
     # ----------------------------------------------------------- starting
 
     def start_import(
-        self, paths: list[Path], *, fmt: str = "auto", annotator: str | None = None, add_labels: bool = False
+        self, paths: list[Path], *, fmt: str = "auto", annotator: str | None = None, add_labels: bool = False,
+        strict: bool = False,
     ) -> None:
         project_path = self.session.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
             with Project.open(project_path, check=False) as project:
                 return import_files(
-                    project, paths, fmt=fmt, annotator=annotator, add_labels=add_labels,
+                    project, paths, fmt=fmt, annotator=annotator, add_labels=add_labels, strict=strict,
                     progress=progress, should_stop=stop,
                 )
 
@@ -295,7 +296,8 @@ class Transfer(QObject):
         dialog = ImportDialog(self.parent_widget)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paths():
             self.start_import(
-                dialog.paths(), fmt=dialog.format(), annotator=dialog.annotator(), add_labels=dialog.add_labels()
+                dialog.paths(), fmt=dialog.format(), annotator=dialog.annotator(), add_labels=dialog.add_labels(),
+                strict=dialog.strict(),
             )
 
     def ask_export(self) -> None:
@@ -332,6 +334,7 @@ class ImportDialog(QDialog):
         self.annotator_edit = QLineEdit()
         self.annotator_edit.setPlaceholderText(self.tr("for records that name no annotator"))
         self.add_labels_box = QCheckBox(self.tr("Add labels and relations the schema lacks"))
+        self.strict_box = QCheckBox(self.tr("Refuse the import if anything in the files would be left out"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -340,6 +343,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Format"), self.format_combo)
         form.addRow(self.tr("Annotator"), self.annotator_edit)
         form.addRow("", self.add_labels_box)
+        form.addRow("", self.strict_box)
         form.addRow(buttons)
         self._paths: list[Path] = []
 
@@ -372,6 +376,9 @@ class ImportDialog(QDialog):
 
     def add_labels(self) -> bool:
         return self.add_labels_box.isChecked()
+
+    def strict(self) -> bool:
+        return self.strict_box.isChecked()
 
 
 class ExportDialog(QDialog):

@@ -101,6 +101,20 @@ def status_field(obj: dict[str, Any], key: str, file: str, line: int) -> str:
     return status
 
 
+def looks_like_annotations(value: Any) -> bool:
+    """A list of spans in some shape (objects with offsets or labels, or [start, end, label]):
+    what a key a reader does not know must not hold, or the spans would be lost in silence."""
+    if not isinstance(value, list) or not value:
+        return False
+    first = value[0]
+    if isinstance(first, dict):
+        return any(key in first for key in ("start_offset", "start", "label", "labels"))
+    return isinstance(first, list) and len(first) == 3 and _is_int(first[0]) and _is_int(first[1])
+
+
+_NATIVE_KEYS = frozenset({"id", "text", "meta", "annotator", "status", "note", "seconds", "spans", "relations"})
+
+
 def record_from_object(obj: Any, file: str, line: int) -> Record:
     """Check the shape of one native object and build its Record (contents checked later)."""
     if not isinstance(obj, dict):
@@ -133,6 +147,11 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
                 id=sid,
             )
         )
+    for key in obj.keys() - _NATIVE_KEYS:
+        if looks_like_annotations(obj[key]):
+            raise InputError(
+                file, line, f"{key!r} holds annotations that native JSONL does not have (another format? give --format)"
+            )
     relations: list[Relation] = []
     for n, item in enumerate(optional_list(obj, "relations", file, line), 1):
         if not isinstance(item, dict):

@@ -162,53 +162,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="360" />
+            <location filename="../../gui/transfer.py" line="391" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="366" />
+            <location filename="../../gui/transfer.py" line="397" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="372" />
+            <location filename="../../gui/transfer.py" line="403" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="378" />
+            <location filename="../../gui/transfer.py" line="409" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="379" />
+            <location filename="../../gui/transfer.py" line="410" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="384" />
+            <location filename="../../gui/transfer.py" line="415" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="385" />
-            <location filename="../../gui/transfer.py" line="397" />
+            <location filename="../../gui/transfer.py" line="416" />
+            <location filename="../../gui/transfer.py" line="428" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="386" />
+            <location filename="../../gui/transfer.py" line="417" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="387" />
+            <location filename="../../gui/transfer.py" line="418" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="394" />
+            <location filename="../../gui/transfer.py" line="425" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -216,67 +216,72 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="292" />
+            <location filename="../../gui/transfer.py" line="318" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="294" />
+            <location filename="../../gui/transfer.py" line="320" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="296" />
+            <location filename="../../gui/transfer.py" line="322" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="298" />
+            <location filename="../../gui/transfer.py" line="324" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="305" />
+            <location filename="../../gui/transfer.py" line="331" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="309" />
+            <location filename="../../gui/transfer.py" line="335" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="310" />
+            <location filename="../../gui/transfer.py" line="336" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="315" />
+            <location filename="../../gui/transfer.py" line="337" />
+            <source>Refuse the import if anything in the files would be left out</source>
+            <translation>رفض الاستيراد إن كان شيء في الملفات سيُترك</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="342" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="316" />
+            <location filename="../../gui/transfer.py" line="343" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="317" />
+            <location filename="../../gui/transfer.py" line="344" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="324" />
+            <location filename="../../gui/transfer.py" line="352" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="325" />
+            <location filename="../../gui/transfer.py" line="353" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="331" />
+            <location filename="../../gui/transfer.py" line="359" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -806,92 +811,177 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="151" />
+            <location filename="../../gui/transfer.py" line="153" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="165" />
+            <location filename="../../gui/transfer.py" line="167" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="172" />
+            <location filename="../../gui/transfer.py" line="174" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="173" />
+            <location filename="../../gui/transfer.py" line="175" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="173" />
+            <location filename="../../gui/transfer.py" line="175" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="215" />
+            <location filename="../../gui/transfer.py" line="217" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="220" />
+            <location filename="../../gui/transfer.py" line="222" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="223" />
+            <location filename="../../gui/transfer.py" line="226" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="227" />
+            <location filename="../../gui/transfer.py" line="230" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="228" />
+            <location filename="../../gui/transfer.py" line="231" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="234" />
+            <location filename="../../gui/transfer.py" line="243" />
+            <source>skipped 1 blank text</source>
+            <translation>تُخطّي نص فارغ واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="243" />
+            <source>skipped %n blank texts</source>
+            <translation>
+                <numerusform>تُخطّي %n نصوص فارغة</numerusform>
+                <numerusform>تُخطّي نص فارغ واحد</numerusform>
+                <numerusform>تُخطّي نصان فارغان</numerusform>
+                <numerusform>تُخطّي %n نصوص فارغة</numerusform>
+                <numerusform>تُخطّي %n نصًا فارغًا</numerusform>
+                <numerusform>تُخطّي %n نص فارغ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="245" />
+            <source>dropped 1 rejected suggestion</source>
+            <translation>أُسقط اقتراح مرفوض واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="246" />
+            <source>dropped %n rejected suggestions</source>
+            <translation>
+                <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
+                <numerusform>أُسقط اقتراح مرفوض واحد</numerusform>
+                <numerusform>أُسقط اقتراحان مرفوضان</numerusform>
+                <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
+                <numerusform>أُسقط %n اقتراحًا مرفوضًا</numerusform>
+                <numerusform>أُسقط %n اقتراح مرفوض</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="248" />
+            <source>dropped 1 ignored task</source>
+            <translation>أُسقطت مهمة متجاهَلة واحدة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="248" />
+            <source>dropped %n ignored tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت مهمة متجاهَلة واحدة</numerusform>
+                <numerusform>أُسقطت مهمتان متجاهَلتان</numerusform>
+                <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مهمة متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مهمة متجاهَلة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="250" />
+            <source>kept 1 document choice in statement meta</source>
+            <translation>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="251" />
+            <source>kept %n document choices in statement meta</source>
+            <translation>
+                <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ اختياران للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ %n اختيارًا للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ %n اختيار للنص كله في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="253" />
+            <source>kept 1 text category in statement meta</source>
+            <translation>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="254" />
+            <source>kept %n text categories in statement meta</source>
+            <translation>
+                <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت فئتان نصيتان في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئة نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئة نصية في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="259" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="235" />
+            <location filename="../../gui/transfer.py" line="260" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="237" />
+            <location filename="../../gui/transfer.py" line="262" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="238" />
+            <location filename="../../gui/transfer.py" line="263" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="244" />
+            <location filename="../../gui/transfer.py" line="269" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="246" />
+            <location filename="../../gui/transfer.py" line="271" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="116" />
+            <location filename="../../gui/transfer.py" line="117" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="119" />
+            <location filename="../../gui/transfer.py" line="120" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>

@@ -123,7 +123,10 @@ def test_doccano_reads_doccanos_own_export_without_extras() -> None:
 @pytest.mark.parametrize(
     ("obj", "reason"),
     [
-        ({"text": "x y", "label": ["POSITIVE"]}, "text category"),
+        ({"text": "x y", "cats": [3]}, "cats 1: must be a category name"),
+        ({"text": "x y", "labels": [[0, 1]]}, r'labels 1: must be \[start, end, "LABEL"\]'),
+        ({"text": "x y", "annotations": [{"label": 2, "start_offset": 0, "end_offset": 1}]}, "label id without"),
+        ({"text": "x y", "spanz": [{"start": 0, "end": 1, "label": "A"}]}, "'spanz' holds what look like annotations"),
         ({"text": "x y", "label": [[0, "1", "A"]]}, r'\[start, end, "LABEL"\]'),
         ({"text": "x y", "entities": [{"label": "A", "start_offset": 0}]}, "start_offset and end_offset"),
         ({"text": "x y", "entities": [], "relations": [{"from_id": 1, "type": "R"}]}, "from_id and to_id"),
@@ -466,7 +469,11 @@ def test_labelstudio_streams_in_small_chunks(monkeypatch: pytest.MonkeyPatch, sc
 @pytest.mark.parametrize(
     ("data", "line", "reason"),
     [
-        (b'{"data": {}}', 1, "JSON list of tasks"),
+        (b'{"data": {}}', 1, "holds no text"),
+        (b'"tasks"', 1, "JSON list of tasks, or one task object"),
+        (b'{"data": {"text": "x"}}\n{"data": {"text": "y"}}', 2, "more after the task object"),
+        (b'[{"data": {"image": "https://x/y.jpg"}}]', 1, "is a URL"),
+        (b'[{"data": {"a": "x", "b": "y"}}]', 1, "--ls-text-key"),
         (b'[\n{"data": {"text": "x"}}\n{"data": {}}]', 3, "expected , or ]"),
         (b'[\n{"data": {"text": "x"}},\n{"data": }]', 3, "not valid JSON"),
         (b'[{"data": {"text": "x"}}', 1, "not closed"),
