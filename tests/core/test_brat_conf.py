@@ -86,3 +86,20 @@ def test_normalizations_are_counted() -> None:
     ann = "T1\tPerson 0 12\tBarack Obama\nN1\tReference T1 Wikipedia:534366\tBarack Obama\n"
     doc = record_from_ann("Barack Obama", ann, "d.ann", losses)
     assert len(doc.spans) == 1 and losses.count(NORMALIZATIONS) == 1
+
+
+def test_several_pairs_are_written_as_brat_reads_them() -> None:
+    from core.formats.brat import annotation_conf
+    from core.schema import parse_schema
+
+    schema = parse_schema({
+        "labels": [{"name": "PERSON"}, {"name": "ORG"}, {"name": "PLACE"}],
+        "relations": [{"name": "IN", "pairs": [["PERSON", "PLACE"], ["ORG", "PLACE"], ["ORG", "ORG"]]}],
+    })
+    text = annotation_conf(schema)
+    # One line per group of pairs that is a product of its Arg1 and Arg2 lists: no pair added.
+    assert [line for line in text.splitlines() if line.startswith("IN\t")] == [
+        "IN\tArg1:PERSON, Arg2:PLACE", "IN\tArg1:ORG, Arg2:PLACE|ORG",
+    ]
+    back = dict(parse_annotation_conf(text, "annotation.conf").relations)
+    assert set(back["IN"]) == {("PERSON", "PLACE"), ("ORG", "PLACE"), ("ORG", "ORG")}
