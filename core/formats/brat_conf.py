@@ -177,15 +177,17 @@ def _conf(file: str, sections: dict[str, list[_Type]]) -> BratConf:
                 out += [t.name for t in _flat([groups[name]]) if not t.abstract and is_valid_name(t.name)]
         return list(dict.fromkeys(out))
 
-    relations: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    # A type on several lines (BioNLP-ST_2011_REL's ENTITY-NESTING) allows the pairs of each.
+    relations: dict[str, list[tuple[str, str]]] = {}
     for rel in _flat(sections["relations"]):
         if rel.abstract or rel.name.startswith("<") or not is_valid_name(rel.name):
             continue  # <OVERLAP> and other rules, groupings
         roles = dict(rel.args)
         starts, ends = expand(roles.get("Arg1", [])), expand(roles.get("Arg2", []))
-        pairs = tuple((a, b) for a in starts for b in ends)
+        pairs = [(a, b) for a in starts for b in ends]
         if pairs:
-            relations.append((rel.name, pairs))
+            known = relations.setdefault(rel.name, [])
+            known += [p for p in pairs if p not in known]
     attributes: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     for attribute in _flat(sections["attributes"]):
         if attribute.abstract or not is_valid_name(attribute.name):
@@ -195,4 +197,7 @@ def _conf(file: str, sections: dict[str, list[_Type]]) -> BratConf:
         values = tuple(v for v in roles.get("Value", ["true"]) if is_valid_value(v))
         if targets and values:
             attributes.append((attribute.name, tuple(targets), values))
-    return BratConf(file, tuple(dict.fromkeys(entity_names + event_names)), tuple(relations), tuple(attributes))
+    return BratConf(
+        file, tuple(dict.fromkeys(entity_names + event_names)),
+        tuple((name, tuple(pairs)) for name, pairs in relations.items()), tuple(attributes),
+    )
