@@ -152,8 +152,8 @@ def relation_problem(schema: Schema, kind: str, head_label: str, tail_label: str
     rel = schema.relation(kind)
     if rel is None:
         return f"unknown relation {kind!r}"
-    if (head_label, tail_label) != (rel.from_label, rel.to_label):
-        return f"{kind} goes from {rel.from_label} to {rel.to_label}, not from {head_label} to {tail_label}"
+    if not rel.allows(head_label, tail_label):
+        return f"{kind} goes from {rel.ends()}, not from {head_label} to {tail_label}"
     return None
 
 

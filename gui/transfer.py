@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import BayanError, NoAnnotator
-from core.formats import registry
+from core.formats import brat, registry
 from core.formats.report import (
     BLANK_TEXT,
     CATS_IN_META,
@@ -278,7 +278,32 @@ class Transfer(QObject):
         if kind == CATS_IN_META:
             return (self.tr("kept 1 text category in statement meta") if one
                     else self.tr("kept %n text categories in statement meta", "", n))
-        return kind.describe(n)
+        return self._brat_loss_text(kind, n) or kind.describe(n)
+
+    def _brat_loss_text(self, kind: LossKind, n: int) -> str | None:
+        """The brat reader's kinds (core/formats/brat.py) in the UI's language; None for others."""
+        one = n == 1
+        if kind == brat.EVENTS:
+            return (self.tr("dropped 1 brat event (its trigger span kept)") if one
+                    else self.tr("dropped %n brat events (their trigger spans kept)", "", n))
+        if kind == brat.EQUIVALENCES:
+            return self.tr("dropped 1 brat equivalence") if one else self.tr("dropped %n brat equivalences", "", n)
+        if kind == brat.NORMALIZATIONS:
+            return (self.tr("dropped 1 brat normalization") if one
+                    else self.tr("dropped %n brat normalizations", "", n))
+        if kind == brat.EVENT_ATTRIBUTES:
+            return (self.tr("dropped 1 attribute of an event or relation") if one
+                    else self.tr("dropped %n attributes of events or relations", "", n))
+        if kind == brat.EVENT_RELATIONS:
+            return (self.tr("dropped 1 relation with an event argument") if one
+                    else self.tr("dropped %n relations with event arguments", "", n))
+        if kind == brat.NOTES:
+            return (self.tr("kept 1 annotator note in the statement note") if one
+                    else self.tr("kept %n annotator notes in the statement note", "", n))
+        if kind == brat.FRAGMENTS:
+            return (self.tr("kept the fragments of 1 discontinuous span in statement meta") if one
+                    else self.tr("kept the fragments of %n discontinuous spans in statement meta", "", n))
+        return None
 
     def _failed(self, kind: str, message: str) -> None:
         if kind == "import":

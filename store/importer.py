@@ -11,7 +11,7 @@ from typing import Any
 from core.errors import InputError
 from core.formats.report import OTHER_META, Losses
 from core.ids import hash_and_id
-from core.model import Record
+from core.model import ItemLines, Record
 from core.validate import RecordValidator
 from store import record_times
 from store.project import Project, now
@@ -274,12 +274,14 @@ def import_records(
     add_labels: bool = False,
     progress: Callable[[int], None] | None = None,
     losses: Losses | None = None,
+    lines: ItemLines | None = None,
 ) -> ImportReport:
     """Validate and store every record of one file, or nothing if any record is bad.
 
     `records` is consumed lazily (memory does not grow with the file); `progress`
     is called now and then with the number of records read so far. `losses` is the
-    counter the reader of `records` reports to; the report keeps it.
+    counter the reader of `records` reports to; the report keeps it. `lines`, for a file
+    of one record (a brat document), is the line of each of its spans and relations.
     """
     validator = RecordValidator(
         project.schema, file=file, default_annotator=annotator, add_labels=add_labels
@@ -297,7 +299,7 @@ def import_records(
     gc.set_threshold(max(thresholds[0], IMPORT_GC_THRESHOLD), *thresholds[1:])
     try:
         with project.atomic(), record_times.bulk_writes(project.conn) as importer.changes:
-            _import_all(project, records, validator, importer, report, progress)
+            _import_all(project, records, validator, importer, report, progress, lines)
     finally:
         gc.set_threshold(*thresholds)
         project.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
@@ -314,6 +316,7 @@ def _import_all(
     importer: _Importer,
     report: ImportReport,
     progress: Callable[[int], None] | None,
+    lines: ItemLines | None = None,
 ) -> None:
     for line, raw in records:
         if (
@@ -327,7 +330,7 @@ def _import_all(
             # A bare statement (txt, csv): the validator would return it unchanged.
             record = raw
         else:
-            record = validator.check(raw, line)
+            record = validator.check(raw, line, lines)
         report.records += 1
         importer.add(record, line)
         if progress is not None and report.records % 1000 == 0:

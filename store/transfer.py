@@ -25,7 +25,14 @@ from core.files import atomic_text_writer, export_folder
 from core.formats.brat import CONFIG_FILES, check_export_folder
 from core.formats.detect import detect_folder_format, detect_format
 from core.formats.labelstudio import read_labelstudio
-from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat, NetworkExportFormat
+from core.formats.registry import (
+    EXPORTS,
+    FOLDER_READERS,
+    READERS,
+    FolderExportFormat,
+    FolderReader,
+    NetworkExportFormat,
+)
 from core.formats.report import Losses
 from core.model import Record
 from core.rules import name_problem
@@ -233,18 +240,31 @@ def _import_one(
 def _import_folder(
     project: Project,
     path: Path,
-    reader: Callable[[Path, Losses], Iterable[tuple[str, int, Record]]],
+    reader: FolderReader,
     options: _Options,
     progress: ProgressFn,
     should_stop: StopFn,
 ) -> ImportReport:
-    """Each document of a folder format is imported as its own file (for its messages)."""
-    # One counter for the whole folder: its documents report as one import.
+    """Each document of a folder format is imported as its own file (for its messages).
+
+    With --add-labels, the configuration that applies to a document (brat's annotation.conf)
+    widens the schema first, once per configuration: its attributes and relation pairs are
+    declared there, not in the documents.
+    """
     report = ImportReport(file=str(path), losses=Losses(strict=options.strict))
     labels: list[str] = []
-    for file, line, record in _watched(reader(path, report.losses), progress, should_stop, lambda: None):
+    applied: list[object] = []
+    for doc in _watched(reader(path, report.losses), progress, should_stop, lambda: None):
+        if options.add_labels and doc.conf is not None and not any(doc.conf is c for c in applied):
+            applied.append(doc.conf)
+            before = project.schema
+            wider = doc.conf.widen(before)
+            if wider != before:
+                project.extend_schema(wider)
+                labels += [name for name in wider.label_names if before.label(name) is None and name not in labels]
         r = import_records(
-            project, [(line, record)], file=file, annotator=options.annotator, add_labels=options.add_labels
+            project, [(doc.line, doc.record)], file=doc.file, annotator=options.annotator,
+            add_labels=options.add_labels, lines=doc.lines,
         )
         report.records += r.records
         report.statements_added += r.statements_added

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from core.errors import InputError
+from core.formats.brat import MAX_DEPTH
 from core.formats.lines import JSONRefused, decode_json_value, parse_json
 
 _BY_SUFFIX = {".txt": "txt", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -42,14 +44,18 @@ def _first_task(text: str) -> object:
 
 
 def detect_folder_format(path: Path) -> str:
-    """A folder is read as brat when it (or a subfolder) holds .ann files.
+    """A folder is read as brat when it (or a folder below it, as deep as the brat reader
+    goes) holds .ann files.
 
-    Subfolders that are links are not looked into (the brat reader refuses them anyway).
+    Subfolders that are links are not looked into (the brat reader refuses them anyway);
+    the walk stops at the first .ann.
     """
-    if any(path.glob("*.ann")) or any(
-        any(sub.glob("*.ann")) for sub in path.iterdir() if sub.is_dir() and not sub.is_symlink()
-    ):
-        return "brat"
+    top = len(path.parts)
+    for where, folders, files in os.walk(path, followlinks=False):
+        if any(name.endswith(".ann") for name in files):
+            return "brat"
+        if len(Path(where).parts) - top >= MAX_DEPTH:
+            folders.clear()
     raise InputError(str(path), None, "a folder is read as brat, but it has no .ann files; give --format")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from core.formats.brat import read_brat, write_brat
+from core.formats.brat import FolderDocument, read_brat, write_brat
 from core.formats.conll import write_conll
 from core.formats.csv import read_csv
 from core.formats.doccano import read_doccano, write_doccano
@@ -23,9 +23,9 @@ from core.schema import Schema
 # A reader reports what it leaves out (or keeps elsewhere) to the Losses it is given.
 Reader = Callable[[BinaryIO, str, Losses], Iterator[tuple[int, Record]]]
 TextWriter = Callable[[Iterable[Record], TextIO, Schema], int]
-# A folder reader yields (file, line, Record): each record names the file it came from; it
-# reports what it leaves out to the Losses it is given, as a file reader does.
-FolderReader = Callable[[Path, Losses], Iterator[tuple[str, int, Record]]]
+# A folder reader yields its documents, each naming the file it came from, the line of each
+# annotation, and the configuration (brat's annotation.conf) that applies to it.
+FolderReader = Callable[[Path, Losses], Iterator[FolderDocument]]
 # A folder writer fills an empty folder (made and later renamed into place by the caller).
 FolderWriter = Callable[[Iterable[Record], Path, Schema], int]
 # A network writer streams nodes and edges the store has aggregated (in id order).
@@ -69,14 +69,8 @@ READERS: dict[str, Reader] = {
     "labelstudio": read_labelstudio,
 }
 
-def _read_brat(folder: Path, losses: Losses | None = None) -> Iterator[tuple[str, int, Record]]:
-    # The brat reader reports its losses (events, equivalences, normalizations) once it
-    # takes the counter: this is where it is handed over.
-    return read_brat(folder)
-
-
 FOLDER_READERS: dict[str, FolderReader] = {
-    "brat": _read_brat,
+    "brat": read_brat,
 }
 
 EXPORTS: dict[str, ExportFormat | FolderExportFormat | NetworkExportFormat] = {

@@ -162,53 +162,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="417" />
+            <location filename="../../gui/transfer.py" line="442" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="423" />
+            <location filename="../../gui/transfer.py" line="448" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="429" />
+            <location filename="../../gui/transfer.py" line="454" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="435" />
+            <location filename="../../gui/transfer.py" line="460" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="436" />
+            <location filename="../../gui/transfer.py" line="461" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="441" />
+            <location filename="../../gui/transfer.py" line="466" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="442" />
-            <location filename="../../gui/transfer.py" line="454" />
+            <location filename="../../gui/transfer.py" line="467" />
+            <location filename="../../gui/transfer.py" line="479" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="443" />
+            <location filename="../../gui/transfer.py" line="468" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="444" />
+            <location filename="../../gui/transfer.py" line="469" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="451" />
+            <location filename="../../gui/transfer.py" line="476" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -216,72 +216,72 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="344" />
+            <location filename="../../gui/transfer.py" line="369" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="346" />
+            <location filename="../../gui/transfer.py" line="371" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="348" />
+            <location filename="../../gui/transfer.py" line="373" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="350" />
+            <location filename="../../gui/transfer.py" line="375" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="357" />
+            <location filename="../../gui/transfer.py" line="382" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="361" />
+            <location filename="../../gui/transfer.py" line="386" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="362" />
+            <location filename="../../gui/transfer.py" line="387" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="363" />
+            <location filename="../../gui/transfer.py" line="388" />
             <source>Refuse the import if anything in the files would be left out</source>
             <translation>رفض الاستيراد إن كان شيء في الملفات سيُترك</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="368" />
+            <location filename="../../gui/transfer.py" line="393" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="369" />
+            <location filename="../../gui/transfer.py" line="394" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="370" />
+            <location filename="../../gui/transfer.py" line="395" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="378" />
+            <location filename="../../gui/transfer.py" line="403" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="379" />
+            <location filename="../../gui/transfer.py" line="404" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="385" />
+            <location filename="../../gui/transfer.py" line="410" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -758,22 +758,22 @@ Keep a copy of the file and restore a backup.</source>
             <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="497" />
+            <location filename="../../gui/editor.py" line="499" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="501" />
+            <location filename="../../gui/editor.py" line="503" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="508" />
+            <location filename="../../gui/editor.py" line="510" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="513" />
+            <location filename="../../gui/editor.py" line="515" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -1027,32 +1027,151 @@ Keep a copy of the file and restore a backup.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="285" />
+            <location filename="../../gui/transfer.py" line="287" />
+            <source>dropped 1 brat event (its trigger span kept)</source>
+            <translation>أُسقط حدث brat واحد (وحُفظ مقطع محفّزه)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="288" />
+            <source>dropped %n brat events (their trigger spans kept)</source>
+            <translation>
+                <numerusform>أُسقطت %n أحداث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط حدث brat واحد (وحُفظ مقطع محفّزه)</numerusform>
+                <numerusform>أُسقط حدثا brat (وحُفظ مقطعا محفّزيهما)</numerusform>
+                <numerusform>أُسقطت %n أحداث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط %n حدثًا من brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط %n حدث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="290" />
+            <source>dropped 1 brat equivalence</source>
+            <translation>أُسقط تكافؤ brat واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="290" />
+            <source>dropped %n brat equivalences</source>
+            <translation>
+                <numerusform>أُسقطت %n تكافؤات brat</numerusform>
+                <numerusform>أُسقط تكافؤ brat واحد</numerusform>
+                <numerusform>أُسقط تكافؤا brat</numerusform>
+                <numerusform>أُسقطت %n تكافؤات brat</numerusform>
+                <numerusform>أُسقط %n تكافؤًا من brat</numerusform>
+                <numerusform>أُسقط %n تكافؤ brat</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="292" />
+            <source>dropped 1 brat normalization</source>
+            <translation>أُسقط ربط brat واحد بمرجع خارجي</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="293" />
+            <source>dropped %n brat normalizations</source>
+            <translation>
+                <numerusform>أُسقطت %n روابط brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط ربط brat واحد بمرجع خارجي</numerusform>
+                <numerusform>أُسقط ربطا brat بمرجعين خارجيين</numerusform>
+                <numerusform>أُسقطت %n روابط brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط %n ربطًا من brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط %n ربط brat بمراجع خارجية</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="295" />
+            <source>dropped 1 attribute of an event or relation</source>
+            <translation>أُسقطت سمة واحدة لحدث أو علاقة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="296" />
+            <source>dropped %n attributes of events or relations</source>
+            <translation>
+                <numerusform>أُسقطت %n سمات لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت سمة واحدة لحدث أو علاقة</numerusform>
+                <numerusform>أُسقطت سمتان لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمات لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمة لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمة لأحداث أو علاقات</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="298" />
+            <source>dropped 1 relation with an event argument</source>
+            <translation>أُسقطت علاقة واحدة أحد طرفيها حدث</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="299" />
+            <source>dropped %n relations with event arguments</source>
+            <translation>
+                <numerusform>أُسقطت %n علاقات أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت علاقة واحدة أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت علاقتان أحد طرفي كل منهما حدث</numerusform>
+                <numerusform>أُسقطت %n علاقات أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت %n علاقة أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت %n علاقة أحد طرفيها حدث</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="301" />
+            <source>kept 1 annotator note in the statement note</source>
+            <translation>حُفظت ملاحظة موسِّم واحدة في ملاحظة البيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="302" />
+            <source>kept %n annotator notes in the statement note</source>
+            <translation>
+                <numerusform>حُفظت %n ملاحظات موسِّمين في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت ملاحظة موسِّم واحدة في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت ملاحظتا موسِّم في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظات موسِّمين في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظة موسِّم في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظة موسِّم في ملاحظة البيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="304" />
+            <source>kept the fragments of 1 discontinuous span in statement meta</source>
+            <translation>حُفظت أجزاء مقطع متقطّع واحد في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="305" />
+            <source>kept the fragments of %n discontinuous spans in statement meta</source>
+            <translation>
+                <numerusform>حُفظت أجزاء %n مقاطع متقطّعة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء مقطع متقطّع واحد في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء مقطعين متقطّعين في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقاطع متقطّعة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقطعًا متقطّعًا في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقطع متقطّع في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="310" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="286" />
+            <location filename="../../gui/transfer.py" line="311" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="288" />
+            <location filename="../../gui/transfer.py" line="313" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="289" />
+            <location filename="../../gui/transfer.py" line="314" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="295" />
+            <location filename="../../gui/transfer.py" line="320" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="297" />
+            <location filename="../../gui/transfer.py" line="322" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>

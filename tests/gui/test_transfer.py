@@ -154,3 +154,29 @@ def test_export_through_the_worker(window: MainWindow, transfer: Transfer, qtbot
     assert len(lines) == window.project.statement_count()
     assert json.loads(lines[0])["status"] == "done"
     assert "Wrote 10 records." in transfer.last_message
+
+
+def test_a_brat_folder_summary_lists_its_losses_in_the_ui_language(
+    window: MainWindow, transfer: Transfer, qtbot: Any, qapp: Any
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from core.paths import RESOURCES
+
+    news = Path(__file__).parent.parent / "data" / "real" / "brat" / "example-data" / "tutorials" / "news"
+    transfer.start_import([news], annotator="ext", add_labels=True)
+    wait_done(qtbot, transfer)
+    assert transfer.last_message.splitlines()[1:] == [
+        "  dropped 16 brat events (their trigger spans kept)",
+        "  dropped 5 attributes of events or relations",
+        "  kept 3 annotator notes in the statement note",
+    ]
+    translator = QTranslator()
+    assert translator.load(str(RESOURCES / "translations" / "bayan_ar.qm"))
+    qapp.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("Transfer", "dropped %n brat events (their trigger spans kept)", "", 16) == (
+            "أُسقط 16 حدثًا من brat (وحُفظت مقاطع محفّزاتها)"
+        )
+    finally:
+        qapp.removeTranslator(translator)
