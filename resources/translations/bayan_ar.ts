@@ -162,53 +162,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="364" />
+            <location filename="../../gui/transfer.py" line="442" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="370" />
+            <location filename="../../gui/transfer.py" line="448" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="376" />
+            <location filename="../../gui/transfer.py" line="454" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="382" />
+            <location filename="../../gui/transfer.py" line="460" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="383" />
+            <location filename="../../gui/transfer.py" line="461" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="388" />
+            <location filename="../../gui/transfer.py" line="466" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="389" />
-            <location filename="../../gui/transfer.py" line="401" />
+            <location filename="../../gui/transfer.py" line="467" />
+            <location filename="../../gui/transfer.py" line="479" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="390" />
+            <location filename="../../gui/transfer.py" line="468" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="391" />
+            <location filename="../../gui/transfer.py" line="469" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="398" />
+            <location filename="../../gui/transfer.py" line="476" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -216,67 +216,72 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="296" />
+            <location filename="../../gui/transfer.py" line="369" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="298" />
+            <location filename="../../gui/transfer.py" line="371" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="300" />
+            <location filename="../../gui/transfer.py" line="373" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="302" />
+            <location filename="../../gui/transfer.py" line="375" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="309" />
+            <location filename="../../gui/transfer.py" line="382" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="313" />
+            <location filename="../../gui/transfer.py" line="386" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="314" />
+            <location filename="../../gui/transfer.py" line="387" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="319" />
+            <location filename="../../gui/transfer.py" line="388" />
+            <source>Refuse the import if anything in the files would be left out</source>
+            <translation>رفض الاستيراد إن كان شيء في الملفات سيُترك</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="393" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="320" />
+            <location filename="../../gui/transfer.py" line="394" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="321" />
+            <location filename="../../gui/transfer.py" line="395" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="328" />
+            <location filename="../../gui/transfer.py" line="403" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="329" />
+            <location filename="../../gui/transfer.py" line="404" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="335" />
+            <location filename="../../gui/transfer.py" line="410" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -753,22 +758,22 @@ Keep a copy of the file and restore a backup.</source>
             <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="497" />
+            <location filename="../../gui/editor.py" line="499" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="501" />
+            <location filename="../../gui/editor.py" line="503" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="508" />
+            <location filename="../../gui/editor.py" line="510" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="513" />
+            <location filename="../../gui/editor.py" line="515" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -819,97 +824,369 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="155" />
+            <location filename="../../gui/transfer.py" line="168" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="169" />
+            <location filename="../../gui/transfer.py" line="182" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="176" />
+            <location filename="../../gui/transfer.py" line="189" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="177" />
+            <location filename="../../gui/transfer.py" line="190" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="177" />
+            <location filename="../../gui/transfer.py" line="190" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="219" />
+            <location filename="../../gui/transfer.py" line="232" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="224" />
+            <location filename="../../gui/transfer.py" line="237" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="227" />
+            <location filename="../../gui/transfer.py" line="241" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="231" />
+            <location filename="../../gui/transfer.py" line="245" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="232" />
+            <location filename="../../gui/transfer.py" line="246" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="238" />
+            <location filename="../../gui/transfer.py" line="258" />
+            <source>skipped 1 blank text</source>
+            <translation>تُخطّي نص فارغ واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="258" />
+            <source>skipped %n blank texts</source>
+            <translation>
+                <numerusform>تُخطّي %n نصوص فارغة</numerusform>
+                <numerusform>تُخطّي نص فارغ واحد</numerusform>
+                <numerusform>تُخطّي نصان فارغان</numerusform>
+                <numerusform>تُخطّي %n نصوص فارغة</numerusform>
+                <numerusform>تُخطّي %n نصًا فارغًا</numerusform>
+                <numerusform>تُخطّي %n نص فارغ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="260" />
+            <source>dropped 1 rejected suggestion</source>
+            <translation>أُسقط اقتراح مرفوض واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="261" />
+            <source>dropped %n rejected suggestions</source>
+            <translation>
+                <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
+                <numerusform>أُسقط اقتراح مرفوض واحد</numerusform>
+                <numerusform>أُسقط اقتراحان مرفوضان</numerusform>
+                <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
+                <numerusform>أُسقط %n اقتراحًا مرفوضًا</numerusform>
+                <numerusform>أُسقط %n اقتراح مرفوض</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="263" />
+            <source>dropped 1 ignored task</source>
+            <translation>أُسقطت مهمة متجاهَلة واحدة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="263" />
+            <source>dropped %n ignored tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت مهمة متجاهَلة واحدة</numerusform>
+                <numerusform>أُسقطت مهمتان متجاهَلتان</numerusform>
+                <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مهمة متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مهمة متجاهَلة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="265" />
+            <source>dropped 1 span of an ignored task</source>
+            <translation>أُسقط مقطع واحد من مهمة متجاهَلة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="266" />
+            <source>dropped %n spans of ignored tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n مقاطع من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقط مقطع واحد من مهمة متجاهَلة</numerusform>
+                <numerusform>أُسقط مقطعان من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مقاطع من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقط %n مقطعًا من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقط %n مقطع من مهام متجاهَلة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="268" />
+            <source>dropped 1 prediction of an annotated task</source>
+            <translation>أُسقط توقّع واحد لمهمة موسومة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="269" />
+            <source>dropped %n predictions of annotated tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n توقّعات لمهام موسومة</numerusform>
+                <numerusform>أُسقط توقّع واحد لمهمة موسومة</numerusform>
+                <numerusform>أُسقط توقّعان لمهام موسومة</numerusform>
+                <numerusform>أُسقطت %n توقّعات لمهام موسومة</numerusform>
+                <numerusform>أُسقط %n توقّعًا لمهام موسومة</numerusform>
+                <numerusform>أُسقط %n توقّع لمهام موسومة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="271" />
+            <source>dropped 1 draft</source>
+            <translation>أُسقطت مسودة واحدة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="271" />
+            <source>dropped %n drafts</source>
+            <translation>
+                <numerusform>أُسقطت %n مسودات</numerusform>
+                <numerusform>أُسقطت مسودة واحدة</numerusform>
+                <numerusform>أُسقطت مسودتان</numerusform>
+                <numerusform>أُسقطت %n مسودات</numerusform>
+                <numerusform>أُسقطت %n مسودة</numerusform>
+                <numerusform>أُسقطت %n مسودة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="273" />
+            <source>dropped 1 differing meta of a statement already there</source>
+            <translation>أُسقطت بيانات وصفية مختلفة لبيان موجود</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="274" />
+            <source>dropped %n differing metas of statements already there</source>
+            <translation>
+                <numerusform>أُسقطت %n بيانات وصفية مختلفة لبيانات موجودة</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لبيان موجود</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لبيانين موجودين</numerusform>
+                <numerusform>أُسقطت %n بيانات وصفية مختلفة لبيانات موجودة</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لـ %n بيانًا موجودًا</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لـ %n بيان موجود</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="276" />
+            <source>kept 1 document choice in statement meta</source>
+            <translation>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="277" />
+            <source>kept %n document choices in statement meta</source>
+            <translation>
+                <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ اختياران للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ %n اختيارًا للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ %n اختيار للنص كله في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="279" />
+            <source>kept 1 text category in statement meta</source>
+            <translation>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="280" />
+            <source>kept %n text categories in statement meta</source>
+            <translation>
+                <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت فئتان نصيتان في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئة نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئة نصية في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="287" />
+            <source>dropped 1 brat event (its trigger span kept)</source>
+            <translation>أُسقط حدث brat واحد (وحُفظ مقطع محفّزه)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="288" />
+            <source>dropped %n brat events (their trigger spans kept)</source>
+            <translation>
+                <numerusform>أُسقطت %n أحداث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط حدث brat واحد (وحُفظ مقطع محفّزه)</numerusform>
+                <numerusform>أُسقط حدثا brat (وحُفظ مقطعا محفّزيهما)</numerusform>
+                <numerusform>أُسقطت %n أحداث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط %n حدثًا من brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط %n حدث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="290" />
+            <source>dropped 1 brat equivalence</source>
+            <translation>أُسقط تكافؤ brat واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="290" />
+            <source>dropped %n brat equivalences</source>
+            <translation>
+                <numerusform>أُسقطت %n تكافؤات brat</numerusform>
+                <numerusform>أُسقط تكافؤ brat واحد</numerusform>
+                <numerusform>أُسقط تكافؤا brat</numerusform>
+                <numerusform>أُسقطت %n تكافؤات brat</numerusform>
+                <numerusform>أُسقط %n تكافؤًا من brat</numerusform>
+                <numerusform>أُسقط %n تكافؤ brat</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="292" />
+            <source>dropped 1 brat normalization</source>
+            <translation>أُسقط ربط brat واحد بمرجع خارجي</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="293" />
+            <source>dropped %n brat normalizations</source>
+            <translation>
+                <numerusform>أُسقطت %n روابط brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط ربط brat واحد بمرجع خارجي</numerusform>
+                <numerusform>أُسقط ربطا brat بمرجعين خارجيين</numerusform>
+                <numerusform>أُسقطت %n روابط brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط %n ربطًا من brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط %n ربط brat بمراجع خارجية</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="295" />
+            <source>dropped 1 attribute of an event or relation</source>
+            <translation>أُسقطت سمة واحدة لحدث أو علاقة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="296" />
+            <source>dropped %n attributes of events or relations</source>
+            <translation>
+                <numerusform>أُسقطت %n سمات لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت سمة واحدة لحدث أو علاقة</numerusform>
+                <numerusform>أُسقطت سمتان لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمات لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمة لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمة لأحداث أو علاقات</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="298" />
+            <source>dropped 1 relation with an event argument</source>
+            <translation>أُسقطت علاقة واحدة أحد طرفيها حدث</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="299" />
+            <source>dropped %n relations with event arguments</source>
+            <translation>
+                <numerusform>أُسقطت %n علاقات أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت علاقة واحدة أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت علاقتان أحد طرفي كل منهما حدث</numerusform>
+                <numerusform>أُسقطت %n علاقات أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت %n علاقة أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت %n علاقة أحد طرفيها حدث</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="301" />
+            <source>kept 1 annotator note in the statement note</source>
+            <translation>حُفظت ملاحظة موسِّم واحدة في ملاحظة البيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="302" />
+            <source>kept %n annotator notes in the statement note</source>
+            <translation>
+                <numerusform>حُفظت %n ملاحظات موسِّمين في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت ملاحظة موسِّم واحدة في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت ملاحظتا موسِّم في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظات موسِّمين في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظة موسِّم في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظة موسِّم في ملاحظة البيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="304" />
+            <source>kept the fragments of 1 discontinuous span in statement meta</source>
+            <translation>حُفظت أجزاء مقطع متقطّع واحد في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="305" />
+            <source>kept the fragments of %n discontinuous spans in statement meta</source>
+            <translation>
+                <numerusform>حُفظت أجزاء %n مقاطع متقطّعة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء مقطع متقطّع واحد في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء مقطعين متقطّعين في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقاطع متقطّعة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقطعًا متقطّعًا في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقطع متقطّع في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="310" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="239" />
+            <location filename="../../gui/transfer.py" line="311" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="241" />
+            <location filename="../../gui/transfer.py" line="313" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="242" />
+            <location filename="../../gui/transfer.py" line="314" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="248" />
+            <location filename="../../gui/transfer.py" line="320" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="250" />
+            <location filename="../../gui/transfer.py" line="322" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="120" />
+            <location filename="../../gui/transfer.py" line="132" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="80" />
+            <location filename="../../gui/transfer.py" line="92" />
             <source>choose the annotator in the import dialog</source>
             <translation>اختر الموسِّم في نافذة الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="123" />
+            <location filename="../../gui/transfer.py" line="135" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>
