@@ -177,7 +177,7 @@ def _conf(file: str, sections: dict[str, list[_Type]]) -> BratConf:
                 out += [t.name for t in _flat([groups[name]]) if not t.abstract and is_valid_name(t.name)]
         return list(dict.fromkeys(out))
 
-    # A type on several lines (BioNLP-ST_2011_REL's ENTITY-NESTING) allows the pairs of each.
+    # A type declared on several lines (brat's example corpora do it) allows the pairs of each.
     relations: dict[str, list[tuple[str, str]]] = {}
     for rel in _flat(sections["relations"]):
         if rel.abstract or rel.name.startswith("<") or not is_valid_name(rel.name):

@@ -1,5 +1,10 @@
 """Real brat files (nlplab/brat `example-data`, tests/data/real/brat/SOURCE.md) through `main.py`.
 
+Beside them, a small hand-written collection (HANDMADE below, written to tmp_path) shows
+what the real files here do not: a collection three folders deep, equivalences (`*` lines),
+a relation type given on two lines of annotation.conf. (brat's BioNLP-ST 2011 REL example
+showed these; its licence keeps it out of this repository.)
+
 Each document's spans are checked against its source .ann, read here by a parser of the
 test's own; what Bayan cannot keep is counted in the import's summary; messages point at
 the offending line. Our .ann output is checked against the rules brat's own reader
@@ -22,16 +27,95 @@ from main import cli
 
 REAL = Path(__file__).parent.parent / "data" / "real" / "brat" / "example-data"
 NCBI = Path("corpora") / "NCBI-disease"
-REL = Path("corpora") / "BioNLP-ST_2011" / "BioNLP-ST_2011_REL"
 NEWS = Path("tutorials") / "news"
+# The hand-written collection's place in the imported tree: three folders deep.
+MOON = Path("corpora") / "handmade" / "moon"
 DOCUMENTS = [
     NCBI / "PMID-1248000",
-    REL / "PMID-10233888",
-    REL / "PMID-9852958",
+    MOON / "doc-1",
+    MOON / "doc-2",
     NEWS / "080-event-annotation",
     NEWS / "100-attribute_annotation",
     NEWS / "110-note_annotation",
 ]
+
+# A hand-written brat collection (our own text), in brat's standoff syntax: `*` lines are
+# equivalences (brat's wildcard id), R lines relations; Part-of is one relation type given
+# on two lines of annotation.conf, so it has two pairs.
+HANDMADE = {
+    "annotation.conf": """\
+# A hand-written configuration for Bayan's tests, in the layout of brat's own.
+
+[entities]
+
+Protein
+Entity
+
+[relations]
+
+Equiv\tArg1:Protein, Arg2:Protein, <REL-TYPE>:symmetric-transitive
+
+Member-of\tArg1:Protein, Arg2:Entity
+
+# One type on two lines: two pairs.
+Part-of\tArg1:Protein, Arg2:Entity
+Part-of\tArg1:Entity, Arg2:Entity
+
+[events]
+
+# (none)
+
+[attributes]
+
+# (none)
+""",
+    "doc-1.txt": (
+        "Two night-blooming switches in a garden flower.\n"
+        "The switch protein moon kinase 1 (MK1) starts the bloom program; moon kinase 2 (MK2) stops it. "
+        "A third protein, petal binder (PB), holds MK1 and MK2 together in a bloom complex.\n"
+    ),
+    # Lines 1-3 are equivalences; the first span, an Entity, is on line 4.
+    "doc-1.ann": """\
+*\tEquiv T3 T4
+*\tEquiv T5 T6
+*\tEquiv T7 T8
+T1\tEntity 98 111\tbloom program
+T2\tEntity 211 224\tbloom complex
+T3\tProtein 67 80\tmoon kinase 1
+T4\tProtein 82 85\tMK1
+T5\tProtein 113 126\tmoon kinase 2
+T6\tProtein 128 131\tMK2
+T7\tProtein 160 172\tpetal binder
+T8\tProtein 174 176\tPB
+T9\tProtein 185 188\tMK1
+T10\tProtein 193 196\tMK2
+R1\tMember-of Arg1:T9 Arg2:T2
+R2\tMember-of Arg1:T10 Arg2:T2
+""",
+    "doc-2.txt": (
+        "Molecular map of the moon kinase family.\n"
+        "Each moon kinase has a sensor domain with a light switch inside it. "
+        "MK3, a newer member of the family, has no sensor domain.\n"
+    ),
+    # Part-of by its first pair (Protein, Entity), then by its second (Entity, Entity).
+    "doc-2.ann": """\
+T1\tProtein 109 112\tMK3
+T2\tEntity 21 39\tmoon kinase family
+T3\tEntity 64 77\tsensor domain
+T4\tEntity 85 97\tlight switch
+T5\tEntity 151 164\tsensor domain
+R1\tPart-of Arg1:T1 Arg2:T2
+R2\tPart-of Arg1:T4 Arg2:T3
+""",
+}
+
+
+def write_handmade(folder: Path) -> Path:
+    """The hand-written collection, written to `folder` byte for byte (no newline translation)."""
+    folder.mkdir(parents=True)
+    for name, content in HANDMADE.items():
+        (folder / name).write_bytes(content.encode("utf-8"))
+    return folder
 
 
 def run(*args: object) -> Result:
@@ -68,12 +152,23 @@ def source_spans(ann: str, text: str) -> list[tuple[str, int, int, str]]:
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, dict[str, Any]]]:
-    """brat's example-data imported whole (three collections, two and three folders deep), and its JSONL export."""
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """brat's example-data as copied here, with the hand-written collection three folders deep."""
+    root = tmp_path_factory.mktemp("tree") / "example-data"
+    shutil.copytree(REAL, root)
+    write_handmade(root / MOON)
+    return root
+
+
+@pytest.fixture(scope="module")
+def imported(
+    tree: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str, dict[str, dict[str, Any]]]:
+    """The tree imported whole (three collections, two and three folders deep), and its JSONL export."""
     tmp = tmp_path_factory.mktemp("real")
     project = tmp / "p.bayan"
     ok("init", project)
-    output = ok("import", project, REAL, "--annotator", "ext", "--add-labels").output
+    output = ok("import", project, tree, "--annotator", "ext", "--add-labels").output
     out = tmp / "out.jsonl"
     ok("export", project, out)
     rows = {row["id"]: row for row in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
@@ -82,11 +177,11 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[
 
 @pytest.mark.parametrize("doc", DOCUMENTS, ids=[d.name for d in DOCUMENTS])
 def test_every_document_imports_with_the_spans_of_its_source(
-    imported: tuple[Path, str, dict[str, dict[str, Any]]], doc: Path
+    tree: Path, imported: tuple[Path, str, dict[str, dict[str, Any]]], doc: Path
 ) -> None:
     _, _, rows = imported
-    text = (REAL / doc).with_suffix(".txt").read_text(encoding="utf-8")
-    ann = (REAL / doc).with_suffix(".ann").read_text(encoding="utf-8")
+    text = (tree / doc).with_suffix(".txt").read_text(encoding="utf-8")
+    ann = (tree / doc).with_suffix(".ann").read_text(encoding="utf-8")
     row = rows[doc.as_posix()]  # a document below the first level is named by its path
     assert row["text"] == text and row["annotator"] == "ext"
     assert sorted((s["label"], s["start"], s["end"], s["text"]) for s in row["spans"]) == source_spans(ann, text)
@@ -97,7 +192,7 @@ def test_the_whole_tree_is_read_and_what_is_left_out_is_counted(
 ) -> None:
     _, output, rows = imported
     assert len(rows) == len(DOCUMENTS)
-    assert "6 records, 6 new statements, 134 new spans, 5 new relations" in output
+    assert "6 records, 6 new statements, 98 new spans, 6 new relations" in output
     for lost in ("dropped 3 equivalences (* lines)", "dropped 16 events (E lines; their trigger spans are kept)",
                  "dropped 5 attributes of events or relations",
                  "kept 3 annotator notes (# lines) in the statement note"):
@@ -131,17 +226,28 @@ def test_relation_types_take_every_pair_of_annotation_conf(
     project, _, rows = imported
     conn = sqlite3.connect(project)
     try:
-        (options,) = conn.execute("SELECT options FROM relation_types WHERE name = 'ENTITY-NESTING'").fetchone()
+        (part_of,) = conn.execute("SELECT options FROM relation_types WHERE name = 'Part-of'").fetchone()
+        family = conn.execute(
+            "SELECT from_label, to_label, options FROM relation_types WHERE name = 'Family'"
+        ).fetchone()
     finally:
         conn.close()
-    # Two lines of one type in annotation.conf: two pairs.
-    assert json.loads(options)["pairs"] == [["Protein", "Entity"], ["Entity", "Entity"]]
-    row = rows[(REL / "PMID-9852958").as_posix()]
-    spans = {s["id"]: (s["start"], s["end"]) for s in row["spans"]}
-    assert sorted((spans[r["head"]], spans[r["tail"]], r["label"]) for r in row["relations"]) == [
-        ((465, 471), (335, 373), "Protein-Component"),
-        ((465, 471), (375, 378), "Protein-Component"),
-        ((465, 471), (399, 432), "Protein-Component"),
+    # Two lines of one type in annotation.conf: two pairs; one line (the tutorial's): its one pair.
+    assert json.loads(part_of)["pairs"] == [["Protein", "Entity"], ["Entity", "Entity"]]
+    assert family == ("Person", "Person", "{}")
+
+    def links(doc: Path) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+        row = rows[doc.as_posix()]
+        spans = {s["id"]: (s["start"], s["end"]) for s in row["spans"]}
+        return sorted((spans[r["head"]], spans[r["tail"]], r["label"]) for r in row["relations"])
+
+    # Each of Part-of's pairs is used once; a pair left out would refuse the document.
+    assert links(MOON / "doc-2") == [((85, 97), (64, 77), "Part-of"), ((109, 112), (21, 39), "Part-of")]
+    assert links(MOON / "doc-1") == [((185, 188), (211, 224), "Member-of"), ((193, 196), (211, 224), "Member-of")]
+    # The real R lines end in a tab (brat's tutorial as it is).
+    assert links(NEWS / "110-note_annotation") == [
+        ((520, 534), (539, 552), "Family"),
+        ((751, 765), (770, 783), "Family"),
     ]
 
 
@@ -170,10 +276,11 @@ def test_without_add_labels_the_message_names_the_span_line(tmp_path: Path) -> N
     project = tmp_path / "p.bayan"
     ok("init", project)
     before = dump(project)
-    result = run("import", project, REAL / REL, "--annotator", "ext")
+    moon = write_handmade(tmp_path / "moon")
+    result = run("import", project, moon, "--annotator", "ext")
     assert result.exit_code == 2
     # Lines 1-3 are equivalences; the first span, an Entity, is on line 4.
-    assert f"{REAL / REL / 'PMID-10233888.ann'}:4: span 1: unknown label 'Entity'" in result.output
+    assert f"{moon / 'doc-1.ann'}:4: span 1: unknown label 'Entity'" in result.output
     assert dump(project) == before
 
 
@@ -189,14 +296,15 @@ def test_without_add_labels_the_message_names_the_span_line(tmp_path: Path) -> N
     ],
 )
 def test_error_lines_point_at_the_offending_line(tmp_path: Path, line: int, ann: str, reason: str) -> None:
+    moon = write_handmade(tmp_path / "moon")
     folder = tmp_path / "c"
     folder.mkdir()
-    shutil.copy(REAL / REL / "annotation.conf", folder)
-    shutil.copy(REAL / REL / "PMID-9852958.txt", folder / "doc.txt")
+    shutil.copy(moon / "annotation.conf", folder)
+    shutil.copy(moon / "doc-2.txt", folder / "doc.txt")
     (folder / "doc.ann").write_text(ann, encoding="utf-8")
     project = tmp_path / "p.bayan"
     ok("init", project)
-    ok("import", project, REAL / REL, "--annotator", "ext", "--add-labels")
+    ok("import", project, moon, "--annotator", "ext", "--add-labels")
     before = dump(project)
     result = run("import", project, folder, "--annotator", "ext")
     assert result.exit_code == 2, result.output
@@ -221,13 +329,23 @@ def test_a_tree_deeper_than_the_reader_goes_is_refused_by_name(tmp_path: Path) -
 
 def test_a_text_without_annotations_is_a_statement(tmp_path: Path) -> None:
     folder = tmp_path / "c"
-    shutil.copytree(REAL / REL, folder)
-    (folder / "PMID-9852958.ann").unlink()
+    shutil.copytree(REAL / NEWS, folder)
+    (folder / "110-note_annotation.ann").unlink()
     project = tmp_path / "p.bayan"
     ok("init", project)
-    assert "2 records, 2 new statements, 38 new spans" in ok(
+    # Two .ann files (21 and 26 spans) and a .txt without one: three statements.
+    assert "3 records, 3 new statements, 47 new spans" in ok(
         "import", project, folder, "--annotator", "ext", "--add-labels"
     ).output
+    conn = sqlite3.connect(project)
+    try:
+        bare = conn.execute(
+            "SELECT COUNT(*) FROM statements WHERE id = '110-note_annotation' AND text = ?",
+            ((folder / "110-note_annotation.txt").read_text(encoding="utf-8"),),
+        ).fetchone()
+    finally:
+        conn.close()
+    assert bare == (1,)
 
 
 # ------------------------------------------------------------------ export, held to brat's rules
