@@ -17,14 +17,25 @@ class TextDirectionDelegate(QStyledItemDelegate):
     the ellipsis where that end is shown.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, bounded: bool = False) -> None:
         super().__init__(parent)
+        # `bounded`: cut long texts to what the cell can show before Qt shapes and elides them
+        # (the statement list; not where a subclass needs the whole text, as search hits do).
+        self.bounded = bounded
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         text = option.text
         if not text:
             return
+        # Shaping and eliding cost grows with the text, and a list page of 120-character
+        # previews was most of a far Ctrl+Return's paint: keep a generous upper bound of what
+        # the cell can show (a character is rarely narrower than 0.4 of the average), with an
+        # ellipsis of our own should Qt have nothing left to elide.
+        width = option.rect.width()
+        room = int(width / max(1.0, option.fontMetrics.averageCharWidth() * 0.4)) + 4
+        if self.bounded and width > 0 and len(text) > room:
+            text = option.text = text[:room] + "…"
         vertical = option.displayAlignment & Qt.AlignmentFlag.AlignVertical_Mask
         if is_right_to_left(text):
             option.direction = Qt.LayoutDirection.RightToLeft

@@ -143,7 +143,11 @@ class MainWindow(QMainWindow):
     def _build_widgets(self, font_family: str | None) -> None:
         self.list_view = StatementListView()
         self.list_view.setModel(self.list_model)
-        self.list_view.setItemDelegate(TextDirectionDelegate(self.list_view))
+        # Only the text columns need their own direction; the centred marks (status, note)
+        # keep Qt's delegate, which paints a page of rows without a Python call per cell.
+        self._text_delegate = TextDirectionDelegate(self.list_view, bounded=True)
+        for column in (StatementListModel.ID, StatementListModel.PREVIEW):
+            self.list_view.setItemDelegateForColumn(column, self._text_delegate)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

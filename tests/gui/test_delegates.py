@@ -47,3 +47,24 @@ def test_centered_marks_stay_centered(qtbot: Any) -> None:
     qtbot.addWidget(view)
     option = option_for(view, "✓", Qt.AlignmentFlag.AlignCenter)
     assert option.displayAlignment & Qt.AlignmentFlag.AlignHCenter
+
+
+def test_a_bounded_delegate_cuts_a_long_text_to_its_cell_keeping_the_start(qtbot: Any) -> None:
+    view = QTableView()
+    qtbot.addWidget(view)
+    text = "دعا الائتلاف الوطني السوري إلى وقف إطلاق النار " * 6
+    model = QStandardItemModel(1, 1)
+    model.setItem(0, 0, QStandardItem(text))
+    view.setModel(model)
+    for bounded, expect_cut in ((True, True), (False, False)):
+        option = QStyleOptionViewItem()
+        option.rect.setWidth(120)
+        option.fontMetrics = view.fontMetrics()
+        TextDirectionDelegate(view, bounded=bounded).initStyleOption(option, model.index(0, 0))
+        if expect_cut:
+            assert option.text.endswith("…") and text.startswith(option.text[:-1])
+            # Still more than the cell shows, so Qt's own eliding decides where the text ends.
+            assert view.fontMetrics().horizontalAdvance(option.text) > 120
+        else:
+            assert option.text == text
+        assert option.direction == Qt.LayoutDirection.RightToLeft
