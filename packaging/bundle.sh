@@ -19,5 +19,9 @@ fi
 rm -rf dist/bayan
 "$venv/bin/python" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
     packaging/bayan.spec
+# What the desktop needs, beside the app: bash dist/bayan/install-desktop.sh adds the menu
+# entry and the .bayan file type for the user.
+cp packaging/bayan.desktop packaging/bayan-mime.xml packaging/install-desktop.sh dist/bayan/
+mkdir -p dist/bayan/icons && cp resources/icons/bayan.svg resources/icons/bayan-*.png dist/bayan/icons/
 tar -C dist -czf dist/bayan-linux-x86_64.tar.gz bayan
 echo "bundle: dist/bayan ($(du -sh dist/bayan | cut -f1) unpacked, $(du -h dist/bayan-linux-x86_64.tar.gz | cut -f1) as tar.gz) in $((SECONDS - started)) s"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Smoke test of the standalone app that packaging/bundle.sh built (CI runs both, once per run).
+# The app runs with an emptied environment (no PATH to a Python, no PYTHONPATH, a fresh HOME),
+# from a temporary folder:
+#   1. --help, and `init`, `import`, `export` on the seed statements; the export imported into
+#      a second project and exported again gives the same file (a round trip);
+#   2. the GUI on that project under Xvfb: the window shows, a screenshot is taken and must be
+#      a drawn window (packaging/screen.py); then `bayan FILE.bayan` alone opens the GUI too.
+# Part 2 needs Xvfb: installed with apt-get when missing and allowed (root), else skipped with a
+# message saying so. The screenshots stay in build/smoke/ for a person to look at.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$(pwd)"
+app="$repo/dist/bayan/bayan"
+shots="$repo/build/smoke"
+helper_python="$repo/build/bundle-venv/bin/python"  # has PySide6, for the screenshots only
+[ -x "$app" ] || { echo "smoke: $app is missing: run bash packaging/bundle.sh first" >&2; exit 1; }
+work="$(mktemp -d)"
+xvfb_pid=""
+cleanup() {
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/home" "$shots"
+cd "$work"
+
+# The app alone: nothing of the build's or the caller's Python reaches it.
+run() { env -i HOME="$work/home" BAYAN_HOME="$work/home/bayan" PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"; }
+check() { echo "smoke: $*"; }
+
+run "$app" --help | grep -q "import" || { echo "smoke: --help lacks the commands" >&2; exit 1; }
+check "--help lists the commands"
+run "$app" init seeds.bayan >/dev/null
+run "$app" import seeds.bayan "$repo/seeds/statements.txt" >/dev/null
+run "$app" export seeds.bayan first.jsonl --status all 2>/dev/null
+statements=$(grep -cv '^\s*$' "$repo/seeds/statements.txt")
+[ "$(wc -l < first.jsonl)" -eq "$statements" ] || { echo "smoke: export has $(wc -l < first.jsonl) lines, not $statements" >&2; exit 1; }
+run "$app" init again.bayan >/dev/null
+run "$app" import again.bayan first.jsonl >/dev/null
+run "$app" export again.bayan second.jsonl --status all 2>/dev/null
+cmp -s first.jsonl second.jsonl || { echo "smoke: the round trip changed the export" >&2; diff first.jsonl second.jsonl | head >&2; exit 1; }
+run "$app" stats seeds.bayan | grep -q "statements  $statements" || { echo "smoke: stats disagree" >&2; exit 1; }
+check "init, import, export, stats on the seeds: $statements statements, round trip identical"
+
+# --- the GUI under Xvfb
+if ! command -v Xvfb >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "smoke: installing Xvfb (apt-get install xvfb)"
+        apt-get install -y -q xvfb >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q xvfb >/dev/null 2>&1; } || true
+    fi
+fi
+if ! command -v Xvfb >/dev/null; then
+    echo "smoke: GUI part SKIPPED: no Xvfb on this machine and it could not be installed (apt-get install xvfb)"
+    exit 0
+fi
+if [ ! -x "$helper_python" ]; then
+    echo "smoke: GUI part SKIPPED: no build/bundle-venv (made by bundle.sh) to take screenshots with"
+    exit 0
+fi
+# -br: a black root, so the first non-black grab is the window. The first free display number.
+n=90
+while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+Xvfb ":$n" -screen 0 1280x800x24 -br -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+[ -e "/tmp/.X11-unix/X$n" ] || { echo "smoke: Xvfb did not start:" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+display=":$n"
+screenshot() {  # OUT.png COMMAND...: the app shows a drawn window (see packaging/screen.py)
+    local out="$1"; shift
+    env -u QT_QPA_PLATFORM DISPLAY="$display" "$helper_python" "$repo/packaging/screen.py" "$out" -- \
+        env -i HOME="$work/home" BAYAN_HOME="$work/home/bayan" PATH=/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$display" "$@"
+}
+screenshot "$shots/gui.png" "$app" gui seeds.bayan --annotator smoke
+check "the GUI showed on the seeds; screenshot $shots/gui.png"
+# The annotator's name is remembered now, so the file alone opens without asking.
+screenshot "$shots/open-file.png" "$app" seeds.bayan
+check "bayan FILE.bayan opened the GUI; screenshot $shots/open-file.png"
+echo "smoke: passed"
