@@ -184,7 +184,7 @@ def run(
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Bayan")
     app.setOrganizationName("Bayan")
-    app.setWindowIcon(app_icon())
+    QApplication.setWindowIcon(app_icon())  # static: every window of the app
     settings = settings or Settings()
     settings.clear_search_state()  # a search is carried across a language switch, not across runs
     # The UI language goes in before any widget is made (strings translate when made);
