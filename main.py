@@ -83,7 +83,8 @@ def cli(ctx: click.Context) -> None:
     """Bayan: annotate actors and claims in Arabic statements.
 
     Without a command, opens the default project (made from the seed statements
-    on first run, in $BAYAN_HOME or the user's data folder).
+    on first run, in $BAYAN_HOME or the user's data folder); `bayan FILE.bayan`
+    opens FILE.bayan in the window, as `bayan gui FILE.bayan` does.
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui, project=None, annotator=None, review=False)
