@@ -4,9 +4,9 @@
 
 For packaging/smoke.sh, on a display of Xvfb started with a black root (-br): the screen is
 grabbed every 50 ms from the moment COMMAND starts; the first grab that is not all black is
-the window appearing, and the time until then is printed (the app's start time, as a person
-sees it). After --settle seconds more, the screenshot is saved to OUT.png and must show a
-drawn window (many colours: text, the statement list), not an empty frame. COMMAND is then
+the window appearing, the first with many colours (text) the window drawn, and the times
+until then are printed (the app's start time, as a person sees it). After --settle seconds
+more, the screenshot is saved to OUT.png and must still show a drawn window. COMMAND is then
 ended. Exit status 0 when the window appeared and was drawn; 1 otherwise, with the reason.
 
 It needs a Python with PySide6 (the bundle's build environment has one); the app it starts
@@ -60,15 +60,24 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     process = subprocess.Popen(command)
     try:
-        while not shown(grab(app)):
+        appeared = None
+        while True:
+            image = grab(app)
+            now = time.monotonic() - started
+            if appeared is None and shown(image):
+                appeared = now
+            if appeared is not None and colours(image) >= MIN_COLOURS:
+                break
             if process.poll() is not None:
-                print(f"screen: {command[0]} exited ({process.returncode}) before a window showed", file=sys.stderr)
+                print(f"screen: {command[0]} exited ({process.returncode}) before its window was drawn",
+                      file=sys.stderr)
                 return 1
-            if time.monotonic() - started > args.timeout:
-                print(f"screen: no window within {args.timeout:.0f} s", file=sys.stderr)
+            if now > args.timeout:
+                what = "no window" if appeared is None else "a window, never drawn,"
+                print(f"screen: {what} within {args.timeout:.0f} s", file=sys.stderr)
                 return 1
             time.sleep(POLL)
-        print(f"screen: window shown {time.monotonic() - started:.2f} s after start")
+        print(f"screen: window shown {appeared:.2f} s and drawn {now:.2f} s after start")
         time.sleep(args.settle)
         image = grab(app)
         if not image.save(args.out):

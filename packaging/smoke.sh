@@ -27,7 +27,8 @@ cd "$work"
 
 # The app alone: nothing of the build's or the caller's Python reaches it.
 run() { env -i HOME="$work/home" BAYAN_HOME="$work/home/bayan" PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"; }
-check() { echo "smoke: $*"; }
+passed=0
+check() { passed=$((passed + 1)); echo "smoke: $*"; }
 
 run "$app" --help | grep -q "import" || { echo "smoke: --help lacks the commands" >&2; exit 1; }
 check "--help lists the commands"
@@ -52,20 +53,16 @@ if ! command -v Xvfb >/dev/null; then
 fi
 if ! command -v Xvfb >/dev/null; then
     echo "smoke: GUI part SKIPPED: no Xvfb on this machine and it could not be installed (apt-get install xvfb)"
+    echo "smoke: $passed passed, 0 failed, 2 skipped"
     exit 0
 fi
 if [ ! -x "$helper_python" ]; then
     echo "smoke: GUI part SKIPPED: no build/bundle-venv (made by bundle.sh) to take screenshots with"
+    echo "smoke: $passed passed, 0 failed, 2 skipped"
     exit 0
 fi
-# -br: a black root, so the first non-black grab is the window. The first free display number.
-n=90
-while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1280x800x24 -br -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-[ -e "/tmp/.X11-unix/X$n" ] || { echo "smoke: Xvfb did not start:" >&2; cat "$work/xvfb.log" >&2; exit 1; }
-display=":$n"
+source "$repo/packaging/xvfb.sh"
+start_xvfb "$work" || { echo "smoke: no X display" >&2; exit 1; }
 screenshot() {  # OUT.png COMMAND...: the app shows a drawn window (see packaging/screen.py)
     local out="$1"; shift
     env -u QT_QPA_PLATFORM DISPLAY="$display" "$helper_python" "$repo/packaging/screen.py" "$out" -- \
@@ -76,4 +73,4 @@ check "the GUI showed on the seeds; screenshot $shots/gui.png"
 # The annotator's name is remembered now, so the file alone opens without asking.
 screenshot "$shots/open-file.png" "$app" seeds.bayan
 check "bayan FILE.bayan opened the GUI; screenshot $shots/open-file.png"
-echo "smoke: passed"
+echo "smoke: $passed passed, 0 failed"

@@ -23,7 +23,9 @@ def test_a_project_file_alone_means_gui(tmp_path: Path) -> None:
     [], ["--help"], ["stats", "p.bayan"], ["gui"], ["missing.bayan"], ["init", "x.bayan"],
     ["p.bayan", "--annotator", "amal"], ["notes.txt"],
 ])
-def test_every_other_command_line_is_unchanged(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_other_command_line_is_unchanged(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "p.bayan").write_bytes(b"")
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")

@@ -31,7 +31,8 @@ build = build_module()
 @pytest.mark.parametrize(("before", "after"), [
     ("from core.paths import X\n", "from bayan.core.paths import X\n"),
     ("from core import paths\n", "from bayan.core import paths\n"),
-    ("from  store.project   import (\n    A,\n    B,\n)\n", "from  bayan.store.project   import (\n    A,\n    B,\n)\n"),
+    ("from  store.project   import (\n    A,\n    B,\n)\n",
+     "from  bayan.store.project   import (\n    A,\n    B,\n)\n"),
     ("from core.a \\\n    import b\n", "from bayan.core.a \\\n    import b\n"),
     ("if TYPE_CHECKING:\n    from gui.main_window import MainWindow\n",
      "if TYPE_CHECKING:\n    from bayan.gui.main_window import MainWindow\n"),
