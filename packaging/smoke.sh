@@ -4,9 +4,10 @@
 # from a temporary folder:
 #   1. --help, and `init`, `import`, `export` on the seed statements; the export imported into
 #      a second project and exported again gives the same file (a round trip);
-#   2. the GUI on that project under Xvfb: the window shows, a screenshot is taken and must be
+#   2. install-desktop.sh for a user in a temporary HOME;
+#   3. the GUI on that project under Xvfb: the window shows, a screenshot is taken and must be
 #      a drawn window (packaging/screen.py); then `bayan FILE.bayan` alone opens the GUI too.
-# Part 2 needs Xvfb: installed with apt-get when missing and allowed (root), else skipped with a
+# Part 3 needs Xvfb: installed with apt-get when missing and allowed (root), else skipped with a
 # message saying so. The screenshots stay in build/smoke/ for a person to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,17 @@ cmp -s first.jsonl second.jsonl || { echo "smoke: the round trip changed the exp
 run "$app" stats seeds.bayan | grep -q "statements  $statements" || { echo "smoke: stats disagree" >&2; exit 1; }
 check "init, import, export, stats on the seeds: $statements statements, round trip identical"
 
+# The desktop entry, for a user whose HOME is $work/desktop: it runs this app, and when the
+# machine has shared-mime-info, *.bayan is application/x-bayan.
+env -i HOME="$work/desktop" PATH=/usr/bin:/bin bash "$repo/dist/bayan/install-desktop.sh" >/dev/null
+grep -qx "Exec=\"$app\" %f" "$work/desktop/.local/share/applications/bayan.desktop" \
+    || { echo "smoke: the desktop entry does not run $app" >&2; exit 1; }
+if command -v update-mime-database >/dev/null; then
+    grep -q "application/x-bayan:\*\.bayan" "$work/desktop/.local/share/mime/globs2" \
+        || { echo "smoke: *.bayan is not application/x-bayan after install-desktop.sh" >&2; exit 1; }
+fi
+check "install-desktop.sh: the menu entry runs the app; .bayan files are application/x-bayan"
+
 # --- the GUI under Xvfb
 if ! command -v Xvfb >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -53,12 +65,12 @@ if ! command -v Xvfb >/dev/null; then
 fi
 if ! command -v Xvfb >/dev/null; then
     echo "smoke: GUI part SKIPPED: no Xvfb on this machine and it could not be installed (apt-get install xvfb)"
-    echo "smoke: $passed passed, 0 failed, 2 skipped"
+    echo "smoke: $passed passed, 0 failed, 3 skipped"
     exit 0
 fi
 if [ ! -x "$helper_python" ]; then
     echo "smoke: GUI part SKIPPED: no build/bundle-venv (made by bundle.sh) to take screenshots with"
-    echo "smoke: $passed passed, 0 failed, 2 skipped"
+    echo "smoke: $passed passed, 0 failed, 3 skipped"
     exit 0
 fi
 source "$repo/packaging/xvfb.sh"
@@ -73,4 +85,9 @@ check "the GUI showed on the seeds; screenshot $shots/gui.png"
 # The annotator's name is remembered now, so the file alone opens without asking.
 screenshot "$shots/open-file.png" "$app" seeds.bayan
 check "bayan FILE.bayan opened the GUI; screenshot $shots/open-file.png"
+# The Arabic UI (View → Language, remembered): the app's and Qt's translations and the
+# right-to-left layout come from the bundle.
+printf '\n[ui]\nlanguage=ar\n' >> "$work/home/.config/Bayan/Bayan.conf"
+screenshot "$shots/arabic.png" "$app" seeds.bayan
+check "the Arabic UI opened; screenshot $shots/arabic.png"
 echo "smoke: $passed passed, 0 failed"
