@@ -12,10 +12,10 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --upgrade pip
 fi
-# The project is reinstalled every time (its code changes between runs); the bundler only when missing.
-"$venv/bin/python" -m pip install --quiet "pyinstaller>=6.10" "pyinstaller-hooks-contrib>=2024.8"
-"$venv/bin/python" -m pip install --quiet --force-reinstall --no-deps .
-"$venv/bin/python" -m pip install --quiet .
+# pip builds and reinstalls the project from the folder on every run (its code changes between
+# runs); the bundler and the dependencies only when missing. PyInstaller below 7: the spec
+# uses its dependency lister (bindepend.get_imports).
+"$venv/bin/python" -m pip install --quiet "pyinstaller>=6.10,<7" "pyinstaller-hooks-contrib>=2024.8" .
 rm -rf dist/bayan
 "$venv/bin/python" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
     packaging/bayan.spec
