@@ -4,6 +4,7 @@
 # from a temporary folder:
 #   1. --help, and `init`, `import`, `export` on the seed statements; the export imported into
 #      a second project and exported again gives the same file (a round trip);
+#      then the same with every Python of the machine hidden (root only: a mount namespace);
 #   2. install-desktop.sh for a user in a temporary HOME;
 #   3. the GUI on that project under Xvfb: the window shows, a screenshot is taken and must be
 #      a drawn window (packaging/screen.py); then `bayan FILE.bayan` alone opens the GUI too.
@@ -44,6 +45,28 @@ run "$app" export again.bayan second.jsonl --status all 2>/dev/null
 cmp -s first.jsonl second.jsonl || { echo "smoke: the round trip changed the export" >&2; diff first.jsonl second.jsonl | head >&2; exit 1; }
 run "$app" stats seeds.bayan | grep -q "statements  $statements" || { echo "smoke: stats disagree" >&2; exit 1; }
 check "init, import, export, stats on the seeds: $statements statements, round trip identical"
+
+# No Python on the machine: as root, in a mount namespace where every Python's library folder
+# is an empty tmpfs (so python3 itself cannot start there), the app still runs.
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+    hide=$(ls -d /usr/lib/python3* /usr/local/lib/python3* "$HOME/.pyenv" /opt/python* 2>/dev/null || true)
+    base=$(python3 -c 'import sys; print(sys.base_prefix)' 2>/dev/null || true)
+    [ -n "$base" ] && [ "$base" != /usr ] && [ "$base" != /usr/local ] && hide="$hide $base"
+    # shellcheck disable=SC2086  # $hide: one folder per word
+    unshare -m --propagation private sh -c '
+        work=$1 app=$2 seeds=$3
+        shift 3
+        for d in "$@"; do [ -d "$d" ] && mount -t tmpfs none "$d"; done
+        if env -i PATH=/usr/bin:/bin python3 -c "" 2>/dev/null; then echo "a python3 still runs" >&2; exit 1; fi
+        run() { env -i HOME="$work/nopy" PATH=/usr/bin:/bin LANG=C.UTF-8 "$app" "$@"; }
+        cd "$work" && run init nopy.bayan >/dev/null && run import nopy.bayan "$seeds" >/dev/null &&
+            run export nopy.bayan nopy.jsonl --status all 2>/dev/null
+    ' sh "$work" "$app" "$repo/seeds/statements.txt" $hide || { echo "smoke: the app needs a Python of the machine" >&2; exit 1; }
+    cmp -s first.jsonl nopy.jsonl || { echo "smoke: without Python the export differs" >&2; exit 1; }
+    check "with every Python of the machine hidden, init/import/export give the same export"
+else
+    echo "smoke: no-Python check SKIPPED (needs root and unshare)"
+fi
 
 # The desktop entry, for a user whose HOME is $work/desktop: it runs this app, and when the
 # machine has shared-mime-info, *.bayan is application/x-bayan.
