@@ -109,17 +109,27 @@ def init(project: Path, schema_file: Path | None) -> None:
               show_default=True, help="Format of the files; auto picks by name and content (a folder: brat).")
 @click.option("--annotator", help="Annotator of records that name none (printable, no control characters).")
 @click.option("--add-labels", is_flag=True, help="Add labels and relation types the schema lacks.")
-def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | None, add_labels: bool) -> None:
+@click.option("--strict", is_flag=True,
+              help="Refuse the import if anything in the files would be left out (rejected suggestions, blank "
+                   "texts, …); without it, what is left out is listed after each file.")
+@click.option("--ls-text-key", metavar="KEY",
+              help="Label Studio: the key of a task's data that holds the text (default: text, or the only "
+                   "string field).")
+def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | None, add_labels: bool,
+            strict: bool, ls_text_key: str | None) -> None:
     """Import statements (and annotations) from FILES into PROJECT.
 
     A FILE of - (or /dev/stdin) is standard input, e.g. `cat f.jsonl | bayan import
     p.bayan -`; its format is told from its first bytes, so plain text needs --format txt.
     All files go in together or not at all: any error (reported with file, line and
-    reason) leaves the project unchanged.
+    reason) leaves the project unchanged. What a file holds that Bayan does not keep
+    (a rejected Prodigy suggestion, a blank text) is listed after its summary by kind
+    and count; --strict makes any of it an error instead.
     """
     with user_errors(), Project.open(project) as store, progress_bar("import") as progress:
         reports = import_files(
-            store, list(files), fmt=fmt, annotator=annotator, add_labels=add_labels, progress=progress
+            store, list(files), fmt=fmt, annotator=annotator, add_labels=add_labels, strict=strict,
+            text_key=ls_text_key, progress=progress,
         )
     for r in reports:
         extra = f", new labels {', '.join(r.labels_added)}" if r.labels_added else ""
@@ -127,6 +137,8 @@ def import_(project: Path, files: tuple[Path, ...], fmt: str, annotator: str | N
             f"{r.file}: {r.records} records, {r.statements_added} new statements, "
             f"{r.spans_added} new spans, {r.relations_added} new relations{extra}"
         ))
+        if r.losses:
+            click.echo(inert(f"  {r.losses.summary()}"))
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 RGB = tuple[int, int, int]
 
@@ -74,3 +75,18 @@ def _lab(color: str) -> tuple[float, float, float]:
 def color_distance(a: str, b: str) -> float:
     """CIE76 ΔE between two colours: about 2.3 is barely visible, above 30 clearly different."""
     return math.dist(_lab(a), _lab(b))
+
+
+# WCAG 2 level AA for normal-size text.
+AA_TEXT = 4.5
+
+
+# Asked for every span at every repaint; a theme has a few label colours and alphas.
+@lru_cache(maxsize=512)
+def legible_alpha(color: str, alpha: int, base: str, text: str, minimum: float = AA_TEXT) -> int:
+    """The highest alpha up to `alpha` at which `text` over `color` blended on `base` keeps
+    `minimum` contrast (0 if none does: then the fill cannot carry that text at all)."""
+    for candidate in range(max(0, min(alpha, 255)), -1, -1):
+        if contrast_ratio(text, blend(color, candidate, base)) >= minimum:
+            return candidate
+    return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 
-def is_right_to_left(text: str) -> bool:
-    """True when the first strongly directional character is right-to-left (Arabic, Hebrew).
+def strong_direction(text: str) -> bool | None:
+    """True for right-to-left, False for left-to-right, by the first strongly directional
+    character; None when there is none (empty, digits, punctuation): the caller decides.
 
     Symbols are skipped: a flag's regional indicators (🇸🇾) are bidi class L, yet carry no
     script, and an Arabic statement that opens with a flag is still Arabic.
@@ -19,4 +20,9 @@ def is_right_to_left(text: str) -> bool:
             return True
         if kind == "L":
             return False
-    return False
+    return None
+
+
+def is_right_to_left(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (Arabic, Hebrew)."""
+    return strong_direction(text) is True

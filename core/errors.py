@@ -16,9 +16,25 @@ class InputError(BayanError):
         self.reason = reason
         super().__init__(str(self))
 
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.reason}"
+        return f"{self.where()}: {self.reason}"
+
+
+class NoAnnotator(InputError):
+    """A record with annotations that names no annotator, when no default annotator was given.
+
+    `problem` is the rule broken; `remedy` says what to do on the command line. Another
+    front end (the GUI's import dialog) says its own remedy after the same `problem`.
+    """
+
+    problem = "the record has annotations but no annotator"
+    remedy = "give --annotator NAME"
+
+    def __init__(self, file: str, line: int | None) -> None:
+        super().__init__(file, line, f"{self.problem}; {self.remedy}")
 
 
 class ProjectError(BayanError):

@@ -43,3 +43,14 @@ class Record:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLines:
+    """The line of each span and each relation of one record read from a file of its own
+    (a brat document), in the record's order: messages point at the offending line."""
+
+    spans: tuple[int, ...] = ()
+    relations: tuple[int, ...] = ()
+    # Per span, the line of each attribute given on a line of its own (brat's A lines).
+    attributes: tuple[dict[str, int], ...] = ()

@@ -74,9 +74,18 @@ def statement_id_problem(value: str, text: str) -> str | None:
     return problem
 
 
+def is_blank_text(value: str) -> bool:
+    """A text with nothing but white space (or nothing): never a statement.
+
+    Prodigy's readers skip such tasks (and report them); every other reader refuses them
+    through text_problem.
+    """
+    return not value or value.isspace()
+
+
 def text_problem(value: Any) -> str | None:
     """A statement's text: any characters (NUL and emoji included), but some that are not space."""
-    if not isinstance(value, str) or not value or value.isspace():
+    if not isinstance(value, str) or is_blank_text(value):
         return "the text is empty"
     if _SURROGATE.search(value):
         return "the text holds a lone surrogate (U+D800-U+DFFF), which is not text"
@@ -143,8 +152,8 @@ def relation_problem(schema: Schema, kind: str, head_label: str, tail_label: str
     rel = schema.relation(kind)
     if rel is None:
         return f"unknown relation {kind!r}"
-    if (head_label, tail_label) != (rel.from_label, rel.to_label):
-        return f"{kind} goes from {rel.from_label} to {rel.to_label}, not from {head_label} to {tail_label}"
+    if not rel.allows(head_label, tail_label):
+        return f"{kind} goes from {rel.ends()}, not from {head_label} to {tail_label}"
     return None
 
 

@@ -64,6 +64,12 @@ def _title(name: str, names: dict[str, str], language: str) -> str:
     return names.get(language) or name
 
 
+def description_in(description: dict[str, str], language: str) -> str:
+    """A description in `language`, else in English, else in any language it has ('' when none):
+    a schema written for one team may describe its labels in one language only."""
+    return description.get(language) or description.get("en") or next(iter(description.values()), "")
+
+
 @dataclass(frozen=True, slots=True)
 class Attribute:
     name: str
@@ -119,14 +125,51 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class RelationType:
+    """A relation type and the (from, to) label pairs it may link.
+
+    `from_label`/`to_label` are the first pair (what the schema file's `"from"`/`"to"` say,
+    and what code written for one pair reads); `pairs` holds every pair, that one first.
+    brat's `Arg1:A|B, Arg2:C` or `<ENTITY>` declare several.
+    """
+
     name: str
     from_label: str
     to_label: str
     description: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # display names, language → text
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        first = (self.from_label, self.to_label)
+        # The first pair always leads, each pair once: equal types compare equal.
+        object.__setattr__(self, "pairs", (first, *dict.fromkeys(p for p in self.pairs if p != first)))
 
     def title(self, language: str) -> str:
         return _title(self.name, self.names, language)
+
+    def allows(self, from_label: str, to_label: str) -> bool:
+        return (from_label, to_label) in self.pairs
+
+    def targets(self, from_label: str) -> tuple[str, ...]:
+        """The labels a relation of this type may go to from a `from_label` span."""
+        return tuple(to for start, to in self.pairs if start == from_label)
+
+    def with_pairs(self, pairs: tuple[tuple[str, str], ...]) -> RelationType:
+        """This type allowing `pairs` too (never fewer)."""
+        return replace(self, pairs=self.pairs + pairs)
+
+    def ends(self) -> str:
+        """Its pairs for a message: "ACTOR to CLAIM", "A to C or B to C"."""
+        return " or ".join(f"{a} to {b}" for a, b in self.pairs)
+
+    def options(self) -> dict[str, Any]:
+        """What the schema file says beyond name, from, to and description (stored as one JSON object)."""
+        options: dict[str, Any] = {}
+        if self.names:
+            options["names"] = dict(self.names)
+        if len(self.pairs) > 1:
+            options["pairs"] = [list(p) for p in self.pairs]
+        return options
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +226,7 @@ class Schema:
             r: dict[str, Any] = {"name": rel.name, "from": rel.from_label, "to": rel.to_label}
             if rel.description:
                 r["description"] = dict(rel.description)
-            if rel.names:
-                r["names"] = dict(rel.names)
+            r.update(rel.options())
             relations.append(r)
         return {"labels": labels, "relations": relations, **self.settings()}
 
@@ -248,6 +290,40 @@ def _description(value: Any, where: str, file: str) -> dict[str, str]:
     ):
         return dict(value)
     raise InputError(file, None, f"{where}: description must be a string or an object of strings")
+
+
+def _label_list(value: Any, names: set[str]) -> list[str] | None:
+    """A relation's `from` or `to`: a label name or a non-empty list of them; None if it is neither."""
+    found = [value] if isinstance(value, str) else value
+    if not isinstance(found, list) or not found or not all(isinstance(v, str) and v in names for v in found):
+        return None
+    return found
+
+
+def _pairs(item: dict[str, Any], names: set[str], where: str, file: str) -> tuple[tuple[str, str], ...]:
+    """A relation's (from, to) pairs: `"from"`/`"to"` (a label or a list of labels each, every
+    combination allowed), then a `"pairs"` list of [from, to] (or {"from", "to"}), in that order."""
+    pairs: list[tuple[str, str]] = []
+    if "from" in item or "to" in item or "pairs" not in item:
+        starts, ends = _label_list(item.get("from"), names), _label_list(item.get("to"), names)
+        if starts is None or ends is None:
+            raise InputError(file, None, f"{where}: from and to must name labels of the schema (one, or a list)")
+        pairs += [(a, b) for a in starts for b in ends]
+    raw = item.get("pairs")
+    if raw is not None:
+        if not isinstance(raw, list):
+            raise InputError(file, None, f"{where}: pairs must be a list of [from, to]")
+        for pair in raw:
+            ends_of = (pair.get("from"), pair.get("to")) if isinstance(pair, dict) else pair
+            if (
+                not isinstance(ends_of, list | tuple) or len(ends_of) != 2
+                or not all(isinstance(end, str) and end in names for end in ends_of)
+            ):
+                raise InputError(file, None, f"{where}: each pair must be [from, to], two labels of the schema")
+            pairs.append((ends_of[0], ends_of[1]))
+    if not pairs:
+        raise InputError(file, None, f"{where}: needs from and to, or pairs")
+    return tuple(dict.fromkeys(pairs))
 
 
 def parse_schema(data: Any, file: str = "<schema>") -> Schema:
@@ -351,17 +427,13 @@ def parse_schema(data: Any, file: str = "<schema>") -> Schema:
             raise InputError(file, None, f"{where}: must be an object with a name")
         if not is_valid_name(item["name"]):
             raise InputError(file, None, f"{where}: name must be letters, digits, _ or -")
-        ends = (item.get("from"), item.get("to"))
-        if not all(isinstance(end, str) and end in names for end in ends):
-            raise InputError(
-                file, None, f"{where} ({item['name']}): from and to must name labels of the schema"
-            )
+        pairs = _pairs(item, names, f"{where} ({item['name']})", file)
         if any(rel.name == item["name"] for rel in relations):
             raise InputError(file, None, f"{where}: relation {item['name']} is defined twice")
         relations.append(
             RelationType(
-                item["name"], item["from"], item["to"], _description(item.get("description"), where, file),
-                _names(item.get("names"), where, file),
+                item["name"], *pairs[0], _description(item.get("description"), where, file),
+                _names(item.get("names"), where, file), pairs,
             )
         )
     empty_done = _choice(data.get("done_without_spans"), EMPTY_DONE_RULES, DEFAULT_EMPTY_DONE,

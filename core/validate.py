@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core.errors import InputError
-from core.model import Record, Relation, Span
+from core.errors import InputError, NoAnnotator
+from core.model import ItemLines, Record, Relation, Span
 from core.rules import (
     UNLABELED,
     attrs_problem,
@@ -21,7 +21,7 @@ from core.rules import (
     status_problem,
     text_problem,
 )
-from core.schema import Schema, is_valid_name
+from core.schema import Label, Schema, is_valid_name
 
 _NAMES = "names are ASCII letters, digits, _ or -"
 
@@ -55,9 +55,29 @@ class RecordValidator:
     def _fail(self, line: int, reason: str) -> InputError:
         return InputError(self.file, line, reason)
 
-    def check(self, record: Record, line: int) -> Record:
-        """The record, with span texts filled in and the annotator resolved; or InputError."""
+    def check(self, record: Record, line: int, lines: ItemLines | None = None) -> Record:
+        """The record, with span texts filled in and the annotator resolved; or InputError.
+
+        `lines`, for a record read from a file of its own (a brat document), gives the line
+        of each span and relation, so that a message points at the offending one.
+        """
         text = record.text
+
+        def line_of(n: int, found: tuple[int, ...]) -> int:
+            return found[n - 1] if n - 1 < len(found) else line
+
+        def span_line(n: int) -> int:
+            return line_of(n, lines.spans) if lines is not None else line
+
+        def rline(n: int) -> int:
+            return line_of(n, lines.relations) if lines is not None else line
+
+        def attribute_line(n: int, label: Label, attrs: dict[str, str]) -> int:
+            """The line of span n's first refused attribute, where the file gives it one (brat's A lines)."""
+            found = lines.attributes[n - 1] if lines is not None and n - 1 < len(lines.attributes) else {}
+            bad = next((name for name, value in attrs.items() if attrs_problem(label, {name: value})), None)
+            return found.get(bad, span_line(n)) if bad is not None else span_line(n)
+
         for problem in (
             text_problem(text),
             None if record.id is None else statement_id_problem(record.id, text),
@@ -74,9 +94,7 @@ class RecordValidator:
         if annotator is None and (annotated or record.status != "todo"):
             annotator = self.default_annotator
             if annotator is None and annotated:
-                raise self._fail(
-                    line, "the record has annotations but no annotator; give --annotator NAME"
-                )
+                raise NoAnnotator(self.file, line)
         spans: list[Span] = []
         ids: dict[str, Span] = {}
         seen: dict[tuple[int, int, str], Span] = {}
@@ -86,25 +104,25 @@ class RecordValidator:
             if problem is None and span.text:
                 problem = span_text_problem(text, span.start, span.end, span.text)
             if problem is not None:
-                raise self._fail(line, f"{where}: {problem}")
+                raise self._fail(span_line(n), f"{where}: {problem}")
             covered = text[span.start : span.end]
             label = self.schema.label(span.label)
             if label is None:
                 if not self.add_labels:
                     raise self._fail(
-                        line, f"{where}: unknown label {span.label!r} (use --add-labels to add it)"
+                        span_line(n), f"{where}: unknown label {span.label!r} (use --add-labels to add it)"
                     )
                 if not is_valid_name(span.label):
-                    raise self._fail(line, f"{where}: label {span.label!r} cannot be added: {_NAMES}")
+                    raise self._fail(span_line(n), f"{where}: label {span.label!r} cannot be added: {_NAMES}")
                 self.schema = self.schema.with_label(span.label)
                 self.added_labels.append(span.label)
                 label = self.schema.label(span.label)
                 assert label is not None
             problem = attrs_problem(label, span.attrs)
             if problem is not None:
-                raise self._fail(line, f"{where}: {problem}")
+                raise self._fail(attribute_line(n, label, span.attrs), f"{where}: {problem}")
             if span.id in ids:
-                raise self._fail(line, f"{where}: span id {span.id!r} is used twice")
+                raise self._fail(span_line(n), f"{where}: span id {span.id!r} is used twice")
             key = (span.start, span.end, span.label)
             if key in seen:
                 # The same span twice in one record is the same span: keep the first.
@@ -117,7 +135,7 @@ class RecordValidator:
                 others = [(s.start, s.end) for s in spans if s.label == span.label]
                 problem = overlap_problem(label, others, span.start, span.end)[0]
                 if problem is not None:
-                    raise self._fail(line, f"{where}: {problem}")
+                    raise self._fail(span_line(n), f"{where}: {problem}")
             checked = replace(span, text=covered)
             seen[key] = ids[span.id] = checked
             spans.append(checked)
@@ -127,27 +145,27 @@ class RecordValidator:
             head, tail = ids.get(rel.head), ids.get(rel.tail)
             if head is None or tail is None:
                 missing = rel.head if head is None else rel.tail
-                raise self._fail(line, f"{where}: no span with id {missing!r} in this record")
+                raise self._fail(rline(n), f"{where}: no span with id {missing!r} in this record")
             kind_name = rel.label
             if kind_name == UNLABELED:
                 fitting, problem = fitting_relation(self.schema, head.label, tail.label)
                 if fitting is None:
-                    raise self._fail(line, f"{where}: {problem}")
+                    raise self._fail(rline(n), f"{where}: {problem}")
                 kind_name = fitting
             kind = self.schema.relation(kind_name)
             if kind is None:
                 if not self.add_labels:
                     raise self._fail(
-                        line, f"{where}: unknown relation {kind_name!r} (use --add-labels to add it)"
+                        rline(n), f"{where}: unknown relation {kind_name!r} (use --add-labels to add it)"
                     )
                 if not is_valid_name(kind_name):
-                    raise self._fail(line, f"{where}: relation {kind_name!r} cannot be added: {_NAMES}")
+                    raise self._fail(rline(n), f"{where}: relation {kind_name!r} cannot be added: {_NAMES}")
                 self.schema = self.schema.with_relation(kind_name, head.label, tail.label)
                 self.added_relations.append(kind_name)
                 kind = self.schema.relation(kind_name)
                 assert kind is not None
             problem = relation_problem(self.schema, kind_name, head.label, tail.label)
             if problem is not None:
-                raise self._fail(line, f"{where}: {problem}")
+                raise self._fail(rline(n), f"{where}: {problem}")
             relations.append(Relation(head=head.id, tail=tail.id, label=kind_name))
         return replace(record, annotator=annotator, spans=spans, relations=relations)

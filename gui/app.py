@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.model import GOLD
@@ -20,12 +20,14 @@ from core.paths import RESOURCES
 from core.rules import name_problem
 from gui.annotator import ask_annotator_name
 from gui.fonts import emoji_font_family, set_list_font, with_fallbacks
+from gui.guidelines import GuidelinesFeature
 from gui.help import ShortcutHelp
-from gui.i18n import LanguageFeature, LanguageHost, UiLanguage
+from gui.i18n import LanguageFeature, LanguageHost, UiLanguage, current_language
 from gui.main_window import MainWindow
 from gui.review import ReviewFeature
 from gui.search import SearchFeature
 from gui.settings import Settings
+from gui.theme import ThemeFeature
 from gui.transfer import Transfer
 from store.project import Project
 
@@ -81,6 +83,8 @@ class Workbench:
     shortcuts: ShortcutHelp
     language: LanguageFeature | None
     review: ReviewFeature | None = None
+    guidelines: GuidelinesFeature | None = None
+    theme: ThemeFeature | None = None
 
 
 def compose(
@@ -130,9 +134,19 @@ def compose(
     transfer.message.connect(window.show_message)
     window.closing.connect(transfer.shutdown)
 
+    # F2: the schema as a guide in a dock; it marks the labels of the statement shown.
+    guidelines = GuidelinesFeature(session, window)
+    window.add_feature(guidelines)
+    guidelines.dismissed.connect(window.focus_editor)
+    window.statementOpened.connect(lambda _seq: guidelines.mark_used([s.label for s in window.editor.spans]))
+    session.changed.connect(lambda _seq: guidelines.mark_used([s.label for s in window.editor.spans]))
+    transfer.imported.connect(guidelines.refresh)  # an import may have added labels
+
     # F1 and the editor's "?": the keys of every action placed so far and of the labels.
+    language_code = current_language()
     shortcuts = ShortcutHelp(
-        window, lambda: [(label.key, label.name) for label in session.project.schema.labels if label.key]
+        window,
+        lambda: [(label.key, label.title(language_code)) for label in session.project.schema.labels if label.key],
     )
     window.add_feature(shortcuts)
     window.editor.helpRequested.connect(shortcuts.toggle)
@@ -163,7 +177,15 @@ def compose(
     if language is not None:
         language_feature = LanguageFeature(language, window)
         window.add_feature(language_feature)
-    return Workbench(window, search, transfer, shortcuts, language_feature, review_feature)
+
+    # View → Theme: the application's palette; span fills are drawn again for it.
+    theme = None
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        theme = ThemeFeature(app, settings, window)
+        window.add_feature(theme)
+        theme.changed.connect(lambda _dark: window.navigator.reopen())
+    return Workbench(window, search, transfer, shortcuts, language_feature, review_feature, guidelines, theme)
 
 
 def make_window(

@@ -486,9 +486,11 @@ class StatementEditor(QTextEdit):
         if self._relation_from is None or self._relation_type is None:
             return []
         kind = self.schema.relation(self._relation_type)
-        if kind is None:
+        head = self.span(self._relation_from)
+        if kind is None or head is None:
             return []
-        return [s.id for s in self.spans if s.label == kind.to_label and s.id != self._relation_from]
+        targets = kind.targets(head.label)
+        return [s.id for s in self.spans if s.label in targets and s.id != self._relation_from]
 
     def start_relation(self) -> None:
         """`r`: link the selected span to another (the first relation type that starts at its label)."""
@@ -496,7 +498,7 @@ class StatementEditor(QTextEdit):
         if span is None:
             self.message.emit(self.tr("Select a span first (click it or press Tab), then press r"))
             return
-        kind = next((r for r in self.schema.relations if r.from_label == span.label), None)
+        kind = next((r for r in self.schema.relations if r.targets(span.label)), None)
         if kind is None:
             self.message.emit(self.tr("No relation starts at a {0} span").replace("{0}", span.label))
             return
@@ -505,14 +507,14 @@ class StatementEditor(QTextEdit):
         candidates = self._relation_candidates()
         if not candidates:
             self._cancel_relation()
-            self.message.emit(self.tr("No {0} span to link to").replace("{0}", kind.to_label))
+            self.message.emit(self.tr("No {0} span to link to").replace("{0}", " / ".join(kind.targets(span.label))))
             return
         self.selected_span = candidates[0] if len(candidates) == 1 else None
         self._refresh()
         self.message.emit(
             self.tr("{0}: click the {1} (or Tab to it and press Return); Esc cancels")
             .replace("{0}", kind.name)
-            .replace("{1}", kind.to_label)
+            .replace("{1}", " / ".join(kind.targets(span.label)))
         )
 
     def _finish_relation(self, tail: int | None) -> None:

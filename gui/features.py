@@ -42,6 +42,7 @@ class Section(Enum):
     NAVIGATE = "navigate"  # View: next, previous, next not done
     ZOOM = "zoom"  # View
     FOCUS = "focus"  # View: the list, the text
+    THEME = "theme"  # View
     LANGUAGE = "language"  # View
     DISAGREEMENTS = "disagreements"  # Review: next and previous disagreement, the agreement figures
     ADJUDICATE = "adjudicate"  # Review: accept spans into gold
@@ -54,7 +55,7 @@ class Section(Enum):
 MENU_LAYOUT: Mapping[Menu, tuple[tuple[Section, ...], ...]] = {
     Menu.FILE: ((Section.PROJECT,), (Section.TRANSFER,), (Section.ANNOTATOR,), (Section.QUIT,)),
     Menu.EDIT: ((Section.HISTORY,), (Section.STATEMENT,), (Section.FIND,)),
-    Menu.VIEW: ((Section.NAVIGATE,), (Section.ZOOM,), (Section.FOCUS,), (Section.LANGUAGE,)),
+    Menu.VIEW: ((Section.NAVIGATE,), (Section.ZOOM,), (Section.FOCUS,), (Section.THEME,), (Section.LANGUAGE,)),
     Menu.REVIEW: ((Section.DISAGREEMENTS,), (Section.ADJUDICATE,), (Section.PREFILL,)),
     Menu.HELP: ((Section.SHORTCUTS, Section.ABOUT),),
 }

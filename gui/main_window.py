@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,8 +44,10 @@ from gui.features import DockSide, Feature, Menu, Section, SectionedMenus, dock_
 from gui.models import RelationTableModel, SpanTableModel, StatementListModel
 from gui.navigator import StatementNavigator
 from gui.panels import AnnotationPanel, AttributeEditor, EditBanner, LabelPalette, NoteDialog
+from gui.progress import ProgressIndicator
 from gui.session import EditSession
 from gui.settings import Settings
+from gui.statement_list import StatementListView
 from gui.time_tracker import TimeTracker
 from store.project import Project, StoredRelation, StoredSpan
 
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
 
         self.list_model = StatementListModel(project, annotator, self)
         self.span_model = SpanTableModel(project, self)
-        self.relation_model = RelationTableModel(self)
+        self.relation_model = RelationTableModel(self, lambda: self.project.schema)
         self._build_widgets(font_family)
         self._build_actions()
         self._connect()
@@ -131,10 +133,15 @@ class MainWindow(QMainWindow):
     def current_seq(self) -> int | None:
         return self.navigator.current
 
+    @property
+    def progress_label(self) -> QProgressBar:
+        """The progress bar ("done / total"), under the name of the label it replaced (tests read its text)."""
+        return self.progress.bar
+
     # ---------------------------------------------------------------- widgets
 
     def _build_widgets(self, font_family: str | None) -> None:
-        self.list_view = QTableView()
+        self.list_view = StatementListView()
         self.list_view.setModel(self.list_model)
         self.list_view.setItemDelegate(TextDirectionDelegate(self.list_view))
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -196,10 +203,11 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.progress_label = QLabel()
+        self.progress = ProgressIndicator()
         self.annotator_label = QLabel()
         self.statusBar().addPermanentWidget(self.annotator_label)
-        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._hint = ""  # the editor's last hint in the status bar, cleared with its statement
 
     # ------------------------------------------------------- menus and docks
 
@@ -237,7 +245,7 @@ class MainWindow(QMainWindow):
         self.skip_action = self._action(self.tr("Mark &skipped and open the next"), ["Ctrl+Shift+K"], self.skip)
         self.todo_action = self._action(self.tr("Mark &to do"), None, self.mark_todo)
         self.note_action = self._action(self.tr("&Note on this statement…"), ["Ctrl+N"], self.edit_note)
-        self.delete_action = self._action(self.tr("&Delete the selected span"), ["Delete"], self.delete_selected_span)
+        self.delete_action = self._action(self.tr("De&lete the selected span"), ["Delete"], self.delete_selected_span)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the editor handles Delete
         self.place_actions(Section.HISTORY, [self.undo_action, self.redo_action])
         self.place_actions(
@@ -250,12 +258,12 @@ class MainWindow(QMainWindow):
             self.tr("&Previous statement"), ["Alt+Left", "PgUp"], self.previous_statement
         )
         self.next_open_action = self._action(
-            self.tr("Next statement &not done"), ["Ctrl+PgDown"], self.next_open_statement
+            self.tr("Next statement not &done"), ["Ctrl+PgDown"], self.next_open_statement
         )
         self.zoom_in_action = self._action(self.tr("Zoom &in"), ["Ctrl+=", "Ctrl++"], lambda: self.zoom(+1))
         self.zoom_out_action = self._action(self.tr("Zoom &out"), ["Ctrl+-"], lambda: self.zoom(-1))
         self.zoom_reset_action = self._action(self.tr("&Reset zoom"), ["Ctrl+0"], lambda: self.zoom(None))
-        self.list_focus_action = self._action(self.tr("Go to the statement &list"), ["Ctrl+L"], self.list_view.setFocus)
+        self.list_focus_action = self._action(self.tr("Go to the &statement list"), ["Ctrl+L"], self.list_view.setFocus)
         self.editor_focus_action = self._action(self.tr("Go to the &text"), ["Ctrl+E"], self.focus_editor)
         self.place_actions(Section.NAVIGATE, [self.next_action, self.previous_action, self.next_open_action])
         self.place_actions(Section.ZOOM, [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
@@ -298,6 +306,10 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, milliseconds: int = 8000) -> None:
         self.statusBar().showMessage(text, milliseconds)
 
+    def _show_hint(self, text: str) -> None:
+        self._hint = text
+        self.show_message(text, 6000)
+
     def _connect(self) -> None:
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
         self.list_view.activated.connect(lambda _index: self.focus_editor())  # Return in the list: back to work
@@ -308,7 +320,7 @@ class MainWindow(QMainWindow):
         self.editor.relationRequested.connect(self.add_relation)
         self.editor.attrsRequested.connect(self.set_attrs)
         self.editor.spanSelected.connect(self._span_selected)
-        self.editor.message.connect(lambda text: self.show_message(text, 6000))
+        self.editor.message.connect(self._show_hint)
         self.label_palette.labelChosen.connect(self._palette_label)
         self.annotations.spanActivated.connect(self._span_activated)
         self.annotations.deleteSpan.connect(self.delete_span)
@@ -347,6 +359,9 @@ class MainWindow(QMainWindow):
             self.list_view.scrollTo(index)
         finally:
             self._opening = False
+        if self._hint and self.statusBar().currentMessage() == self._hint:
+            self.statusBar().clearMessage()  # it was about the statement left
+        self._hint = ""
         self._update_position()
         self.statementOpened.emit(seq)
 
@@ -571,14 +586,17 @@ class MainWindow(QMainWindow):
         )
 
     def _update_progress(self) -> None:
-        done = self.project.done_count(self.annotator)
-        total = self.project.statement_count()
-        self.progress_label.setText(self.tr("Done {0} / {1}").replace("{0}", f"{done:,}").replace("{1}", f"{total:,}"))
+        self.progress.show_progress(
+            self.project.done_count(self.annotator), self.project.statement_count(),
+            self.project.label_counts(self.annotator), self.project.schema,
+        )
         self.annotator_label.setText(self.tr("Annotator: {0}").replace("{0}", self.annotator))
         self._update_position()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("Bayan — {0}").replace("{0}", self.project.name))
+        self.setWindowTitle(
+            self.tr("Bayan — {0} — {1}").replace("{0}", self.project.name).replace("{1}", self.annotator)
+        )
 
     # ------------------------------------------------------------------- zoom
 
@@ -654,6 +672,7 @@ class MainWindow(QMainWindow):
         self.session.set_annotator(name)
         self.settings.set_annotator(name)
         self.list_model.set_annotator(name)
+        self._update_title()
         self.reload()
 
     def start_integrity_check(self) -> None:

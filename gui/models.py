@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from core.schema import Schema
+from gui.i18n import current_language
 from store.project import Project, StoredRelation, StoredSpan
 
 Index = QModelIndex | QPersistentModelIndex
@@ -243,8 +245,21 @@ class _CurrentStatementModel(QAbstractTableModel):
         return self._items[index.row()]
 
 
+def attrs_text(schema: Schema, label: str, attrs: dict[str, str], language: str) -> str:
+    """A span's attributes by their display names (`الموقف=تأييد`), in the attributes' order."""
+    found = schema.label(label)
+    parts = []
+    for name, value in sorted(attrs.items()):
+        attribute = found.attribute(name) if found else None
+        if attribute is None:
+            parts.append(f"{name}={value}")
+        else:
+            parts.append(f"{attribute.title(language)}={attribute.value_title(value, language)}")
+    return ", ".join(parts)
+
+
 class SpanTableModel(_CurrentStatementModel):
-    """The current statement's spans (one annotator): label, text, attributes."""
+    """The current statement's spans (one annotator): label, text, attributes, by display names."""
 
     LABEL, TEXT, ATTRS = range(3)
     SpanIdRole = Qt.ItemDataRole.UserRole + 1
@@ -252,6 +267,7 @@ class SpanTableModel(_CurrentStatementModel):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
+        self.language = current_language()  # a language switch builds new models
 
     @property
     def spans(self) -> list[StoredSpan]:
@@ -269,18 +285,18 @@ class SpanTableModel(_CurrentStatementModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.LABEL:
-                return span.label
+                return self.project.schema.label_title(span.label, self.language)
             if index.column() == self.TEXT:
                 return span.text
             if index.column() == self.ATTRS:
-                return ", ".join(f"{k}={v}" for k, v in sorted(span.attrs.items()))
+                return attrs_text(self.project.schema, span.label, span.attrs, self.language)
         elif role == Qt.ItemDataRole.DecorationRole and index.column() == self.LABEL:
             label = self.project.schema.label(span.label)
             return QColor(label.color) if label else None
         elif role == self.SpanIdRole:
             return span.id
         elif role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.label} [{span.start}, {span.end})"
+            return f"{self.project.schema.label_title(span.label, self.language)} [{span.start}, {span.end})"
         return None
 
     def row_of(self, span_id: int) -> int:
@@ -293,9 +309,12 @@ class RelationTableModel(_CurrentStatementModel):
     HEAD, LABEL, TAIL = range(3)
     RelationIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, schema: Callable[[], Schema] | None = None) -> None:
         super().__init__(parent)
         self._texts: dict[int, str] = {}
+        # The relation types' display names (the stored name when no schema is given).
+        self._schema = schema
+        self.language = current_language()
 
     @property
     def relations(self) -> list[StoredRelation]:
@@ -316,7 +335,7 @@ class RelationTableModel(_CurrentStatementModel):
             if index.column() == self.HEAD:
                 return self._texts.get(rel.head, str(rel.head))
             if index.column() == self.LABEL:
-                return rel.label
+                return self._schema().relation_title(rel.label, self.language) if self._schema else rel.label
             if index.column() == self.TAIL:
                 return self._texts.get(rel.tail, str(rel.tail))
         elif role == self.RelationIdRole:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.direction import strong_direction
 from core.schema import Schema
 from gui.delegates import TextDirectionDelegate
+from gui.guidelines import label_tooltip
+from gui.i18n import RIGHT_TO_LEFT, current_language
 from gui.models import RelationTableModel, SpanTableModel
 from store.project import StoredSpan
 
@@ -45,6 +48,7 @@ class LabelPalette(QGroupBox):
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Labels"))
+        self.language = current_language()
         self._layout = QVBoxLayout(self)
         self.buttons: dict[str, QPushButton] = {}
         self.set_schema(schema)
@@ -54,12 +58,17 @@ class LabelPalette(QGroupBox):
             button.deleteLater()
         self.buttons.clear()
         for label in schema.labels:
-            text = f"{label.name}  [{label.key}]" if label.key else label.name
+            title = label.title(self.language)
+            text = f"{title}  [{label.key}]" if label.key else title
             button = QPushButton(swatch(label.color), text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
-            button.setStyleSheet(f"text-align: left; padding: 4px; border-left: 6px solid {label.color};")
-            description = label.description.get("en") or next(iter(label.description.values()), "")
-            button.setToolTip(description)
+            # `left` follows the layout direction in a style sheet: right in an Arabic UI.
+            # A style sheet draws the button itself: its colours come from the palette, so the dark theme holds.
+            button.setStyleSheet(
+                f"text-align: left; padding: 4px; border-left: 6px solid {label.color};"
+                " background: palette(button); color: palette(button-text);"
+            )
+            button.setToolTip(label_tooltip(label, self.language))
             button.clicked.connect(lambda _=False, name=label.name: self.labelChosen.emit(name))
             self._layout.addWidget(button)
             self.buttons[label.name] = button
@@ -155,6 +164,7 @@ class AttributeEditor(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Attributes"))
         self.schema = schema
+        self.language = current_language()
         self._form = QFormLayout(self)
         self._span: StoredSpan | None = None
         self.combos: dict[str, QComboBox] = {}
@@ -180,20 +190,25 @@ class AttributeEditor(QGroupBox):
         if span is None or label is None or not label.attributes:
             self._empty = QLabel(
                 self.tr("Select a span to edit its attributes.") if span is None
-                else self.tr("{0} has no attributes.").replace("{0}", span.label)
+                else self.tr("{0} has no attributes.").replace(
+                    "{0}", self.schema.label_title(span.label, self.language))
             )
             self._empty.setWordWrap(True)
             self._form.addRow(self._empty)
             return
-        for attribute in label.attributes:
+        for n, attribute in enumerate(label.attributes):
             combo = QComboBox()
-            combo.addItem(self.tr("(none)"), "")
-            for value in attribute.values:
-                combo.addItem(value, value)
+            # The first attribute's values show the editor's digit keys (1, 2, … set; 0 clears);
+            # the items hold the stored values, the text is the display name.
+            keyed = n == 0
+            combo.addItem(("0  " if keyed else "") + self.tr("(none)"), "")
+            for i, value in enumerate(attribute.values, 1):
+                title = attribute.value_title(value, self.language)
+                combo.addItem(f"{i}  {title}" if keyed and i <= 9 else title, value)
             current = span.attrs.get(attribute.name, "")
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.currentIndexChanged.connect(lambda _i, name=attribute.name: self._changed(name))
-            self._form.addRow(attribute.name, combo)
+            self._form.addRow(attribute.title(self.language), combo)
             self.combos[attribute.name] = combo
 
     def _changed(self, name: str) -> None:
@@ -218,13 +233,42 @@ class NoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("A note for the reviewer (saved with your annotations):")))
         self.edit = QPlainTextEdit(note)
+        self.edit.setTabChangesFocus(True)  # a note needs no tab characters; Tab reaches the buttons
         layout.addWidget(self.edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setToolTip(self.tr("Save (Ctrl+Return)"))
         layout.addWidget(buttons)
+        # Ctrl+Return saves, as it marks a statement done in the window; Return alone is a new line.
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(self.accept)
+        self._ui_right_to_left = current_language() in RIGHT_TO_LEFT
+        self.edit.textChanged.connect(self._follow_direction)
+        self._follow_direction()
         self.resize(460, 220)
         self.edit.setFocus()
+
+    def _follow_direction(self) -> None:
+        """Lay the note out in its own direction (an empty or neutral note: the UI's), right-aligned
+        when right-to-left: QPlainTextEdit does not align right-to-left blocks itself (PITFALLS.md)."""
+        direction = strong_direction(self.edit.toPlainText())
+        rtl = self._ui_right_to_left if direction is None else direction
+        document = self.edit.document()
+        option = document.defaultTextOption()
+        wanted = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        if option.textDirection() == wanted and option.alignment() & Qt.AlignmentFlag.AlignAbsolute:
+            return  # typing within one direction: no relayout per key
+        option.setTextDirection(wanted)
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+
+    def right_to_left(self) -> bool:
+        return self.edit.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
 
     def note(self) -> str:
         return self.edit.toPlainText().strip()
@@ -242,6 +286,8 @@ class EditBanner(QFrame):
         self.setObjectName("edit_banner")
         self.setStyleSheet("#edit_banner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
         self.message = QLabel()
+        # Its own dark text on its own light background: a dark theme's light text would vanish there.
+        self.message.setStyleSheet("color: #3b2f00;")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.retry_button = QPushButton(self.tr("Try again"))

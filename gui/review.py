@@ -363,7 +363,7 @@ class ReviewFeature(QObject):
         self.lanes_action = self._action(tr("Go to the &lanes"), ["Ctrl+Shift+L"], lambda: self.lanes.focus_lane(None))
         self.measure_action = self._action(tr("&Measure agreement"), ["F5"], self.measure)
         self.agreed_action = self._action(tr("Accept what at least &k agree on"), ["Ctrl+K"], self.accept_agreed)
-        self.prefill_action = self._action(tr("&Pre-fill gold from the majority…"), None, self.prefill_project)
+        self.prefill_action = self._action(tr("Pre-&fill gold from the majority…"), None, self.prefill_project)
         session.changed.connect(self._gold_changed)
 
     def _action(self, text: str, keys: list[str] | None, slot: Any) -> QAction:

@@ -11,6 +11,9 @@ from PySide6.QtCore import QSettings
 MAX_RECENT = 8
 DEFAULT_ZOOM = 0
 MIN_ZOOM, MAX_ZOOM = -6, 20
+# View → Theme: follow the system's colour scheme, or always light, or always dark.
+THEMES = ("system", "light", "dark")
+DEFAULT_THEME = "system"
 # What the search panel shows (gui/search.py), kept while the application runs so that a
 # window rebuilt in another language shows the same search.
 SEARCH_STATE_KEYS = ("query", "status", "label", "visible")
@@ -94,6 +97,17 @@ class Settings:
 
     def set_zoom(self, steps: int) -> None:
         self.set_value("zoom", max(MIN_ZOOM, min(MAX_ZOOM, steps)))
+
+    # ---------------------------------------------------------------- theme
+
+    def theme(self) -> str:
+        value = str(self.qsettings.value("ui/theme", DEFAULT_THEME) or DEFAULT_THEME)
+        return value if value in THEMES else DEFAULT_THEME
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}")
+        self.set_value("ui/theme", theme)
 
     # ------------------------------------------------------------- geometry
 

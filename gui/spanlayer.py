@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPalette,
     QPen,
     QPolygonF,
     QTextBlockFormat,
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextEdit
 
-from core.contrast import contrast_ratio
+from core.contrast import contrast_ratio, legible_alpha
 from core.direction import is_right_to_left
 from core.offsets import Utf16Map
 from core.schema import Schema
@@ -53,6 +54,7 @@ SELECTED_ALPHA = 170
 GHOST_ALPHA = 0
 BAR_HEIGHT = 4
 RELATION_COLOR = "#6a1b9a"
+RELATION_COLOR_ON_DARK = "#ce93d8"  # the same purple, light enough for a dark theme's base
 # Room above each line for the relation arcs and below it for the bars (the review lanes;
 # the editor, which draws label tags too, computes its room from its fonts: `line_gap`).
 LINE_HEIGHT_PERCENT = 165
@@ -84,6 +86,27 @@ def label_fill(schema: Schema, label: str) -> Fill:
     """
     index = next((i for i, lab in enumerate(schema.labels) if lab.name == label), 0)
     return Fill.BAR if index % 2 == 1 else Fill.BACKGROUND
+
+
+def legible_background(background: QColor, palette: QPalette) -> QColor:
+    """`background` (a label colour at a span's alpha) with the alpha lowered where the palette's
+    text over it, on the palette's base, would fall under WCAG AA: a dark theme's light text
+    on a strong yellow. The light theme's dark text passes at every alpha, so it is unchanged."""
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    alpha = legible_alpha(background.name(), background.alpha(), base.name(), text.name())
+    if alpha == background.alpha():
+        return background
+    adjusted = QColor(background)
+    adjusted.setAlpha(alpha)
+    return adjusted
+
+
+def relation_color(palette: QPalette) -> QColor:
+    """The arcs' and relation names' colour: whichever purple stands out more from the base
+    (on the dark theme's base #1f1f1f the dark purple has 1.8:1, the light one 7.0:1)."""
+    base = palette.color(QPalette.ColorRole.Base).name()
+    best = max((RELATION_COLOR, RELATION_COLOR_ON_DARK), key=lambda color: contrast_ratio(color, base))
+    return QColor(best)
 
 
 def label_color(schema: Schema, label: str) -> str:
@@ -270,10 +293,10 @@ class SpanLayer:
                 background.setAlpha(SELECTED_ALPHA)
             else:
                 background.setAlpha(BAR_BACKGROUND_ALPHA if style.fill is Fill.BAR else BACKGROUND_ALPHA)
-            fmt.setBackground(QBrush(background))
+            fmt.setBackground(QBrush(legible_background(background, self.edit.palette())))
             if style.candidate:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor(RELATION_COLOR))
+                fmt.setUnderlineColor(relation_color(self.edit.palette()))
             extra = QTextEdit.ExtraSelection()
             extra.cursor = self.cursor_for(span.start, span.end)
             extra.format = fmt
@@ -453,7 +476,7 @@ class SpanLayer:
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_arcs(self, painter: QPainter, relations: Sequence[Link], paths: list[ArcPath]) -> None:
-        color = QColor(RELATION_COLOR)
+        color = relation_color(self.edit.palette())
         pen = QPen(color)
         pen.setWidthF(1.6)
         font = self.name_font()

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,8 +34,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import BayanError
-from core.formats import registry
+from core.errors import BayanError, NoAnnotator
+from core.formats import brat, registry
+from core.formats.report import (
+    BLANK_TEXT,
+    CATS_IN_META,
+    CHOICES_IN_META,
+    DRAFT,
+    IGNORED_SPAN,
+    IGNORED_TASK,
+    OTHER_META,
+    REJECTED_SUGGESTION,
+    UNUSED_PREDICTION,
+    LossKind,
+)
 from core.model import GOLD
 from gui.features import DockSide, Section
 from gui.session import EditSession
@@ -75,6 +87,10 @@ class TransferWorker(QThread):
             result = self.job(self._progress, self.isInterruptionRequested)
         except Cancelled:
             self.cancelled.emit()
+        except NoAnnotator as exc:
+            # The command line's remedy (a flag) means nothing here: the dialog has the field.
+            remedy = QCoreApplication.translate("Transfer", "choose the annotator in the import dialog")
+            self.failed.emit(f"{exc.where()}: {exc.problem}; {remedy}")
         except (BayanError, OSError) as exc:
             message = str(exc)
             if isinstance(exc, OSError) and exc.filename:
@@ -136,14 +152,15 @@ class Transfer(QObject):
     # ----------------------------------------------------------- starting
 
     def start_import(
-        self, paths: list[Path], *, fmt: str = "auto", annotator: str | None = None, add_labels: bool = False
+        self, paths: list[Path], *, fmt: str = "auto", annotator: str | None = None, add_labels: bool = False,
+        strict: bool = False,
     ) -> None:
         project_path = self.session.project.path
 
         def job(progress: ProgressFn, stop: StopFn) -> object:
             with Project.open(project_path, check=False) as project:
                 return import_files(
-                    project, paths, fmt=fmt, annotator=annotator, add_labels=add_labels,
+                    project, paths, fmt=fmt, annotator=annotator, add_labels=add_labels, strict=strict,
                     progress=progress, should_stop=stop,
                 )
 
@@ -219,6 +236,7 @@ class Transfer(QObject):
                 if r.labels_added:
                     line += " " + self.tr("(new labels: {0})").replace("{0}", ", ".join(r.labels_added))
                 lines.append(line)
+                lines += ["  " + self.loss_text(kind, n) for kind, n in r.losses.items()]
             self.imported.emit()
             self._message(QMessageBox.Icon.Information, self.tr("Import finished"), "\n".join(lines))
         else:
@@ -228,6 +246,64 @@ class Transfer(QObject):
                 self.tr("Wrote {0} records.").replace("{0}", f"{count:,}"),
             )
         self.finished.emit(kind, True)
+
+    def loss_text(self, kind: LossKind, n: int) -> str:
+        """One line of what an import left out (core/formats/report.py), in the UI's language.
+
+        Kinds this window does not know (a reader's own) read as the core words them.
+        """
+        # English needs its singular written out; Arabic's plural forms come from %n.
+        one = n == 1
+        if kind == BLANK_TEXT:
+            return self.tr("skipped 1 blank text") if one else self.tr("skipped %n blank texts", "", n)
+        if kind == REJECTED_SUGGESTION:
+            return (self.tr("dropped 1 rejected suggestion") if one
+                    else self.tr("dropped %n rejected suggestions", "", n))
+        if kind == IGNORED_TASK:
+            return self.tr("dropped 1 ignored task") if one else self.tr("dropped %n ignored tasks", "", n)
+        if kind == IGNORED_SPAN:
+            return (self.tr("dropped 1 span of an ignored task") if one
+                    else self.tr("dropped %n spans of ignored tasks", "", n))
+        if kind == UNUSED_PREDICTION:
+            return (self.tr("dropped 1 prediction of an annotated task") if one
+                    else self.tr("dropped %n predictions of annotated tasks", "", n))
+        if kind == DRAFT:
+            return self.tr("dropped 1 draft") if one else self.tr("dropped %n drafts", "", n)
+        if kind == OTHER_META:
+            return (self.tr("dropped 1 differing meta of a statement already there") if one
+                    else self.tr("dropped %n differing metas of statements already there", "", n))
+        if kind == CHOICES_IN_META:
+            return (self.tr("kept 1 document choice in statement meta") if one
+                    else self.tr("kept %n document choices in statement meta", "", n))
+        if kind == CATS_IN_META:
+            return (self.tr("kept 1 text category in statement meta") if one
+                    else self.tr("kept %n text categories in statement meta", "", n))
+        return self._brat_loss_text(kind, n) or kind.describe(n)
+
+    def _brat_loss_text(self, kind: LossKind, n: int) -> str | None:
+        """The brat reader's kinds (core/formats/brat.py) in the UI's language; None for others."""
+        one = n == 1
+        if kind == brat.EVENTS:
+            return (self.tr("dropped 1 brat event (its trigger span kept)") if one
+                    else self.tr("dropped %n brat events (their trigger spans kept)", "", n))
+        if kind == brat.EQUIVALENCES:
+            return self.tr("dropped 1 brat equivalence") if one else self.tr("dropped %n brat equivalences", "", n)
+        if kind == brat.NORMALIZATIONS:
+            return (self.tr("dropped 1 brat normalization") if one
+                    else self.tr("dropped %n brat normalizations", "", n))
+        if kind == brat.EVENT_ATTRIBUTES:
+            return (self.tr("dropped 1 attribute of an event or relation") if one
+                    else self.tr("dropped %n attributes of events or relations", "", n))
+        if kind == brat.EVENT_RELATIONS:
+            return (self.tr("dropped 1 relation with an event argument") if one
+                    else self.tr("dropped %n relations with event arguments", "", n))
+        if kind == brat.NOTES:
+            return (self.tr("kept 1 annotator note in the statement note") if one
+                    else self.tr("kept %n annotator notes in the statement note", "", n))
+        if kind == brat.FRAGMENTS:
+            return (self.tr("kept the fragments of 1 discontinuous span in statement meta") if one
+                    else self.tr("kept the fragments of %n discontinuous spans in statement meta", "", n))
+        return None
 
     def _failed(self, kind: str, message: str) -> None:
         if kind == "import":
@@ -271,7 +347,8 @@ class Transfer(QObject):
         dialog = ImportDialog(self.parent_widget)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.paths():
             self.start_import(
-                dialog.paths(), fmt=dialog.format(), annotator=dialog.annotator(), add_labels=dialog.add_labels()
+                dialog.paths(), fmt=dialog.format(), annotator=dialog.annotator(), add_labels=dialog.add_labels(),
+                strict=dialog.strict(),
             )
 
     def ask_export(self) -> None:
@@ -308,6 +385,7 @@ class ImportDialog(QDialog):
         self.annotator_edit = QLineEdit()
         self.annotator_edit.setPlaceholderText(self.tr("for records that name no annotator"))
         self.add_labels_box = QCheckBox(self.tr("Add labels and relations the schema lacks"))
+        self.strict_box = QCheckBox(self.tr("Refuse the import if anything in the files would be left out"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -316,6 +394,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Format"), self.format_combo)
         form.addRow(self.tr("Annotator"), self.annotator_edit)
         form.addRow("", self.add_labels_box)
+        form.addRow("", self.strict_box)
         form.addRow(buttons)
         self._paths: list[Path] = []
 
@@ -348,6 +427,9 @@ class ImportDialog(QDialog):
 
     def add_labels(self) -> bool:
         return self.add_labels_box.isChecked()
+
+    def strict(self) -> bool:
+        return self.strict_box.isChecked()
 
 
 class ExportDialog(QDialog):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from core.errors import InputError
+from core.formats.report import OTHER_META, Losses
 from core.ids import hash_and_id
-from core.model import Record
+from core.model import ItemLines, Record
 from core.validate import RecordValidator
 from store import record_times
 from store.project import Project, now
@@ -34,6 +36,8 @@ class ImportReport:
     spans_added: int = 0
     relations_added: int = 0
     labels_added: tuple[str, ...] = ()
+    # What the reader left out or kept elsewhere (core/formats/report.py).
+    losses: Losses = field(default_factory=Losses)
 
 
 class _Importer:
@@ -92,19 +96,22 @@ class _Importer:
     def _statements(self, batch: list[tuple[int, Record, int, str]]) -> list[int | None]:
         """The seq of each record's statement (inserting new ones in order); None for a repeat we skip."""
         ids = json.dumps(sorted({rec.id for _, rec, _, _ in batch if rec.id is not None}))
-        by_id: dict[str, tuple[int | str, str]] = {
-            sid: (seq, text)
-            for sid, seq, text in self.conn.execute(
-                "SELECT s.id, s.seq, s.text FROM json_each(?) j JOIN statements s ON s.id = j.value", (ids,)
-            )
-        }
+        by_id: dict[str, tuple[int | str, str]] = {}
+        # The meta of each statement a record may land on: stored (JSON text, or None) by seq,
+        # or made by an earlier record of this batch by id.
+        metas: dict[int | str, Any] = {}
+        for sid, seq, text, meta in self.conn.execute(
+            "SELECT s.id, s.seq, s.text, s.meta FROM json_each(?) j JOIN statements s ON s.id = j.value", (ids,)
+        ):
+            by_id[sid] = (seq, text)
+            metas[seq] = meta
         hashes = json.dumps(sorted({h for _, rec, h, _ in batch if rec.id is None}))
-        by_text: dict[tuple[int, str], int | str] = {
-            (h, text): seq
-            for h, text, seq in self.conn.execute(
-                "SELECT s.hash, s.text, s.seq FROM json_each(?) j JOIN statements s ON s.hash = j.value", (hashes,)
-            )
-        }
+        by_text: dict[tuple[int, str], int | str] = {}
+        for h, text, seq, meta in self.conn.execute(
+            "SELECT s.hash, s.text, s.seq, s.meta FROM json_each(?) j JOIN statements s ON s.hash = j.value", (hashes,)
+        ):
+            by_text[(h, text)] = seq
+            metas[seq] = meta
         # Each record's statement: a seq already stored, or the id of a row inserted below.
         keys: list[int | str] = []
         new: list[tuple[str, str, int, str | None]] = []
@@ -120,16 +127,24 @@ class _Importer:
                             f"statement {rec.id!r} is already in the project with a different text",
                         )
                     keys.append(known[0])
+                    if rec.meta:
+                        self._other_meta(rec, line, metas[known[0]])
                     continue
                 sid = rec.id
             else:
                 seq = by_text.get((text_hash, rec.text))
                 if seq is not None:
                     keys.append(seq)
+                    if rec.meta:
+                        self._other_meta(rec, line, metas[seq])
                     continue
                 sid = derived
             keys.append(sid)
-            if sid not in new_ids:
+            if sid in new_ids:
+                if rec.meta:
+                    self._other_meta(rec, line, metas[sid])
+            else:
+                metas[sid] = rec.meta
                 new_ids[sid] = line
                 new.append((sid, rec.text, text_hash, json.dumps(rec.meta, ensure_ascii=False) if rec.meta else None))
             # Later records of this batch find it as if stored.
@@ -161,6 +176,14 @@ class _Importer:
                 )
             inserted[sid] = seq
         return [key if isinstance(key, int) else inserted[key] for key in keys]
+
+    def _other_meta(self, rec: Record, line: int, stored: Any) -> None:
+        """A record's meta for a statement already there is not merged into it (the statement's
+        meta is the coordinator's, set when it first comes in): when it differs, that is a loss."""
+        if isinstance(stored, str):
+            stored = json.loads(stored)
+        if rec.meta != (stored or {}):
+            self.report.losses.add(OTHER_META, self.report.file, line)
 
     def _annotations(self, records: list[tuple[int | None, Record]]) -> None:
         stamp = now()
@@ -250,16 +273,20 @@ def import_records(
     annotator: str | None = None,
     add_labels: bool = False,
     progress: Callable[[int], None] | None = None,
+    losses: Losses | None = None,
+    lines: ItemLines | None = None,
 ) -> ImportReport:
     """Validate and store every record of one file, or nothing if any record is bad.
 
     `records` is consumed lazily (memory does not grow with the file); `progress`
-    is called now and then with the number of records read so far.
+    is called now and then with the number of records read so far. `losses` is the
+    counter the reader of `records` reports to; the report keeps it. `lines`, for a file
+    of one record (a brat document), is the line of each of its spans and relations.
     """
     validator = RecordValidator(
         project.schema, file=file, default_annotator=annotator, add_labels=add_labels
     )
-    report = ImportReport(file=file)
+    report = ImportReport(file=file, losses=losses if losses is not None else Losses())
     importer = _Importer(project, validator, report)
     # A large import inserts into two indexes at random places; a bigger page cache
     # (64 MB, only for this call) keeps their pages in memory (bench/import_export.py).
@@ -272,7 +299,7 @@ def import_records(
     gc.set_threshold(max(thresholds[0], IMPORT_GC_THRESHOLD), *thresholds[1:])
     try:
         with project.atomic(), record_times.bulk_writes(project.conn) as importer.changes:
-            _import_all(project, records, validator, importer, report, progress)
+            _import_all(project, records, validator, importer, report, progress, lines)
     finally:
         gc.set_threshold(*thresholds)
         project.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
@@ -289,6 +316,7 @@ def _import_all(
     importer: _Importer,
     report: ImportReport,
     progress: Callable[[int], None] | None,
+    lines: ItemLines | None = None,
 ) -> None:
     for line, raw in records:
         if (
@@ -302,7 +330,7 @@ def _import_all(
             # A bare statement (txt, csv): the validator would return it unchanged.
             record = raw
         else:
-            record = validator.check(raw, line)
+            record = validator.check(raw, line, lines)
         report.records += 1
         importer.add(record, line)
         if progress is not None and report.records % 1000 == 0:

@@ -215,12 +215,13 @@ class _Merger:
                 missing_parts.append(f"relation {rel.name}")
                 relations.append(rel)
                 added.append(rel.name)
-            elif (mine_rel.from_label, mine_rel.to_label) != (rel.from_label, rel.to_label):
+            elif not set(rel.pairs) <= set(mine_rel.pairs):
+                # Another pair is another meaning of the type: refused even with --add-labels.
+                # Fewer pairs than the review's are fine: each of its relations fits ours.
                 raise InputError(
                     file,
                     None,
-                    f"relation {rel.name} goes from {rel.from_label} to {rel.to_label} here but from "
-                    f"{mine_rel.from_label} to {mine_rel.to_label} in the review project",
+                    f"relation {rel.name} goes from {rel.ends()} here but from {mine_rel.ends()} in the review project",
                 )
         if missing_parts and not self.add_labels:
             raise InputError(

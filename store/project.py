@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -406,10 +406,40 @@ class Project:
                 (
                     rel.name, position, rel.from_label, rel.to_label,
                     json.dumps(rel.description, ensure_ascii=False),
-                    json.dumps({"names": rel.names} if rel.names else {}, ensure_ascii=False),
+                    json.dumps(rel.options(), ensure_ascii=False),
                 ),
             )
+        self._widen(schema)
         self._schema = None
+
+    def _widen(self, schema: Schema) -> None:
+        """Give stored labels and relation types what `schema` adds to them: attributes and
+        their values, relation pairs. Never narrows: what `schema` lacks stays."""
+        stored = read_schema(self.conn)
+        for label in schema.labels:
+            mine = stored.label(label.name)
+            if mine is None:
+                continue
+            attributes = list(mine.attributes)
+            for attribute in label.attributes:
+                known = next((a for a in attributes if a.name == attribute.name), None)
+                if known is None:
+                    attributes.append(attribute)
+                elif missing := tuple(v for v in attribute.values if v not in known.values):
+                    attributes[attributes.index(known)] = replace(known, values=known.values + missing)
+            if attributes != list(mine.attributes):
+                self.conn.execute(
+                    "UPDATE labels SET attributes = ? WHERE name = ?",
+                    (json.dumps(attributes_json(tuple(attributes)), ensure_ascii=False), label.name),
+                )
+        for rel in schema.relations:
+            mine_rel = stored.relation(rel.name)
+            if mine_rel is None or set(rel.pairs) <= set(mine_rel.pairs):
+                continue
+            self.conn.execute(
+                "UPDATE relation_types SET options = ? WHERE name = ?",
+                (json.dumps(mine_rel.with_pairs(rel.pairs).options(), ensure_ascii=False), rel.name),
+            )
 
     def reload_schema(self) -> Schema:
         """Read the schema again (another connection, e.g. an import, may have added labels)."""
@@ -821,6 +851,18 @@ class Project:
             "SELECT count(*) FROM statement_status WHERE annotator = ? AND status = 'done'", (aid,)
         ).fetchone()
         return int(row[0])
+
+    def label_counts(self, annotator: str) -> dict[str, int]:
+        """How many spans `annotator` has of each label of the schema (zeros included)."""
+        counts = dict.fromkeys(self.schema.label_names, 0)
+        aid = self.annotator_id(annotator, create=False)
+        if aid is None:
+            return counts
+        for label, count in self.conn.execute(
+            "SELECT label, count(*) FROM spans WHERE annotator = ? GROUP BY label", (aid,)
+        ):
+            counts[label] = int(count)
+        return counts
 
     # ------------------------------------------------------------------- stats
 

@@ -15,6 +15,8 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, closing, suppress
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, BinaryIO, TypeVar
 
@@ -22,7 +24,16 @@ from core.errors import BayanError, InputError
 from core.files import atomic_text_writer, export_folder
 from core.formats.brat import CONFIG_FILES, check_export_folder
 from core.formats.detect import detect_folder_format, detect_format
-from core.formats.registry import EXPORTS, FOLDER_READERS, READERS, FolderExportFormat, NetworkExportFormat
+from core.formats.labelstudio import read_labelstudio
+from core.formats.registry import (
+    EXPORTS,
+    FOLDER_READERS,
+    READERS,
+    FolderExportFormat,
+    FolderReader,
+    NetworkExportFormat,
+)
+from core.formats.report import Losses
 from core.model import Record
 from core.rules import name_problem
 from store.export import iter_records
@@ -83,10 +94,18 @@ def import_files(
     fmt: str = "auto",
     annotator: str | None = None,
     add_labels: bool = False,
+    strict: bool = False,
+    text_key: str | None = None,
     progress: ProgressFn = _no_progress,
     should_stop: StopFn = _never,
 ) -> list[ImportReport]:
-    """Import every path (a file, a folder of a folder format, or `-` for standard input) in one transaction."""
+    """Import every path (a file, a folder of a folder format, or `-` for standard input) in one transaction.
+
+    Each file's report counts what its reader left out or kept elsewhere (`losses`);
+    with `strict`, any loss is an error instead and nothing is imported. `text_key` names
+    the `data` field that holds a Label Studio task's text (default: `text`, or the task's
+    only string field).
+    """
     if annotator is not None:
         problem = name_problem(annotator, "the annotator's name")
         if problem is not None:
@@ -100,12 +119,19 @@ def import_files(
     with project.atomic():
         before = 0
         for path, size in zip(paths, sizes, strict=True):
-            reports.append(
-                _import_one(project, path, fmt, annotator, add_labels, progress, should_stop, before, total, size)
-            )
+            options = _Options(annotator, add_labels, strict, text_key)
+            reports.append(_import_one(project, path, fmt, options, progress, should_stop, before, total, size))
             before += size or 0
     progress(1.0)
     return reports
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    annotator: str | None
+    add_labels: bool
+    strict: bool
+    text_key: str | None
 
 
 def _size(path: Path) -> int | None:
@@ -162,8 +188,7 @@ def _import_one(
     project: Project,
     path: Path,
     fmt: str,
-    annotator: str | None,
-    add_labels: bool,
+    options: _Options,
     progress: ProgressFn,
     should_stop: StopFn,
     before: int,
@@ -176,7 +201,7 @@ def _import_one(
             fmt = detect_folder_format(path)
         if fmt not in FOLDER_READERS:
             raise InputError(str(path), None, f"is a folder, not a {fmt} file")
-        return _import_folder(project, path, FOLDER_READERS[fmt], annotator, add_labels, progress, should_stop)
+        return _import_folder(project, path, FOLDER_READERS[fmt], options, progress, should_stop)
     name = STDIN_NAME if piped else str(path)
     if fmt in FOLDER_READERS:
         raise InputError(name, None, f"{fmt} reads a folder, not a file")
@@ -200,24 +225,47 @@ def _import_one(
         def fraction() -> float | None:
             return None if size is None else (before + source.consumed) / total
 
-        records = _watched(READERS[fmt](stream, name), progress, should_stop, fraction)
-        return import_records(project, records, file=name, annotator=annotator, add_labels=add_labels)
+        losses = Losses(strict=options.strict)
+        reader = READERS[fmt]
+        if options.text_key is not None:
+            if fmt != "labelstudio":
+                raise InputError(name, None, f"--ls-text-key is for Label Studio files, and this is read as {fmt}")
+            reader = partial(read_labelstudio, text_key=options.text_key)
+        records = _watched(reader(stream, name, losses), progress, should_stop, fraction)
+        return import_records(
+            project, records, file=name, annotator=options.annotator, add_labels=options.add_labels, losses=losses
+        )
 
 
 def _import_folder(
     project: Project,
     path: Path,
-    reader: Callable[[Path], Iterable[tuple[str, int, Record]]],
-    annotator: str | None,
-    add_labels: bool,
+    reader: FolderReader,
+    options: _Options,
     progress: ProgressFn,
     should_stop: StopFn,
 ) -> ImportReport:
-    """Each document of a folder format is imported as its own file (for its messages)."""
-    report = ImportReport(file=str(path))
+    """Each document of a folder format is imported as its own file (for its messages).
+
+    With --add-labels, the configuration that applies to a document (brat's annotation.conf)
+    widens the schema first, once per configuration: its attributes and relation pairs are
+    declared there, not in the documents.
+    """
+    report = ImportReport(file=str(path), losses=Losses(strict=options.strict))
     labels: list[str] = []
-    for file, line, record in _watched(reader(path), progress, should_stop, lambda: None):
-        r = import_records(project, [(line, record)], file=file, annotator=annotator, add_labels=add_labels)
+    applied: list[object] = []
+    for doc in _watched(reader(path, report.losses), progress, should_stop, lambda: None):
+        if options.add_labels and doc.conf is not None and not any(doc.conf is c for c in applied):
+            applied.append(doc.conf)
+            before = project.schema
+            wider = doc.conf.widen(before)
+            if wider != before:
+                project.extend_schema(wider)
+                labels += [name for name in wider.label_names if before.label(name) is None and name not in labels]
+        r = import_records(
+            project, [(doc.line, doc.record)], file=doc.file, annotator=options.annotator,
+            add_labels=options.add_labels, lines=doc.lines,
+        )
         report.records += r.records
         report.statements_added += r.statements_added
         report.spans_added += r.spans_added

@@ -19,14 +19,20 @@ one taken already (a case-insensitive disk), becomes a shortened prefix plus `~`
 hash. The reader decodes the names back into statement and annotator ids; a hashed name
 has no id (the statement is found by its text).
 
-A span's text in a T line has its line breaks replaced by spaces (brat's lines cannot hold
-them); offsets are exact. Attribute values have their spaces replaced by `_`. Statement
-meta, notes and statuses are not part of brat; read back, a document counts as done,
-except one at the top of the folder with no annotations (todo: nobody worked on it).
+A span that crosses a line break is written as its pieces between the breaks (brat reads
+a T line's text only up to one, nlplab/brat#786); a discontinuous span read from brat is
+written with its own fragments, kept in statement meta (META_KEY). Attribute values have
+their spaces replaced by `_`. Statement meta, notes and statuses are not part of brat;
+read back, a document counts as done, except one at the top of the folder with no
+annotations (todo: nobody worked on it).
 
-The reader takes the documents in the folder (annotator from `--annotator`) and in its
-subfolders (the subfolder is the annotator). Discontinuous spans are read when only
-whitespace separates their fragments; events (E lines) are refused.
+The reader takes the documents in the folder (annotator from `--annotator`), in its
+subfolders (the subfolder is the annotator: Bayan's layout) and in the collections below
+those, MAX_DEPTH deep (brat's own trees: `--annotator`, and the path is the statement id).
+Each document comes with the annotation.conf nearest above it (core/formats/brat_conf.py).
+A discontinuous span is its fragments' hull; events, equivalences, normalizations and
+attributes of events are counted as losses (core/formats/report.py); AnnotatorNotes go to
+the statement note, each quoting what it is about.
 
 A brat folder is untrusted input, so the reader opens only regular files inside it: a
 symbolic link (to a file or a folder), a FIFO, a device or a socket among the documents is
@@ -47,12 +53,16 @@ import re
 import stat
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
+from typing import Any
 
 from core.errors import InputError
-from core.model import Record, Relation, Span
-from core.rules import name_problem, span_problem, statement_id_problem
+from core.formats.brat_conf import BratConf, parse_annotation_conf
+from core.formats.report import Losses, LossKind
+from core.model import ItemLines, Record, Relation, Span
+from core.rules import is_offset, name_problem, span_problem, statement_id_problem
 from core.schema import Schema
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -60,6 +70,8 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LP
 _MAX_NAME = 180
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _ONE_LINE = str.maketrans({ch: " " for ch in _LINE_BREAKS})
+# A run of line breaks ("\r\n" is one break; several in a row leave no piece between them).
+_BREAK = re.compile(f"[{_LINE_BREAKS}]+")
 # Names that every rule of safe_name leaves as they are (the usual statement id).
 _PLAIN = re.compile(f"[A-Za-z0-9_-]{{1,{_MAX_NAME}}}")
 
@@ -120,7 +132,10 @@ def name_value(name: str) -> str | None:
 def annotation_conf(schema: Schema) -> str:
     lines = ["[entities]", *schema.label_names, "", "[relations]"]
     for rel in schema.relations:
-        lines.append(f"{rel.name}\tArg1:{rel.from_label}, Arg2:{rel.to_label}")
+        # One line per type; brat takes a pair's alternatives as Arg1:A|B, Arg2:C, so a type
+        # whose pairs are not one such product is written as several lines of one name.
+        for starts, ends in _arg_groups(rel.pairs):
+            lines.append(f"{rel.name}\tArg1:{'|'.join(starts)}, Arg2:{'|'.join(ends)}")
     # Spans of one annotator may nest and overlap; brat refuses that unless told.
     lines += ["<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]", "", "[attributes]"]
     attributes: dict[str, tuple[list[str], list[str]]] = {}
@@ -132,6 +147,17 @@ def annotation_conf(schema: Schema) -> str:
     for name, (targets, values) in attributes.items():
         lines.append(f"{name}\tArg:{'|'.join(targets)}, Value:{'|'.join(values)}")
     return "\n".join(lines) + "\n"
+
+
+def _arg_groups(pairs: tuple[tuple[str, str], ...]) -> list[tuple[list[str], list[str]]]:
+    """The pairs as (Arg1 types, Arg2 types) groups, each group every combination of its two lists."""
+    by_start: dict[str, list[str]] = {}
+    for start, end in pairs:
+        by_start.setdefault(start, []).append(end)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for start, ends in by_start.items():
+        groups.setdefault(tuple(ends), []).append(start)
+    return [(starts, list(ends)) for ends, starts in groups.items()]
 
 
 def visual_conf(schema: Schema) -> str:
@@ -149,10 +175,25 @@ def ann_text(record: Record) -> str:
     lines: list[str] = []
     numbers: dict[str, int] = {}
     attribute = 0
+    text = record.text
+    brat = record.meta.get(META_KEY) if record.meta else None
+    kept = brat.get("fragments") if isinstance(brat, dict) else None
     for n, span in enumerate(record.spans, 1):
         numbers[span.id] = n
-        covered = record.text[span.start : span.end].translate(_ONE_LINE)
-        lines.append(f"T{n}\t{span.label} {span.start} {span.end}\t{covered}")
+        covered = text[span.start : span.end]
+        pieces = None
+        if isinstance(kept, dict):
+            pieces = _stored_fragments(kept.get(fragments_key(span.label, span.start, span.end)), text,
+                                       span.start, span.end)
+        if pieces is None and _BREAK.search(covered):
+            # brat reads a T line's text up to the line break (nlplab/brat#786): a span that
+            # crosses one is written as its pieces between the breaks.
+            pieces = line_fragments(text, span.start, span.end)
+        if pieces:
+            ranges = ";".join(f"{a} {b}" for a, b in pieces)
+            lines.append(f"T{n}\t{span.label} {ranges}\t{' '.join(text[a:b] for a, b in pieces)}")
+        else:
+            lines.append(f"T{n}\t{span.label} {span.start} {span.end}\t{covered}")
         for name, value in span.attrs.items():
             attribute += 1
             lines.append(f"A{attribute}\t{name} T{n} {_attr_value(value)}")
@@ -352,9 +393,9 @@ class _Folder:
         where, fd = self.where(name)
         return os.stat(where, dir_fd=fd, follow_symlinks=False)
 
-    def names(self, *, documents_only: bool) -> list[str]:
-        """The sorted names of the folder's documents (.ann), and unless `documents_only` of
-        what may be a collection (a folder or a link); hidden names left out.
+    def names(self) -> list[str]:
+        """The sorted names of what may be a document (.ann, .txt) or a collection (a folder,
+        or a link to refuse); hidden names left out.
 
         Names only, and only those: a collection of a million documents lists in little memory.
         """
@@ -362,8 +403,7 @@ class _Folder:
             return sorted(
                 entry.name for entry in listing
                 if not entry.name.startswith(".") and (
-                    entry.name.endswith(".ann")
-                    or not documents_only and (entry.is_dir(follow_symlinks=False) or entry.is_symlink())
+                    entry.name.endswith((".ann", ".txt")) or entry.is_dir(follow_symlinks=False) or entry.is_symlink()
                 )
             )
 
@@ -445,21 +485,111 @@ def _name_value(name: str, file: str) -> str | None:
         raise InputError(file, None, "its name's %XX escapes are not valid UTF-8; rename it") from None
 
 
-def record_from_ann(text: str, ann: str, file: str) -> tuple[int, list[Span], list[Relation]]:
-    """Spans and relations of one .ann file, checked against its text.
+# What a brat document holds that Bayan does not keep as it was (core/formats/report.py).
+EVENTS = LossKind("brat_event", "dropped", "event (E line)", "events (E lines; their trigger spans are kept)")
+EQUIVALENCES = LossKind("brat_equivalence", "dropped", "equivalence (* line)", "equivalences (* lines)")
+NORMALIZATIONS = LossKind("brat_normalization", "dropped", "normalization (N line)", "normalizations (N lines)")
+EVENT_ATTRIBUTES = LossKind(
+    "brat_event_attribute", "dropped", "attribute of an event or relation", "attributes of events or relations"
+)
+EVENT_RELATIONS = LossKind("brat_event_relation", "dropped", "relation with an event argument",
+                           "relations with event arguments")
+NOTES = LossKind("brat_note", "kept", "annotator note (# line)", "annotator notes (# lines)",
+                 " in the statement note", lost=False)
+FRAGMENTS = LossKind("brat_fragments", "kept", "discontinuous span's fragments", "discontinuous spans' fragments",
+                     " in statement meta (the span is their hull)", lost=False)
 
-    Returns the line of the first annotation too, for the messages of later checks.
-    """
+# Where a discontinuous span's fragments are kept: meta["brat"]["fragments"]["LABEL start end"].
+META_KEY = "brat"
+
+
+def fragments_key(label: str, start: int, end: int) -> str:
+    return f"{label} {start} {end}"
+
+
+def line_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) split at its line breaks (brat reads a T line's text up to the first):
+    the pieces between them, empty pieces left out."""
+    pieces: list[tuple[int, int]] = []
+    at = start
+    for found in _BREAK.finditer(text, start, end):
+        if found.start() > at:
+            pieces.append((at, found.start()))
+        at = found.end()
+    if at < end:
+        pieces.append((at, end))
+    return pieces
+
+
+def _stored_fragments(value: Any, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Fragments kept in meta for a span, if they still describe it: whole numbers, in order,
+    apart, inside [start, end) and reaching both ends, none holding a line break. Meta is
+    the user's (a JSONL file may bring anything): what fails the test is not used."""
+    if not isinstance(value, list) or len(value) < 2:
+        return None
+    out: list[tuple[int, int]] = []
+    at = start
+    for piece in value:
+        if (not isinstance(piece, list) or len(piece) != 2 or not all(is_offset(v) for v in piece)
+                or not at <= piece[0] < piece[1] <= end or _BREAK.search(text, piece[0], piece[1])):
+            return None
+        out.append((piece[0], piece[1]))
+        at = piece[1]
+    return out if out[0][0] == start and out[-1][1] == end else None
+
+
+@dataclass(slots=True)
+class AnnDocument:
+    """What one .ann file holds that Bayan keeps, checked against its text."""
+
+    first_line: int
+    spans: list[Span]
+    relations: list[Relation]
+    lines: ItemLines
+    note: str = ""
+    # Discontinuous spans' fragments, by fragments_key (what export cannot work out alone).
+    fragments: dict[str, list[list[int]]] = field(default_factory=dict)
+
+
+def _fragments_of(ranges: str, text: str, file: str, number: int) -> list[tuple[int, int]]:
+    fragments: list[tuple[int, int]] = []
+    for piece in ranges.split(";"):
+        bounds = [b for b in piece.split(" ") if b]
+        if len(bounds) != 2 or not all(_OFFSET.fullmatch(b) for b in bounds):
+            raise InputError(file, number, f"offsets {piece!r} must be two whole numbers in ASCII digits")
+        fragment = (int(bounds[0]), int(bounds[1]))
+        problem = span_problem(len(text), *fragment)
+        if problem is not None:
+            raise InputError(file, number, problem)
+        # brat's own rule (server/src/annotation.py): a span's fragments do not overlap.
+        if any(fragment[0] < b and a < fragment[1] for a, b in fragments):
+            raise InputError(file, number, f"fragments of one span overlap at {piece.strip()!r}")
+        fragments.append(fragment)
+    return sorted(fragments)
+
+
+def _quoted(span: Span) -> str:
+    return "«" + span.text.translate(_ONE_LINE) + "»"
+
+
+def record_from_ann(text: str, ann: str, file: str, losses: Losses | None = None) -> AnnDocument:
+    """Spans, relations and notes of one .ann file, checked against its text; what Bayan
+    cannot keep is counted in `losses` (events, equivalences, normalizations)."""
+    losses = losses if losses is not None else Losses()
     spans: list[Span] = []
+    span_lines: list[int] = []
     by_id: dict[str, Span] = {}
-    relations: list[Relation] = []
+    relations: list[tuple[int, str, str, str, str]] = []  # line, id, type, Arg1, Arg2
     attrs: list[tuple[int, str, str, str]] = []
-    first_line = 1
+    notes: list[tuple[int, str, str, str]] = []  # line, kind, target, text
+    events: dict[str, tuple[str, str]] = {}  # E id → (type, trigger)
+    fragments: dict[str, list[list[int]]] = {}
+    first_line = 0
     for number, raw in enumerate(ann.split("\n"), 1):
         line = raw.rstrip("\r")
         if not line.strip():
             continue
-        if not spans and not relations:
+        if not first_line:
             first_line = number
         ident, _, rest = line.partition("\t")
         kind = ident[:1]
@@ -469,100 +599,164 @@ def record_from_ann(text: str, ann: str, file: str) -> tuple[int, list[Span], li
             if not sep or len(parts) != 2:
                 raise InputError(file, number, "a T line is: id, tab, label start end, tab, text")
             label, ranges = parts
-            fragments: list[tuple[int, int]] = []
-            for piece in ranges.split(";"):
-                bounds = [b for b in piece.split(" ") if b]
-                if len(bounds) != 2 or not all(_OFFSET.fullmatch(b) for b in bounds):
-                    raise InputError(file, number, f"offsets {piece!r} must be two whole numbers in ASCII digits")
-                fragment = (int(bounds[0]), int(bounds[1]))
-                problem = span_problem(len(text), *fragment)
-                if problem is not None:
-                    raise InputError(file, number, problem)
-                fragments.append(fragment)
-            start, end = fragments[0][0], fragments[-1][1]
-            problem = span_problem(len(text), start, end)
-            if problem is not None:
-                raise InputError(file, number, problem)
-            for (_, a_end), (b_start, _) in zip(fragments, fragments[1:], strict=False):
-                if b_start < a_end or text[a_end:b_start].strip():
-                    raise InputError(file, number, "a discontinuous span is not supported")
-            expected = " ".join(text[a:b] for a, b in fragments).translate(_ONE_LINE)
-            if covered != expected and covered != text[start:end]:
+            pieces = _fragments_of(ranges, text, file, number)
+            start, end = pieces[0][0], max(b for _, b in pieces)
+            expected = " ".join(text[a:b] for a, b in pieces)
+            if covered not in (expected, expected.translate(_ONE_LINE), text[start:end]):
                 raise InputError(
                     file, number, f"text {covered!r} differs from the document's {expected!r} at [{start}, {end})"
                 )
-            if ident in by_id:
+            if ident in by_id or ident in events:
                 raise InputError(file, number, f"{ident} is defined twice")
             span = Span(start=start, end=end, label=label, text=text[start:end], id=ident)
+            if len(pieces) > 1 and pieces != line_fragments(text, start, end):
+                fragments[fragments_key(label, start, end)] = [list(p) for p in pieces]
+                losses.add(FRAGMENTS, file, number)
             by_id[ident] = span
             spans.append(span)
+            span_lines.append(number)
         elif kind == "R":
             parts = rest.split()
             if len(parts) != 3 or not parts[1].startswith("Arg1:") or not parts[2].startswith("Arg2:"):
                 raise InputError(file, number, "an R line is: id, tab, type Arg1:T… Arg2:T…")
-            relations.append(Relation(head=parts[1][5:], tail=parts[2][5:], label=parts[0]))
+            relations.append((number, ident, parts[0], parts[1][5:], parts[2][5:]))
         elif kind in ("A", "M"):
             parts = rest.split()
             if len(parts) not in (2, 3):
                 raise InputError(file, number, "an A line is: id, tab, name target value")
             attrs.append((number, parts[1], parts[0], parts[2] if len(parts) == 3 else "true"))
         elif kind == "E":
-            raise InputError(file, number, "events (E lines) are not supported")
-        elif kind in ("#", "N", "*"):
-            continue  # notes, normalizations and equivalences have no place in Bayan
+            trigger = rest.split(" ", 1)[0]
+            event_type, colon, trigger_id = trigger.partition(":")
+            if not colon or not trigger_id:
+                raise InputError(file, number, "an E line is: id, tab, type:trigger role:id …")
+            events[ident] = (event_type, trigger_id)
+            losses.add(EVENTS, file, number)
+        elif kind == "#":
+            head, _, note = rest.partition("\t")
+            parts = head.split()
+            if len(parts) != 2:
+                raise InputError(file, number, "a # line is: id, tab, AnnotatorNotes target, tab, text")
+            notes.append((number, parts[0], parts[1], note.strip()))
+        elif kind == "N":
+            losses.add(NORMALIZATIONS, file, number)
+        elif kind == "*":
+            losses.add(EQUIVALENCES, file, number)
         else:
             raise InputError(file, number, f"unknown annotation {ident!r}")
+    attr_lines: dict[str, dict[str, int]] = {}
     for number, target, name, value in attrs:
         owner = by_id.get(target)
-        if owner is None:
-            raise InputError(file, number, f"attribute {name} refers to {target!r}, which is not a T line")
-        owner.attrs[name] = value
-    for rel in relations:
-        for arg in (rel.head, rel.tail):
+        if owner is not None:
+            owner.attrs[name] = value
+            attr_lines.setdefault(target, {})[name] = number
+        elif target in events or any(target == r[1] for r in relations):
+            losses.add(EVENT_ATTRIBUTES, file, number)
+        else:
+            raise InputError(file, number, f"attribute {name} refers to {target!r}, which is not in this file")
+    kept: list[Relation] = []
+    relation_lines: list[int] = []
+    rel_by_id: dict[str, tuple[str, str, str]] = {}
+    for number, ident, label, head, tail in relations:
+        if head in events or tail in events:
+            losses.add(EVENT_RELATIONS, file, number)
+            continue
+        for arg in (head, tail):
             if arg not in by_id:
-                raise InputError(file, first_line, f"relation {rel.label} refers to {arg!r}, which is not a T line")
-    return first_line, spans, relations
+                raise InputError(file, number, f"relation {label} refers to {arg!r}, which is not a T line")
+        kept.append(Relation(head=head, tail=tail, label=label))
+        relation_lines.append(number)
+        rel_by_id[ident] = (label, head, tail)
+    written: list[str] = []
+    for number, note_kind, target, note in notes:
+        what = "" if note_kind == "AnnotatorNotes" else f" ({note_kind})"
+        if target in by_id:
+            span = by_id[target]
+            about = f"{target} {span.label} {_quoted(span)}"
+        elif target in rel_by_id:
+            label, head, tail = rel_by_id[target]
+            about = f"{target} {label} {_quoted(by_id[head])} → {_quoted(by_id[tail])}"
+        elif target in events:
+            event_type, trigger = events[target]
+            about = f"{target} {event_type}" + (f" {_quoted(by_id[trigger])}" if trigger in by_id else "")
+        else:
+            raise InputError(file, number, f"note refers to {target!r}, which is not in this file")
+        written.append(f"{about}{what}: {note}")
+        losses.add(NOTES, file, number)
+    return AnnDocument(
+        first_line or 1, spans, kept,
+        ItemLines(tuple(span_lines), tuple(relation_lines), tuple(attr_lines.get(s.id, {}) for s in spans)),
+        "\n".join(written),
+        fragments,
+    )
 
 
-def _documents(top: _Folder) -> Iterator[tuple[_Folder, str, str | None]]:
-    """(folder, .ann name, annotator) of the folder's documents, then each subfolder's, sorted.
+@dataclass(frozen=True, slots=True)
+class FolderDocument:
+    """One document of a brat folder, as the import takes it."""
 
-    Only what is read is checked: a link named like a document or to a folder is refused,
-    any other entry that is no document (annotation.conf, notes, a link to a shared
-    configuration) is left alone.
-    """
-    collections: list[str] = []
-    for name in top.names(documents_only=False):
-        file = os.path.join(top.path, name)
+    file: str  # its .ann (or .txt, for a document without one)
+    line: int  # the line of its first annotation
+    record: Record
+    lines: ItemLines
+    conf: BratConf | None  # the annotation.conf that applies to it (the nearest above it)
+
+
+# Collections nest at most this deep below the folder given: brat's example data is two
+# levels deep; a deeper tree is refused, named, never skipped in silence.
+MAX_DEPTH = 8
+CONF_NAME = "annotation.conf"
+
+
+def _read_conf(folder: _Folder, inherited: BratConf | None) -> BratConf | None:
+    """The folder's annotation.conf, else the one above it. A link is never followed (a
+    shared configuration linked in is left alone, as every other link in the tree)."""
+    file = os.path.join(folder.path, CONF_NAME)
+    try:
+        st = folder.lstat(CONF_NAME)
+    except FileNotFoundError:
+        return inherited
+    except OSError as exc:
+        raise InputError(file, None, f"cannot read: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        return inherited
+    return parse_annotation_conf(_decoded(folder.read(CONF_NAME), file), file)
+
+
+def _walk(
+    folder: _Folder, parts: tuple[str, ...], conf: BratConf | None
+) -> Iterator[tuple[_Folder, str, tuple[str, ...], BratConf | None]]:
+    """(folder, document name (.ann, or .txt without one), folder names from the top, conf)
+    for each document of the tree, a folder's own before its subfolders', sorted."""
+    conf = _read_conf(folder, conf)
+    names = folder.names()
+    anns = {n[: -len(".ann")] for n in names if n.endswith(".ann")}
+    subfolders: list[str] = []
+    for name in names:
+        file = os.path.join(folder.path, name)
         try:
-            st = top.lstat(name)
+            st = folder.lstat(name)
         except FileNotFoundError:
             continue
-        if name.endswith(".ann"):
+        if name.endswith(".ann") or (name.endswith(".txt") and name[: -len(".txt")] not in anns):
+            if stat.S_ISDIR(st.st_mode):
+                subfolders.append(name)
+                continue
             _utf8_name(name, file)
             _check_regular(file, st)
-            yield top, name, None
+            yield folder, name, parts, conf
         elif stat.S_ISDIR(st.st_mode):
             _utf8_name(name, file)
-            collections.append(name)
-        elif stat.S_ISLNK(st.st_mode) and _points_to_folder(top, name):
+            subfolders.append(name)
+        elif stat.S_ISLNK(st.st_mode) and _points_to_folder(folder, name):
             raise InputError(file, None, _LINK)
-    for name in collections:
-        file = os.path.join(top.path, name)
-        annotator = _name_value(name, file) or name
-        problem = name_problem(annotator, "the annotator's name (from the folder's name)")
-        if problem is not None:
-            raise InputError(file, None, problem)
-        sub = top.sub(name)
+    if subfolders and len(parts) >= MAX_DEPTH:
+        where = os.path.join(folder.path, subfolders[0])
+        raise InputError(where, None, f"is more than {MAX_DEPTH} folders deep; brat collections that deep are not read")
+    for name in subfolders:
+        sub = folder.sub(name)
         try:
-            for doc in sub.names(documents_only=True):
-                path = os.path.join(sub.path, doc)
-                _utf8_name(doc, path)
-                try:
-                    _check_regular(path, sub.lstat(doc))
-                except FileNotFoundError:
-                    continue
-                yield sub, doc, annotator
+            yield from _walk(sub, (*parts, name), conf)
         finally:
             sub.close()
 
@@ -575,8 +769,21 @@ def _points_to_folder(folder: _Folder, name: str) -> bool:
         return False
 
 
-def read_brat(folder: Path) -> Iterator[tuple[str, int, Record]]:
-    """(file, line, Record) for each document of a brat folder."""
+def _annotator(parts: tuple[str, ...], file: str) -> str | None:
+    """A document's annotator: a first-level folder is one annotator's collection (Bayan's
+    layout); documents at the top, or deeper (brat's own trees of collections), take --annotator."""
+    if len(parts) != 1:
+        return None
+    annotator = _name_value(parts[0], file) or parts[0]
+    problem = name_problem(annotator, "the annotator's name (from the folder's name)")
+    if problem is not None:
+        raise InputError(file, None, problem)
+    return annotator
+
+
+def read_brat(folder: Path, losses: Losses | None = None) -> Iterator[FolderDocument]:
+    """Each document of a brat folder and of every collection below it (MAX_DEPTH deep)."""
+    losses = losses if losses is not None else Losses()
     if not folder.is_dir():
         raise InputError(str(folder), None, "brat reads a folder of .txt and .ann files")
     # The folder the user named is opened even through a link; nothing inside it is.
@@ -586,27 +793,36 @@ def read_brat(folder: Path) -> Iterator[tuple[str, int, Record]]:
         raise InputError(str(folder), None, f"cannot read: {exc.strerror}") from None
     found = False
     try:
-        for where, name, annotator in _documents(top):
-            found = True
+        for where, name, parts, conf in _walk(top, (), None):
             file = os.path.join(where.path, name)
-            stem = name[: -len(".ann")]
+            stem, is_ann = name.rsplit(".", 1)[0], name.endswith(".ann")
+            annotator = _annotator(parts, where.path) if is_ann else None
+            found = found or is_ann
             try:
                 raw = where.read(stem + ".txt")
             except FileNotFoundError:
                 raise InputError(file, None, f"has no text file {stem}.txt beside it") from None
             text = _decoded(raw, os.path.join(where.path, stem + ".txt"))
             sid = _name_value(stem, file)
+            if sid is not None and len(parts) > 1:
+                # brat names a document by its path: two collections may hold a PMID-1.txt each.
+                sid = "/".join((*parts, sid))
             if sid is not None:
                 problem = statement_id_problem(sid, text)
                 if problem is not None:
                     raise InputError(file, None, f"{problem} (from the file's name)")
-            first_line, spans, relations = record_from_ann(text, _decoded(where.read(name), file), file)
+            if not is_ann:
+                # A text without annotations is a document brat shows all the same: a statement nobody worked on.
+                yield FolderDocument(file, 1, Record(id=sid, text=text, status="todo"), ItemLines(), conf)
+                continue
+            doc = record_from_ann(text, _decoded(where.read(name), file), file, losses)
             # A document outside any annotator's folder with nothing marked is a statement
             # nobody worked on, not a "done" of whoever --annotator names.
-            status = "todo" if annotator is None and not spans else "done"
-            yield file, first_line, Record(
-                id=sid, text=text, annotator=annotator, status=status, spans=spans, relations=relations,
-            )
+            status = "todo" if annotator is None and not doc.spans and not doc.note else "done"
+            meta: dict[str, Any] = {META_KEY: {"fragments": doc.fragments}} if doc.fragments else {}
+            record = Record(id=sid, text=text, meta=meta, annotator=annotator, status=status, note=doc.note,
+                            spans=doc.spans, relations=doc.relations)
+            yield FolderDocument(file, doc.first_line, record, doc.lines, conf)
     finally:
         top.close()
     if not found:

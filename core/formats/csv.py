@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from core.errors import InputError
 from core.formats.lines import physical_lines
+from core.formats.report import Losses
 from core.model import Record
 
 # The inside of a quoted field up to its closing quote (or the end of the line): "" is a
@@ -87,7 +88,7 @@ class _Lines:
         )
 
 
-def read_csv(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+def read_csv(stream: BinaryIO, file: str, losses: Losses | None = None) -> Iterator[tuple[int, Record]]:
     lines = _Lines(stream, file)
     reader = csv.reader(iter(lines))
     try:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from core.errors import InputError
+from core.formats.brat import MAX_DEPTH
 from core.formats.lines import JSONRefused, decode_json_value, parse_json
 
 _BY_SUFFIX = {".txt": "txt", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 # Keys that only Prodigy tasks have (native JSONL shares text/spans/meta with them).
+# Keys of doccano's lines that native JSONL does not have (`labels`: doccano 1.0-1.5;
+# `cats`: intent detection; `annotations`: doccano 1.0's export by label id).
+_DOCCANO_KEYS = ("entities", "labels", "cats", "annotations")
 _PRODIGY_KEYS = ("_input_hash", "_task_hash", "_annotator_id", "_session_id", "answer", "tokens")
 
 
@@ -17,7 +22,7 @@ def _json_line_format(obj: object) -> str | None:
     """Which JSONL dialect one parsed line is: doccano, prodigy, native jsonl, or None."""
     if not isinstance(obj, dict) or "text" not in obj:
         return None
-    if "entities" in obj or isinstance(obj.get("label"), list):
+    if any(key in obj for key in _DOCCANO_KEYS) or isinstance(obj.get("label"), list):
         return "doccano"
     if any(key in obj for key in _PRODIGY_KEYS):
         return "prodigy"
@@ -39,14 +44,18 @@ def _first_task(text: str) -> object:
 
 
 def detect_folder_format(path: Path) -> str:
-    """A folder is read as brat when it (or a subfolder) holds .ann files.
+    """A folder is read as brat when it (or a folder below it, as deep as the brat reader
+    goes) holds .ann files.
 
-    Subfolders that are links are not looked into (the brat reader refuses them anyway).
+    Subfolders that are links are not looked into (the brat reader refuses them anyway);
+    the walk stops at the first .ann.
     """
-    if any(path.glob("*.ann")) or any(
-        any(sub.glob("*.ann")) for sub in path.iterdir() if sub.is_dir() and not sub.is_symlink()
-    ):
-        return "brat"
+    top = len(path.parts)
+    for where, folders, files in os.walk(path, followlinks=False):
+        if any(name.endswith(".ann") for name in files):
+            return "brat"
+        if len(Path(where).parts) - top >= MAX_DEPTH:
+            folders.clear()
     raise InputError(str(path), None, "a folder is read as brat, but it has no .ann files; give --format")
 
 
@@ -54,7 +63,7 @@ def detect_format(path: Path, head: bytes) -> str:
     """The format of a file from its suffix and its first line (or first task).
 
     `.txt`, `.csv` go by name. A first line that is a JSON object tells doccano
-    (`entities` or a `label` list), Prodigy (`_input_hash`, `tokens`, `answer`, …) and
+    (`entities`, `labels`, `cats`, `annotations` or a `label` list), Prodigy (`_input_hash`, `tokens`, `answer`, …) and
     native JSONL apart; a `.jsonl` file whose first line says nothing is native. A JSON
     list of tasks with `data` (or any list in a `.json` file) is Label Studio.
     """
@@ -85,6 +94,8 @@ def detect_format(path: Path, head: bytes) -> str:
         dialect = _json_line_format(obj)
         if dialect is not None:
             return dialect
+    if suffix == ".json":
+        return "labelstudio"  # one task object, spread over lines (Label Studio reads it as a list of one)
     if fmt is not None:
         return fmt  # the reader of that format reports any problem with its line
     if refused is not None:

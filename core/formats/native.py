@@ -8,6 +8,7 @@ from typing import Any, BinaryIO, TextIO, TypeGuard
 
 from core.errors import InputError
 from core.formats.lines import JSONRefused, decoded_lines, json_line, parse_json, write_lines
+from core.formats.report import Losses
 from core.model import Record, Relation, Span
 from core.rules import meta_problem, seconds_problem
 from core.schema import Schema
@@ -100,6 +101,20 @@ def status_field(obj: dict[str, Any], key: str, file: str, line: int) -> str:
     return status
 
 
+def looks_like_annotations(value: Any) -> bool:
+    """A list of spans in some shape (objects with offsets or labels, or [start, end, label]):
+    what a key a reader does not know must not hold, or the spans would be lost in silence."""
+    if not isinstance(value, list) or not value:
+        return False
+    first = value[0]
+    if isinstance(first, dict):
+        return any(key in first for key in ("start_offset", "start", "label", "labels"))
+    return isinstance(first, list) and len(first) == 3 and _is_int(first[0]) and _is_int(first[1])
+
+
+_NATIVE_KEYS = frozenset({"id", "text", "meta", "annotator", "status", "note", "seconds", "spans", "relations"})
+
+
 def record_from_object(obj: Any, file: str, line: int) -> Record:
     """Check the shape of one native object and build its Record (contents checked later)."""
     if not isinstance(obj, dict):
@@ -132,6 +147,12 @@ def record_from_object(obj: Any, file: str, line: int) -> Record:
                 id=sid,
             )
         )
+    # issuperset walks the keys in C without making a set: this runs on every line.
+    for key in () if _NATIVE_KEYS.issuperset(obj) else obj.keys() - _NATIVE_KEYS:
+        if looks_like_annotations(obj[key]):
+            raise InputError(
+                file, line, f"{key!r} holds annotations that native JSONL does not have (another format? give --format)"
+            )
     relations: list[Relation] = []
     for n, item in enumerate(optional_list(obj, "relations", file, line), 1):
         if not isinstance(item, dict):
@@ -167,7 +188,7 @@ def read_json_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, Any]]:
         yield number, obj
 
 
-def read_native(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+def read_native(stream: BinaryIO, file: str, losses: Losses | None = None) -> Iterator[tuple[int, Record]]:
     for number, obj in read_json_lines(stream, file):
         yield number, record_from_object(obj, file, number)
 

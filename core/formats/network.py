@@ -132,8 +132,9 @@ def build_network(records: Iterable[Record]) -> Network:
 def _edge_attributes(schema: Schema) -> list[tuple[str, tuple[str, ...]]]:
     """(name, values) of the attributes of relation tails, in schema order, once each."""
     out: dict[str, list[str]] = {}
-    for rel in schema.relations:
-        label = schema.label(rel.to_label)
+    tails = dict.fromkeys(to for rel in schema.relations for _, to in rel.pairs)
+    for name in tails:
+        label = schema.label(name)
         for attribute in label.attributes if label is not None else ():
             values = out.setdefault(attribute.name, [])
             values.extend(v for v in attribute.values if v not in values)

@@ -6,7 +6,8 @@ One line per statement and annotator:
 [{"head", "child", "head_span", "child_span", "label"}], "answer": "accept",
 "_annotator_id", "_session_id", "id"}`.
 
-Tokens come from `core.tokenize`; `token_start`/`token_end` (inclusive) are the first and
+Tokens are those of the Prodigy file the statement came from (kept in meta), else those of
+`core.tokenize`; `token_start`/`token_end` (inclusive) are the first and
 last token a span overlaps, while `start`/`end` stay the span's exact code-point offsets
 (a span may begin inside a token: Arabic clitics). A relation's `head`/`child` are the
 last tokens of its spans, as in Prodigy's relation recipes. Span attributes are kept in an
@@ -14,9 +15,18 @@ extra `attrs` key of the span when set. The annotator is `_annotator_id` (and
 `_session_id`); the statement id is `id`. `answer` is `accept` for done, `ignore` for
 skipped and todo work.
 
-The reader needs `text` and `spans` (`start`, `end`, `label`); tokens are not needed.
-`answer` maps back: accept → done, ignore and reject → skipped (spans kept); an ignored
-task without spans and without an annotator is a statement nobody worked on (todo).
+The reader needs `text` (and reads `spans`: `start`, `end`, `label`); the rule of each
+answer is in the README's "What is read and what is left out" table. In short: a whole
+annotation (ner.manual, Bayan's export) is one record: accept → done, ignore → skipped
+(without its spans when answered in Prodigy's app), reject → skipped without its spans
+(Prodigy trains on no rejected or ignored example). Binary
+decisions (ner.teach, textcat.teach) on one text by one annotator are combined into one
+record: the accepted suggestions are its spans; it is done when at least one suggestion
+was accepted and none ignored, skipped when all were ignored, and todo otherwise.
+Rejected and ignored suggestions are reported, never stored. A blank text is skipped and
+reported. `_input_hash`, `_task_hash` and `tokens` are kept in the statement's meta under
+`prodigy` and written back unchanged; accepted text categories (`label`, `accept`) go to
+meta `cats`, the options accepted in a choice view (`accept`) to meta `accept`.
 """
 
 from __future__ import annotations
@@ -37,12 +47,25 @@ from core.formats.native import (
     optional_string,
     read_json_lines,
 )
+from core.formats.report import (
+    BLANK_TEXT,
+    CATS_IN_META,
+    CHOICES_IN_META,
+    IGNORED_SPAN,
+    IGNORED_TASK,
+    REJECTED_SUGGESTION,
+    Losses,
+)
 from core.model import Record, Relation, Span
+from core.rules import is_blank_text
 from core.schema import Schema
 from core.tokenize import token_columns, token_range
 
 _ANSWERS = {"done": "accept", "skipped": "ignore", "todo": "ignore"}
 _STATUSES = {"accept": "done", "ignore": "skipped", "reject": "skipped"}
+# The statement meta key holding what Bayan keeps of a Prodigy task to write it back unchanged:
+# `_input_hash`, `_task_hash` (a task read alone) and `tokens` as [start, end, ws].
+PRODIGY_META = "prodigy"
 
 
 def _hash32(value: str) -> int:
@@ -102,8 +125,23 @@ def dumps_prodigy(record: Record) -> str:
     are separators (`str.isspace`). Strings go through json's own encoder.
     """
     text = record.text
-    texts, starts, ends = token_columns(text)
-    tokens = _token_objects(text, texts, starts, ends)
+    meta = record.meta
+    kept: dict[str, Any] = {}
+    if PRODIGY_META in meta:
+        # What was read from a Prodigy file goes back as it came (its hashes, its tokens),
+        # not into the task's meta.
+        value = meta[PRODIGY_META]
+        kept = value if isinstance(value, dict) else {}
+        meta = {k: v for k, v in meta.items() if k != PRODIGY_META}
+    file_tokens = _file_tokens(kept.get("tokens"), text)
+    if file_tokens is None:
+        texts, starts, ends = token_columns(text)
+        tokens = _token_objects(text, texts, starts, ends)
+    else:
+        starts, ends, tokens = file_tokens
+        # Prodigy's own tokens may be runs of white space, line separators among them.
+        if not tokens.isprintable():
+            tokens = json_line(tokens)
     spans: list[str] = []
     span_keys: list[str] = []
     # Span id -> (start, token_end, the JSON members every span object starts with).
@@ -130,11 +168,15 @@ def dumps_prodigy(record: Record) -> str:
             f'"child_span": {{{child}}}, "label": {_encode(r.label)}}}'
         )
         relation_keys.append(f"{head_start}:{child_start}:{r.label}")
-    input_hash = _hash32(text)
-    task_hash = _hash32(f"{input_hash} {' '.join(span_keys)}|{' '.join(relation_keys)}")
+    input_hash = kept.get("_input_hash")
+    if not _is_int(input_hash):
+        input_hash = _hash32(text)
+    task_hash = kept.get("_task_hash")
+    if not _is_int(task_hash):
+        task_hash = _hash32(f"{input_hash} {' '.join(span_keys)}|{' '.join(relation_keys)}")
     sid = _encode(record.id) if isinstance(record.id, str) else json.dumps(record.id)
     head = (
-        f'{{"id": {sid}, "text": {_encode(text)}, "meta": {_dumps_object(record.meta)}, '
+        f'{{"id": {sid}, "text": {_encode(text)}, "meta": {_dumps_object(meta)}, '
         f'"_input_hash": {input_hash}, "_task_hash": {task_hash}, "spans": [{", ".join(spans)}], '
         f'"relations": [{", ".join(relations)}], "answer": {_encode(_ANSWERS.get(record.status, "accept"))}'
     )
@@ -145,6 +187,31 @@ def dumps_prodigy(record: Record) -> str:
     if not head.isprintable():
         head = json_line(head)
     return f'{head}, "tokens": [{tokens}]}}'
+
+
+def _file_tokens(value: Any, text: str) -> tuple[list[int], list[int], str] | None:
+    """Tokens kept from a Prodigy file ([start, end, ws] each): their starts, ends and JSON objects.
+
+    None when there are none, or when they no longer fit the text (meta is data a project
+    may have had edited); then Bayan's tokenizer writes them.
+    """
+    if not isinstance(value, list) or not value:
+        return None
+    starts: list[int] = []
+    ends: list[int] = []
+    parts: list[str] = []
+    for n, item in enumerate(value):
+        if not isinstance(item, list) or len(item) != 3 or not _is_int(item[0]) or not _is_int(item[1]):
+            return None
+        start, end, ws = item
+        if not (starts[-1] if starts else 0) <= start <= end <= len(text):
+            return None
+        if not isinstance(ws, bool):
+            ws = end < len(text) and text[end].isspace()
+        starts.append(start)
+        ends.append(end)
+        parts.append(f'{{"text": {_encode(text[start:end])}, "start": {start}, "end": {end}, "id": {n}{_WS_END[ws]}')
+    return starts, ends, ", ".join(parts)
 
 
 def _dumps_object(value: dict[str, Any]) -> str:
@@ -189,17 +256,125 @@ def _span_key(value: Any) -> tuple[int, int, str] | None:
     return None
 
 
-def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
-    """One Prodigy task as a Record; contents are checked later."""
-    if not isinstance(obj, dict):
-        raise InputError(file, line, "each line must be a JSON object")
-    text = obj.get("text")
-    if not isinstance(text, str):  # an empty text is the validator's (rules.text_problem)
-        raise InputError(file, line, '"text" must be a string')
+# Views of Prodigy's binary recipes (ner.teach, textcat.teach, …): one yes/no per suggestion.
+_BINARY_VIEWS = frozenset({"ner", "classification", "binary"})
+
+
+def _is_binary(obj: dict[str, Any], spans: list[Any]) -> bool:
+    """Whether a task is one binary decision on a suggestion rather than a whole annotation.
+
+    Prodigy says so in `_is_binary` (newer files) or by the `_view_id` of its recipe. Files
+    older than both are told by what the teach recipes leave on a task: a top-level `label`
+    (textcat.teach), or a model's `score` on the task or on its suggested span (ner.teach).
+    """
+    flag = obj.get("_is_binary")
+    if isinstance(flag, bool):
+        return flag
+    view = obj.get("_view_id")
+    if isinstance(view, str):
+        return view in _BINARY_VIEWS
+    if isinstance(obj.get("label"), str):
+        return True
+    return "score" in obj or any(isinstance(span, dict) and "score" in span for span in spans)
+
+
+def _kept_tokens(value: Any, text: str) -> list[list[Any]] | None:
+    """The task's tokens as [start, end, ws] (ws None when not given), or None if they do not fit the text."""
+    if not isinstance(value, list) or not value:
+        return None
+    tokens: list[list[Any]] = []
+    previous = 0
+    for item in value:
+        if not isinstance(item, dict):
+            return None
+        start, end, ws, covered = item.get("start"), item.get("end"), item.get("ws"), item.get("text")
+        if not _is_int(start) or not _is_int(end) or not previous <= start <= end <= len(text):
+            return None
+        if (ws is not None and not isinstance(ws, bool)) or (covered is not None and covered != text[start:end]):
+            return None
+        tokens.append([start, end, ws])
+        previous = start
+    return tokens
+
+
+def _hash_field(obj: dict[str, Any], key: str, file: str, line: int) -> int | None:
+    value = obj.get(key)
+    if value is not None and not _is_int(value):
+        raise InputError(file, line, f'"{key}" must be an integer')
+    return value
+
+
+class _Task:
+    """One Prodigy task, checked for type: what the reader makes a record of, alone or with others."""
+
+    __slots__ = ("answer", "annotator", "answered", "binary", "choices", "hashes", "meta", "record")
+
+    def __init__(self, obj: Any, file: str, line: int) -> None:
+        if not isinstance(obj, dict):
+            raise InputError(file, line, "each line must be a JSON object")
+        text = obj.get("text")
+        if not isinstance(text, str):  # a blank text is skipped by read_prodigy
+            raise InputError(file, line, '"text" must be a string')
+        raw_spans = optional_list(obj, "spans", file, line)
+        spans, relations = _spans_and_relations(obj, raw_spans, file, line)
+        answer = obj.get("answer", "accept")
+        # The type first: a list or an object as the answer is not hashable, so not a dict key.
+        if not isinstance(answer, str):
+            raise InputError(file, line, '"answer" must be a string: accept, reject or ignore')
+        if answer not in _STATUSES:
+            raise InputError(file, line, f'"answer" must be accept, reject or ignore, not {answer!r}')
+        annotator = optional_string(obj, "_annotator_id", file, line)
+        if annotator is None:
+            annotator = optional_string(obj, "_session_id", file, line)
+        meta = meta_field(obj, "meta", file, line)
+        if PRODIGY_META in meta:
+            raise InputError(file, line, f'meta already holds "{PRODIGY_META}", where Bayan keeps Prodigy\'s hashes')
+        # Text categories: textcat.teach's one `label`, or the options chosen in a choice view.
+        label = obj.get("label")
+        if label is not None and (not isinstance(label, str) or not label):
+            raise InputError(file, line, '"label" must be a category name')
+        chosen = optional_list(obj, "accept", file, line)
+        if not all(isinstance(c, str | int) and not isinstance(c, bool) for c in chosen):
+            raise InputError(file, line, '"accept" must list the ids of the chosen options')
+        # By the meta key they are kept under: Prodigy's own name for the accepted options.
+        self.choices = {key: values for key, values in (("cats", [label] if label else []),
+                                                        ("accept", [str(c) for c in chosen])) if values}
+        self.binary = _is_binary(obj, raw_spans)
+        # Prodigy stamps the tasks its app served; Bayan's export of untouched statements has neither.
+        self.answered = "_view_id" in obj or "_timestamp" in obj
+        self.answer = answer
+        self.annotator = annotator
+        self.meta = meta
+        hashes: dict[str, Any] = {}
+        for key in ("_input_hash", "_task_hash"):
+            value = _hash_field(obj, key, file, line)
+            if value is not None:
+                hashes[key] = value
+        self.hashes = hashes
+        self.record = Record(
+            id=_statement_id(obj.get("id"), file, line),
+            text=text,
+            meta=meta,
+            annotator=annotator,
+            status=_STATUSES[answer],
+            spans=spans,
+            relations=relations,
+        )
+        tokens = _kept_tokens(obj.get("tokens"), text)
+        if tokens is not None:
+            hashes["tokens"] = tokens
+
+    def group_key(self) -> tuple[str | int, str | None]:
+        return (self.hashes.get("_input_hash", self.record.text), self.annotator)
+
+
+def _spans_and_relations(
+    obj: dict[str, Any], raw_spans: list[Any], file: str, line: int
+) -> tuple[list[Span], list[Relation]]:
     spans: list[Span] = []
     ids: dict[tuple[int, int, str], str] = {}
     last_token: dict[int, str] = {}
-    for n, item in enumerate(optional_list(obj, "spans", file, line), 1):
+    for n, item in enumerate(raw_spans, 1):
         where = f"span {n}"
         if not isinstance(item, dict):
             raise InputError(file, line, f"{where}: must be an object")
@@ -241,30 +416,129 @@ def record_from_prodigy(obj: Any, file: str, line: int) -> Record:
                 raise InputError(file, line, f"{where}: its {side} is not one of the task's spans")
             ends.append(found)
         relations.append(Relation(head=ends[0], tail=ends[1], label=item["label"]))
-    answer = obj.get("answer", "accept")
-    # The type first: a list or an object as the answer is not hashable, so not a dict key.
-    if not isinstance(answer, str):
-        raise InputError(file, line, '"answer" must be a string: accept, reject or ignore')
-    if answer not in _STATUSES:
-        raise InputError(file, line, f'"answer" must be accept, reject or ignore, not {answer!r}')
-    annotator = optional_string(obj, "_annotator_id", file, line)
-    if annotator is None:
-        annotator = optional_string(obj, "_session_id", file, line)
-    meta = meta_field(obj, "meta", file, line)
-    status = _STATUSES[answer]
-    if annotator is None and not spans and answer == "ignore":
-        status = "todo"  # a statement nobody worked on (export --status all)
-    return Record(
-        id=_statement_id(obj.get("id"), file, line),
-        text=text,
-        meta=meta,
-        annotator=annotator,
-        status=status,
-        spans=spans,
-        relations=relations,
-    )
+    return spans, relations
 
 
-def read_prodigy(stream: BinaryIO, file: str) -> Iterator[tuple[int, Record]]:
+# What each kind of choice is reported as.
+_CHOICE_KINDS = {"cats": CATS_IN_META, "accept": CHOICES_IN_META}
+
+
+def _with_kept(
+    meta: dict[str, Any], kept: dict[str, Any], choices: dict[str, list[str]], file: str, line: int, losses: Losses
+) -> dict[str, Any]:
+    """The statement's meta with what Bayan keeps of the task: Prodigy's hashes and tokens, categories."""
+    if not kept and not choices:
+        return meta
+    meta = dict(meta)
+    for key, values in choices.items():
+        if key in meta:
+            raise InputError(file, line, f'meta already holds "{key}", where Bayan keeps the chosen categories')
+        losses.add(_CHOICE_KINDS[key], file, line, len(values))
+    if kept:
+        meta[PRODIGY_META] = kept
+    meta.update(choices)
+    return meta
+
+
+def _manual_record(task: _Task, file: str, line: int, losses: Losses) -> Record:
+    """A whole annotation (ner.manual, rel.manual, Bayan's own export): the task is the record.
+
+    accept → done; ignore → skipped, its spans kept (Bayan writes skipped work so); reject →
+    skipped without its spans: Prodigy leaves rejected examples out of training, so they
+    are not annotations.
+    """
+    record = task.record
+    choices = task.choices if task.answer == "accept" else {}
+    if task.answer == "reject":
+        losses.add(REJECTED_SUGGESTION, file, line)
+        record.spans, record.relations = [], []
+    elif task.answer == "ignore" and task.answered and record.spans:
+        # Answered ignore in Prodigy's app: its spans are what the task came with (a model's,
+        # a pattern's), never reviewed, and Prodigy trains on no ignored example. (Bayan's own
+        # export of skipped work carries no app stamp, and keeps its spans.)
+        losses.add(IGNORED_SPAN, file, line, len(record.spans))
+        record.spans, record.relations = [], []
+    elif task.choices and task.answer == "ignore":
+        losses.add(IGNORED_TASK, file, line)
+    record.meta = _with_kept(record.meta, task.hashes, choices, file, line, losses)
+    if record.annotator is None and not record.spans and task.answer == "ignore" and not task.answered:
+        record.status = "todo"  # a statement nobody worked on (Bayan's export --status all)
+    return record
+
+
+class _BinaryGroup:
+    """The binary tasks of one text by one annotator, combined into one record (the README's rule)."""
+
+    __slots__ = ("accepted", "choices", "first", "hashes", "ignored", "line", "rejected", "spans")
+
+    def __init__(self, task: _Task, line: int) -> None:
+        self.first = task
+        self.line = line
+        self.spans: dict[tuple[int, int, str], Span] = {}
+        self.choices: dict[str, list[str]] = {}
+        self.accepted = self.rejected = self.ignored = 0
+        # The text's hash and tokens; a task hash names one task, never the combination.
+        self.hashes = {k: v for k, v in task.hashes.items() if k != "_task_hash"}
+
+    def add(self, task: _Task, file: str, line: int, losses: Losses) -> None:
+        if task.answer == "accept":
+            self.accepted += 1
+            for span in task.record.spans:
+                key = (span.start, span.end, span.label)
+                if key not in self.spans:
+                    sid = str(len(self.spans) + 1)
+                    self.spans[key] = Span(span.start, span.end, span.label, span.text, span.attrs, sid)
+            for name, values in task.choices.items():
+                have = self.choices.setdefault(name, [])
+                have += [value for value in values if value not in have]
+            if task.record.relations:
+                raise InputError(file, line, "a binary task with relations: Bayan reads relations of whole annotations")
+        elif task.answer == "reject":
+            self.rejected += 1
+            losses.add(REJECTED_SUGGESTION, file, line)
+        else:
+            self.ignored += 1
+            losses.add(IGNORED_TASK, file, line)
+
+    def record(self, file: str, losses: Losses) -> Record:
+        # done: every suggestion decided, at least one accepted; skipped: all ignored; else still todo.
+        if self.accepted and not self.ignored:
+            status = "done"
+        elif self.ignored and not (self.accepted or self.rejected):
+            status = "skipped"
+        else:
+            status = "todo"
+        first = self.first.record
+        return Record(
+            id=first.id,
+            text=first.text,
+            meta=_with_kept(first.meta, self.hashes, self.choices, file, self.line, losses),
+            annotator=first.annotator,
+            status=status,
+            spans=list(self.spans.values()),
+        )
+
+
+def read_prodigy(stream: BinaryIO, file: str, losses: Losses | None = None) -> Iterator[tuple[int, Record]]:
+    """The records of a Prodigy JSONL file (see the module's docstring and the README's table).
+
+    Whole annotations stream through. Binary tasks are held until the end of the file,
+    since the tasks of one text need not be next to each other; only they take memory.
+    """
+    losses = losses if losses is not None else Losses()
+    groups: dict[tuple[str | int, str | None], _BinaryGroup] = {}
     for number, obj in read_json_lines(stream, file):
-        yield number, record_from_prodigy(obj, file, number)
+        task = _Task(obj, file, number)
+        if is_blank_text(task.record.text):
+            losses.add(BLANK_TEXT, file, number)
+            continue
+        if not task.binary:
+            yield number, _manual_record(task, file, number, losses)
+            continue
+        key = task.group_key()
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _BinaryGroup(task, number)
+        group.add(task, file, number, losses)
+    for group in groups.values():
+        yield group.line, group.record(file, losses)

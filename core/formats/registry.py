@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from core.formats.brat import read_brat, write_brat
+from core.formats.brat import FolderDocument, read_brat, write_brat
 from core.formats.conll import write_conll
 from core.formats.csv import read_csv
 from core.formats.doccano import read_doccano, write_doccano
@@ -15,14 +15,17 @@ from core.formats.labelstudio import read_labelstudio, write_labelstudio
 from core.formats.native import read_native, write_native
 from core.formats.network import Edge, Node, write_edge_csv, write_graphml
 from core.formats.prodigy import read_prodigy, write_prodigy
+from core.formats.report import Losses
 from core.formats.txt import read_txt
 from core.model import Record
 from core.schema import Schema
 
-Reader = Callable[[BinaryIO, str], Iterator[tuple[int, Record]]]
+# A reader reports what it leaves out (or keeps elsewhere) to the Losses it is given.
+Reader = Callable[[BinaryIO, str, Losses], Iterator[tuple[int, Record]]]
 TextWriter = Callable[[Iterable[Record], TextIO, Schema], int]
-# A folder reader yields (file, line, Record): each record names the file it came from.
-FolderReader = Callable[[Path], Iterator[tuple[str, int, Record]]]
+# A folder reader yields its documents, each naming the file it came from, the line of each
+# annotation, and the configuration (brat's annotation.conf) that applies to it.
+FolderReader = Callable[[Path, Losses], Iterator[FolderDocument]]
 # A folder writer fills an empty folder (made and later renamed into place by the caller).
 FolderWriter = Callable[[Iterable[Record], Path, Schema], int]
 # A network writer streams nodes and edges the store has aggregated (in id order).

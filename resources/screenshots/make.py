@@ -90,8 +90,10 @@ def shoot(app: QApplication, project_path: Path, work: Path, language: str, them
     window = bench.window
     if bench.theme is not None:
         bench.theme.choose(theme)
-    window.resize(1500, 900)
+    window.resize(1600, 900)
     window.show()
+    for _ in range(20):
+        app.processEvents()  # the theme's repaint and reopening settle first
     window.open_statement(1)
     bench.search.show_panel()
     bench.search.panel.query_edit.setText(QUERY)

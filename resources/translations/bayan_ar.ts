@@ -4,22 +4,22 @@
     <context>
         <name>AnnotationPanel</name>
         <message>
-            <location filename="../../gui/panels.py" line="83" />
+            <location filename="../../gui/panels.py" line="92" />
             <source>Spans</source>
             <translation>المقاطع</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="84" />
+            <location filename="../../gui/panels.py" line="93" />
             <source>Relations</source>
             <translation>العلاقات</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="88" />
+            <location filename="../../gui/panels.py" line="97" />
             <source>Delete span</source>
             <translation>حذف المقطع</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="97" />
+            <location filename="../../gui/panels.py" line="106" />
             <source>Delete relation</source>
             <translation>حذف العلاقة</translation>
         </message>
@@ -27,23 +27,23 @@
     <context>
         <name>AttributeEditor</name>
         <message>
-            <location filename="../../gui/panels.py" line="156" />
+            <location filename="../../gui/panels.py" line="165" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="161" />
-            <location filename="../../gui/panels.py" line="182" />
+            <location filename="../../gui/panels.py" line="171" />
+            <location filename="../../gui/panels.py" line="192" />
             <source>Select a span to edit its attributes.</source>
             <translation>حدّد مقطعًا لتعديل سماته.</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="183" />
+            <location filename="../../gui/panels.py" line="193" />
             <source>{0} has no attributes.</source>
             <translation>ليس لـ {0} سمات.</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="190" />
+            <location filename="../../gui/panels.py" line="204" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
@@ -51,12 +51,12 @@
     <context>
         <name>EditBanner</name>
         <message>
-            <location filename="../../gui/panels.py" line="247" />
+            <location filename="../../gui/panels.py" line="293" />
             <source>Try again</source>
             <translation>إعادة المحاولة</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="251" />
+            <location filename="../../gui/panels.py" line="297" />
             <source>Close</source>
             <translation>إغلاق</translation>
         </message>
@@ -162,53 +162,53 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="360" />
+            <location filename="../../gui/transfer.py" line="442" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="366" />
+            <location filename="../../gui/transfer.py" line="448" />
             <source>Choose…</source>
             <translation>اختيار…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="372" />
+            <location filename="../../gui/transfer.py" line="454" />
             <source>Every annotator</source>
             <translation>كل الموسِّمين</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="378" />
+            <location filename="../../gui/transfer.py" line="460" />
             <source>What annotators marked done</source>
             <translation>ما أنجزه الموسِّمون</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="379" />
+            <location filename="../../gui/transfer.py" line="461" />
             <source>Every statement</source>
             <translation>كل البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="384" />
+            <location filename="../../gui/transfer.py" line="466" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="385" />
-            <location filename="../../gui/transfer.py" line="397" />
+            <location filename="../../gui/transfer.py" line="467" />
+            <location filename="../../gui/transfer.py" line="479" />
             <source>Export to</source>
             <translation>التصدير إلى</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="386" />
+            <location filename="../../gui/transfer.py" line="468" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="387" />
+            <location filename="../../gui/transfer.py" line="469" />
             <source>Statements</source>
             <translation>البيانات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="394" />
+            <location filename="../../gui/transfer.py" line="476" />
             <source>Export to a folder</source>
             <translation>التصدير إلى مجلد</translation>
         </message>
@@ -216,67 +216,72 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../gui/transfer.py" line="292" />
+            <location filename="../../gui/transfer.py" line="369" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="294" />
+            <location filename="../../gui/transfer.py" line="371" />
             <source>Files to import</source>
             <translation>الملفات المراد استيرادها</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="296" />
+            <location filename="../../gui/transfer.py" line="373" />
             <source>Files…</source>
             <translation>ملفات…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="298" />
+            <location filename="../../gui/transfer.py" line="375" />
             <source>Folder…</source>
             <translation>مجلد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="305" />
+            <location filename="../../gui/transfer.py" line="382" />
             <source>Recognize (by name and content)</source>
             <translation>تعرّف تلقائي (من الاسم والمحتوى)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="309" />
+            <location filename="../../gui/transfer.py" line="386" />
             <source>for records that name no annotator</source>
             <translation>للسجلات التي لا تذكر موسِّمًا</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="310" />
+            <location filename="../../gui/transfer.py" line="387" />
             <source>Add labels and relations the schema lacks</source>
             <translation>إضافة الأوسام والعلاقات غير الموجودة في المخطط</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="315" />
+            <location filename="../../gui/transfer.py" line="388" />
+            <source>Refuse the import if anything in the files would be left out</source>
+            <translation>رفض الاستيراد إن كان شيء في الملفات سيُترك</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="393" />
             <source>Files</source>
             <translation>الملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="316" />
+            <location filename="../../gui/transfer.py" line="394" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="317" />
+            <location filename="../../gui/transfer.py" line="395" />
             <source>Annotator</source>
             <translation>الموسِّم</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="324" />
+            <location filename="../../gui/transfer.py" line="403" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="325" />
+            <location filename="../../gui/transfer.py" line="404" />
             <source>Statements and annotations (*.txt *.csv *.jsonl *.json *.ndjson);;All files (*)</source>
             <translation>البيانات والتوسيمات (*.txt *.csv *.jsonl *.json *.ndjson);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="331" />
+            <location filename="../../gui/transfer.py" line="410" />
             <source>Import a folder (brat)</source>
             <translation>استيراد مجلد (brat)</translation>
         </message>
@@ -284,7 +289,7 @@
     <context>
         <name>LabelPalette</name>
         <message>
-            <location filename="../../gui/panels.py" line="47" />
+            <location filename="../../gui/panels.py" line="50" />
             <source>Labels</source>
             <translation>الأوسام</translation>
         </message>
@@ -292,217 +297,212 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="223" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="216" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="216" />
+            <location filename="../../gui/main_window.py" line="224" />
             <source>&amp;Review</source>
-            <translation>&amp;مراجعة</translation>
+            <translation>م&amp;راجعة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="223" />
+            <location filename="../../gui/main_window.py" line="231" />
             <source>&amp;New project…</source>
             <translation>مشروع &amp;جديد…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="224" />
+            <location filename="../../gui/main_window.py" line="232" />
             <source>&amp;Open project…</source>
             <translation>&amp;فتح مشروع…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="225" />
+            <location filename="../../gui/main_window.py" line="233" />
             <source>&amp;Recent projects</source>
-            <translation>المشاريع الأ&amp;خيرة</translation>
+            <translation>&amp;المشاريع الأخيرة</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="227" />
+            <location filename="../../gui/main_window.py" line="235" />
             <source>Change &amp;annotator…</source>
             <translation>تغيير ال&amp;موسِّم…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="228" />
+            <location filename="../../gui/main_window.py" line="236" />
             <source>&amp;Quit</source>
             <translation>&amp;خروج</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="243" />
             <source>Mark &amp;done and open the next</source>
             <translation>تعليم البيان &amp;منجزًا وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="237" />
+            <location filename="../../gui/main_window.py" line="245" />
             <source>Mark &amp;skipped and open the next</source>
             <translation>تعليم البيان م&amp;تخطّى وفتح التالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="238" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Mark &amp;to do</source>
             <translation>تعليم البيان &amp;غير منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="239" />
+            <location filename="../../gui/main_window.py" line="247" />
             <source>&amp;Note on this statement…</source>
             <translation>م&amp;لاحظة على هذا البيان…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="240" />
-            <source>&amp;Delete the selected span</source>
+            <location filename="../../gui/main_window.py" line="248" />
+            <source>De&amp;lete the selected span</source>
             <translation>&amp;حذف المقطع المحدد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="248" />
+            <location filename="../../gui/main_window.py" line="261" />
+            <source>Next statement not &amp;done</source>
+            <translation>البيان التالي &amp;غير المنجز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="266" />
+            <source>Go to the &amp;statement list</source>
+            <translation>الانتقال إلى &amp;قائمة البيانات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="598" />
+            <source>Bayan — {0} — {1}</source>
+            <translation>بيان — {0} — {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="256" />
             <source>&amp;Next statement</source>
             <translation>البيان ال&amp;تالي</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="250" />
+            <location filename="../../gui/main_window.py" line="258" />
             <source>&amp;Previous statement</source>
             <translation>البيان ال&amp;سابق</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="253" />
-            <source>Next statement &amp;not done</source>
-            <translation>البيان التالي &amp;غير المنجز</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="255" />
+            <location filename="../../gui/main_window.py" line="263" />
             <source>Zoom &amp;in</source>
             <translation>ت&amp;كبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="256" />
+            <location filename="../../gui/main_window.py" line="264" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="257" />
+            <location filename="../../gui/main_window.py" line="265" />
             <source>&amp;Reset zoom</source>
             <translation>إعادة &amp;ضبط التكبير</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="258" />
-            <source>Go to the statement &amp;list</source>
-            <translation>الانتقال إلى &amp;قائمة البيانات</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="259" />
+            <location filename="../../gui/main_window.py" line="267" />
             <source>Go to the &amp;text</source>
             <translation>الانتقال إلى ال&amp;نص</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="264" />
+            <location filename="../../gui/main_window.py" line="272" />
             <source>&amp;About Bayan</source>
             <translation>&amp;عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="366" />
+            <location filename="../../gui/main_window.py" line="381" />
             <source>Every statement is done.</source>
             <translation>أُنجزت كل البيانات.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="375" />
+            <location filename="../../gui/main_window.py" line="390" />
             <source>Wrapped to the first statement not done: {0}</source>
             <translation>عدنا إلى أول بيان لم يُنجز: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="392" />
+            <location filename="../../gui/main_window.py" line="407" />
             <source>This project has no statements yet: import some.</source>
             <translation>لا بيانات في هذا المشروع بعد: استورد بعضها.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="415" />
+            <location filename="../../gui/main_window.py" line="430" />
             <source>Undo: back to statement {0} ({1})</source>
             <translation>تراجع: العودة إلى البيان {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="415" />
+            <location filename="../../gui/main_window.py" line="430" />
             <source>Redo: to statement {0} ({1})</source>
             <translation>إعادة: إلى البيان {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="509" />
+            <location filename="../../gui/main_window.py" line="524" />
             <source>Every statement is done. Well done!</source>
             <translation>أُنجزت كل البيانات. أحسنت!</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="569" />
+            <location filename="../../gui/main_window.py" line="584" />
             <source>Statement {0} / {1}</source>
             <translation>البيان {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="576" />
-            <source>Done {0} / {1}</source>
-            <translation>المنجز {0} / {1}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="577" />
+            <location filename="../../gui/main_window.py" line="593" />
             <source>Annotator: {0}</source>
             <translation>الموسِّم: {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="581" />
-            <source>Bayan — {0}</source>
-            <translation>بيان — {0}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="594" />
+            <location filename="../../gui/main_window.py" line="612" />
             <source>New project</source>
             <translation>مشروع جديد</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="594" />
+            <location filename="../../gui/main_window.py" line="612" />
             <source>Bayan projects (*.bayan)</source>
             <translation>مشاريع بيان (*.bayan)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="602" />
+            <location filename="../../gui/main_window.py" line="620" />
             <source>Cannot create the project</source>
             <translation>تعذّر إنشاء المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="608" />
+            <location filename="../../gui/main_window.py" line="626" />
             <source>Open project</source>
             <translation>فتح مشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="608" />
+            <location filename="../../gui/main_window.py" line="626" />
             <source>Bayan projects (*.bayan);;All files (*)</source>
             <translation>مشاريع بيان (*.bayan);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="617" />
+            <location filename="../../gui/main_window.py" line="635" />
             <source>Cannot open the project</source>
             <translation>تعذّر فتح المشروع</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="643" />
+            <location filename="../../gui/main_window.py" line="661" />
             <source>(none)</source>
             <translation>(لا شيء)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="678" />
+            <location filename="../../gui/main_window.py" line="697" />
             <source>The project file is damaged</source>
             <translation>ملف المشروع تالف</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="679" />
+            <location filename="../../gui/main_window.py" line="698" />
             <source>The integrity check failed:
 {0}
 
@@ -513,12 +513,12 @@ Keep a copy of the file and restore a backup.</source>
 احتفظ بنسخة من الملف واستعد نسخة احتياطية.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="687" />
+            <location filename="../../gui/main_window.py" line="706" />
             <source>About Bayan</source>
             <translation>عن بيان</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="688" />
+            <location filename="../../gui/main_window.py" line="707" />
             <source>Bayan: annotate actors and claims in Arabic statements. Every edit is saved when you make it.</source>
             <translation>بيان: توسيم الفاعلين والادعاءات في البيانات العربية. يُحفظ كل تعديل لحظة إجرائه.</translation>
         </message>
@@ -526,30 +526,48 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>NoteDialog</name>
         <message>
-            <location filename="../../gui/panels.py" line="217" />
+            <location filename="../../gui/panels.py" line="232" />
             <source>Note on this statement</source>
             <translation>ملاحظة على هذا البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/panels.py" line="219" />
+            <location filename="../../gui/panels.py" line="234" />
             <source>A note for the reviewer (saved with your annotations):</source>
             <translation>ملاحظة للمراجِع (تُحفظ مع توسيماتك):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels.py" line="242" />
+            <source>Save (Ctrl+Return)</source>
+            <translation>حفظ (Ctrl+Return)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressIndicator</name>
+        <message>
+            <location filename="../../gui/progress.py" line="27" />
+            <source>Your spans, per label</source>
+            <translation>مقاطعك، لكل وسم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/progress.py" line="32" />
+            <source>Statements you marked done, of all</source>
+            <translation>البيانات التي أنجزتها، من الكل</translation>
         </message>
     </context>
     <context>
         <name>RelationTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="309" />
+            <location filename="../../gui/models.py" line="328" />
             <source>From</source>
             <translation>من</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="309" />
+            <location filename="../../gui/models.py" line="328" />
             <source>Relation</source>
             <translation>العلاقة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="309" />
+            <location filename="../../gui/models.py" line="328" />
             <source>To</source>
             <translation>إلى</translation>
         </message>
@@ -677,17 +695,17 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>SpanTableModel</name>
         <message>
-            <location filename="../../gui/models.py" line="264" />
+            <location filename="../../gui/models.py" line="280" />
             <source>Label</source>
             <translation>الوسم</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="264" />
+            <location filename="../../gui/models.py" line="280" />
             <source>Text</source>
             <translation>النص</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="264" />
+            <location filename="../../gui/models.py" line="280" />
             <source>Attributes</source>
             <translation>السمات</translation>
         </message>
@@ -740,22 +758,22 @@ Keep a copy of the file and restore a backup.</source>
             <translation>{0}: {1} قيم؛ اضغط من 1 إلى {1}، أو 0 لمسحها</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="497" />
+            <location filename="../../gui/editor.py" line="499" />
             <source>Select a span first (click it or press Tab), then press r</source>
             <translation>حدّد مقطعًا أولًا (انقره أو اضغط Tab)، ثم اضغط r</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="501" />
+            <location filename="../../gui/editor.py" line="503" />
             <source>No relation starts at a {0} span</source>
             <translation>لا علاقة تبدأ من مقطع {0}</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="508" />
+            <location filename="../../gui/editor.py" line="510" />
             <source>No {0} span to link to</source>
             <translation>لا يوجد مقطع {0} للربط به</translation>
         </message>
         <message>
-            <location filename="../../gui/editor.py" line="513" />
+            <location filename="../../gui/editor.py" line="515" />
             <source>{0}: click the {1} (or Tab to it and press Return); Esc cancels</source>
             <translation>{0}: انقر {1} (أو انتقل إليه بـ Tab واضغط Return)؛ Esc للإلغاء</translation>
         </message>
@@ -763,42 +781,42 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>StatementListModel</name>
         <message>
-            <location filename="../../gui/models.py" line="158" />
+            <location filename="../../gui/models.py" line="160" />
             <source>Id</source>
             <translation>المعرّف</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="158" />
+            <location filename="../../gui/models.py" line="160" />
             <source>Statement</source>
             <translation>البيان</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="158" />
+            <location filename="../../gui/models.py" line="160" />
             <source>Status</source>
             <translation>الحالة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="158" />
+            <location filename="../../gui/models.py" line="160" />
             <source>Note</source>
             <translation>ملاحظة</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="173" />
+            <location filename="../../gui/models.py" line="175" />
             <source>to do</source>
             <translation>لم يُنجز</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="173" />
+            <location filename="../../gui/models.py" line="175" />
             <source>done</source>
             <translation>منجز</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="173" />
+            <location filename="../../gui/models.py" line="175" />
             <source>skipped</source>
             <translation>متخطّى</translation>
         </message>
         <message>
-            <location filename="../../gui/models.py" line="175" />
+            <location filename="../../gui/models.py" line="177" />
             <source>has a note</source>
             <translation>عليه ملاحظة</translation>
         </message>
@@ -806,92 +824,369 @@ Keep a copy of the file and restore a backup.</source>
     <context>
         <name>Transfer</name>
         <message>
-            <location filename="../../gui/transfer.py" line="151" />
+            <location filename="../../gui/transfer.py" line="168" />
             <source>Importing {0}…</source>
             <translation>جارٍ استيراد {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="165" />
+            <location filename="../../gui/transfer.py" line="182" />
             <source>Exporting to {0}…</source>
             <translation>جارٍ التصدير إلى {0}…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="172" />
+            <location filename="../../gui/transfer.py" line="189" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="173" />
+            <location filename="../../gui/transfer.py" line="190" />
             <source>Import</source>
             <translation>استيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="173" />
+            <location filename="../../gui/transfer.py" line="190" />
             <source>Export</source>
             <translation>تصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="215" />
+            <location filename="../../gui/transfer.py" line="232" />
             <source>{0}: {1} records, {2} new statements, {3} new spans, {4} new relations</source>
             <translation>{0}: {1} سجلًا، {2} بيانًا جديدًا، {3} مقطعًا جديدًا، {4} علاقة جديدة</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="220" />
+            <location filename="../../gui/transfer.py" line="237" />
             <source>(new labels: {0})</source>
             <translation>(أوسام جديدة: {0})</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="223" />
+            <location filename="../../gui/transfer.py" line="241" />
             <source>Import finished</source>
             <translation>اكتمل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="227" />
+            <location filename="../../gui/transfer.py" line="245" />
             <source>Export finished</source>
             <translation>اكتمل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="228" />
+            <location filename="../../gui/transfer.py" line="246" />
             <source>Wrote {0} records.</source>
             <translation>كُتب {0} سجلًا.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="234" />
+            <location filename="../../gui/transfer.py" line="258" />
+            <source>skipped 1 blank text</source>
+            <translation>تُخطّي نص فارغ واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="258" />
+            <source>skipped %n blank texts</source>
+            <translation>
+                <numerusform>تُخطّي %n نصوص فارغة</numerusform>
+                <numerusform>تُخطّي نص فارغ واحد</numerusform>
+                <numerusform>تُخطّي نصان فارغان</numerusform>
+                <numerusform>تُخطّي %n نصوص فارغة</numerusform>
+                <numerusform>تُخطّي %n نصًا فارغًا</numerusform>
+                <numerusform>تُخطّي %n نص فارغ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="260" />
+            <source>dropped 1 rejected suggestion</source>
+            <translation>أُسقط اقتراح مرفوض واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="261" />
+            <source>dropped %n rejected suggestions</source>
+            <translation>
+                <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
+                <numerusform>أُسقط اقتراح مرفوض واحد</numerusform>
+                <numerusform>أُسقط اقتراحان مرفوضان</numerusform>
+                <numerusform>أُسقطت %n اقتراحات مرفوضة</numerusform>
+                <numerusform>أُسقط %n اقتراحًا مرفوضًا</numerusform>
+                <numerusform>أُسقط %n اقتراح مرفوض</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="263" />
+            <source>dropped 1 ignored task</source>
+            <translation>أُسقطت مهمة متجاهَلة واحدة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="263" />
+            <source>dropped %n ignored tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت مهمة متجاهَلة واحدة</numerusform>
+                <numerusform>أُسقطت مهمتان متجاهَلتان</numerusform>
+                <numerusform>أُسقطت %n مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مهمة متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مهمة متجاهَلة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="265" />
+            <source>dropped 1 span of an ignored task</source>
+            <translation>أُسقط مقطع واحد من مهمة متجاهَلة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="266" />
+            <source>dropped %n spans of ignored tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n مقاطع من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقط مقطع واحد من مهمة متجاهَلة</numerusform>
+                <numerusform>أُسقط مقطعان من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقطت %n مقاطع من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقط %n مقطعًا من مهام متجاهَلة</numerusform>
+                <numerusform>أُسقط %n مقطع من مهام متجاهَلة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="268" />
+            <source>dropped 1 prediction of an annotated task</source>
+            <translation>أُسقط توقّع واحد لمهمة موسومة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="269" />
+            <source>dropped %n predictions of annotated tasks</source>
+            <translation>
+                <numerusform>أُسقطت %n توقّعات لمهام موسومة</numerusform>
+                <numerusform>أُسقط توقّع واحد لمهمة موسومة</numerusform>
+                <numerusform>أُسقط توقّعان لمهام موسومة</numerusform>
+                <numerusform>أُسقطت %n توقّعات لمهام موسومة</numerusform>
+                <numerusform>أُسقط %n توقّعًا لمهام موسومة</numerusform>
+                <numerusform>أُسقط %n توقّع لمهام موسومة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="271" />
+            <source>dropped 1 draft</source>
+            <translation>أُسقطت مسودة واحدة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="271" />
+            <source>dropped %n drafts</source>
+            <translation>
+                <numerusform>أُسقطت %n مسودات</numerusform>
+                <numerusform>أُسقطت مسودة واحدة</numerusform>
+                <numerusform>أُسقطت مسودتان</numerusform>
+                <numerusform>أُسقطت %n مسودات</numerusform>
+                <numerusform>أُسقطت %n مسودة</numerusform>
+                <numerusform>أُسقطت %n مسودة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="273" />
+            <source>dropped 1 differing meta of a statement already there</source>
+            <translation>أُسقطت بيانات وصفية مختلفة لبيان موجود</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="274" />
+            <source>dropped %n differing metas of statements already there</source>
+            <translation>
+                <numerusform>أُسقطت %n بيانات وصفية مختلفة لبيانات موجودة</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لبيان موجود</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لبيانين موجودين</numerusform>
+                <numerusform>أُسقطت %n بيانات وصفية مختلفة لبيانات موجودة</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لـ %n بيانًا موجودًا</numerusform>
+                <numerusform>أُسقطت بيانات وصفية مختلفة لـ %n بيان موجود</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="276" />
+            <source>kept 1 document choice in statement meta</source>
+            <translation>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="277" />
+            <source>kept %n document choices in statement meta</source>
+            <translation>
+                <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ اختيار واحد للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ اختياران للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n اختيارات للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ %n اختيارًا للنص كله في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظ %n اختيار للنص كله في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="279" />
+            <source>kept 1 text category in statement meta</source>
+            <translation>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="280" />
+            <source>kept %n text categories in statement meta</source>
+            <translation>
+                <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت فئة نصية واحدة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت فئتان نصيتان في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئات نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئة نصية في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت %n فئة نصية في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="287" />
+            <source>dropped 1 brat event (its trigger span kept)</source>
+            <translation>أُسقط حدث brat واحد (وحُفظ مقطع محفّزه)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="288" />
+            <source>dropped %n brat events (their trigger spans kept)</source>
+            <translation>
+                <numerusform>أُسقطت %n أحداث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط حدث brat واحد (وحُفظ مقطع محفّزه)</numerusform>
+                <numerusform>أُسقط حدثا brat (وحُفظ مقطعا محفّزيهما)</numerusform>
+                <numerusform>أُسقطت %n أحداث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط %n حدثًا من brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+                <numerusform>أُسقط %n حدث brat (وحُفظت مقاطع محفّزاتها)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="290" />
+            <source>dropped 1 brat equivalence</source>
+            <translation>أُسقط تكافؤ brat واحد</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="290" />
+            <source>dropped %n brat equivalences</source>
+            <translation>
+                <numerusform>أُسقطت %n تكافؤات brat</numerusform>
+                <numerusform>أُسقط تكافؤ brat واحد</numerusform>
+                <numerusform>أُسقط تكافؤا brat</numerusform>
+                <numerusform>أُسقطت %n تكافؤات brat</numerusform>
+                <numerusform>أُسقط %n تكافؤًا من brat</numerusform>
+                <numerusform>أُسقط %n تكافؤ brat</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="292" />
+            <source>dropped 1 brat normalization</source>
+            <translation>أُسقط ربط brat واحد بمرجع خارجي</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="293" />
+            <source>dropped %n brat normalizations</source>
+            <translation>
+                <numerusform>أُسقطت %n روابط brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط ربط brat واحد بمرجع خارجي</numerusform>
+                <numerusform>أُسقط ربطا brat بمرجعين خارجيين</numerusform>
+                <numerusform>أُسقطت %n روابط brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط %n ربطًا من brat بمراجع خارجية</numerusform>
+                <numerusform>أُسقط %n ربط brat بمراجع خارجية</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="295" />
+            <source>dropped 1 attribute of an event or relation</source>
+            <translation>أُسقطت سمة واحدة لحدث أو علاقة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="296" />
+            <source>dropped %n attributes of events or relations</source>
+            <translation>
+                <numerusform>أُسقطت %n سمات لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت سمة واحدة لحدث أو علاقة</numerusform>
+                <numerusform>أُسقطت سمتان لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمات لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمة لأحداث أو علاقات</numerusform>
+                <numerusform>أُسقطت %n سمة لأحداث أو علاقات</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="298" />
+            <source>dropped 1 relation with an event argument</source>
+            <translation>أُسقطت علاقة واحدة أحد طرفيها حدث</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="299" />
+            <source>dropped %n relations with event arguments</source>
+            <translation>
+                <numerusform>أُسقطت %n علاقات أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت علاقة واحدة أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت علاقتان أحد طرفي كل منهما حدث</numerusform>
+                <numerusform>أُسقطت %n علاقات أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت %n علاقة أحد طرفيها حدث</numerusform>
+                <numerusform>أُسقطت %n علاقة أحد طرفيها حدث</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="301" />
+            <source>kept 1 annotator note in the statement note</source>
+            <translation>حُفظت ملاحظة موسِّم واحدة في ملاحظة البيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="302" />
+            <source>kept %n annotator notes in the statement note</source>
+            <translation>
+                <numerusform>حُفظت %n ملاحظات موسِّمين في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت ملاحظة موسِّم واحدة في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت ملاحظتا موسِّم في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظات موسِّمين في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظة موسِّم في ملاحظة البيان</numerusform>
+                <numerusform>حُفظت %n ملاحظة موسِّم في ملاحظة البيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="304" />
+            <source>kept the fragments of 1 discontinuous span in statement meta</source>
+            <translation>حُفظت أجزاء مقطع متقطّع واحد في البيانات الوصفية للبيان</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/transfer.py" line="305" />
+            <source>kept the fragments of %n discontinuous spans in statement meta</source>
+            <translation>
+                <numerusform>حُفظت أجزاء %n مقاطع متقطّعة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء مقطع متقطّع واحد في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء مقطعين متقطّعين في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقاطع متقطّعة في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقطعًا متقطّعًا في البيانات الوصفية للبيان</numerusform>
+                <numerusform>حُفظت أجزاء %n مقطع متقطّع في البيانات الوصفية للبيان</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="310" />
             <source>Import failed</source>
             <translation>فشل الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="235" />
+            <location filename="../../gui/transfer.py" line="311" />
             <source>Nothing was imported; the project is unchanged.</source>
             <translation>لم يُستورد شيء؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="237" />
+            <location filename="../../gui/transfer.py" line="313" />
             <source>Export failed</source>
             <translation>فشل التصدير</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="238" />
+            <location filename="../../gui/transfer.py" line="314" />
             <source>No file was written.</source>
             <translation>لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="244" />
+            <location filename="../../gui/transfer.py" line="320" />
             <source>Import cancelled; the project is unchanged.</source>
             <translation>أُلغي الاستيراد؛ المشروع كما كان.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="246" />
+            <location filename="../../gui/transfer.py" line="322" />
             <source>Export cancelled; no file was written.</source>
             <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="116" />
+            <location filename="../../gui/transfer.py" line="132" />
             <source>&amp;Import…</source>
             <translation>ا&amp;ستيراد…</translation>
         </message>
         <message>
-            <location filename="../../gui/transfer.py" line="119" />
+            <location filename="../../gui/transfer.py" line="92" />
+            <source>choose the annotator in the import dialog</source>
+            <translation>اختر الموسِّم في نافذة الاستيراد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/transfer.py" line="135" />
             <source>&amp;Export…</source>
             <translation>ت&amp;صدير…</translation>
         </message>
@@ -985,6 +1280,44 @@ Keep a copy of the file and restore a backup.</source>
             <location filename="../../gui/annotator.py" line="24" />
             <source>The name</source>
             <translation>الاسم</translation>
+        </message>
+    </context>
+    <context>
+        <name>Guidelines</name>
+        <message>
+            <location filename="../../gui/guidelines.py" line="57" />
+            <source>in this statement</source>
+            <translation>في هذا البيان</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="58" />
+            <source>clears</source>
+            <translation>يمسح</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="64" />
+            <source>Labels</source>
+            <translation>الأوسام</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="91" />
+            <source>Relations</source>
+            <translation>العلاقات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="99" />
+            <source>Press r on a span to link it; Esc goes back to the text.</source>
+            <translation>اضغط r على مقطع لربطه؛ Esc للعودة إلى النص.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="167" />
+            <source>Guidelines</source>
+            <translation>الإرشادات</translation>
+        </message>
+        <message>
+            <location filename="../../gui/guidelines.py" line="171" />
+            <source>Show the &amp;guidelines</source>
+            <translation>عرض الإر&amp;شادات</translation>
         </message>
     </context>
     <context>
@@ -1300,8 +1633,8 @@ Keep a copy of the file and restore a backup.</source>
         </message>
         <message>
             <location filename="../../gui/review.py" line="366" />
-            <source>&amp;Pre-fill gold from the majority…</source>
-            <translation>&amp;ملء المعتمد مسبقًا من الأغلبية…</translation>
+            <source>Pre-&amp;fill gold from the majority…</source>
+            <translation>م&amp;لء المعتمد مسبقًا من الأغلبية…</translation>
         </message>
         <message>
             <location filename="../../gui/review.py" line="404" />
@@ -1440,6 +1773,29 @@ Keep a copy of the file and restore a backup.</source>
             <location filename="../../gui/session.py" line="218" />
             <source>&amp;Redo</source>
             <translation>إ&amp;عادة</translation>
+        </message>
+    </context>
+    <context>
+        <name>Theme</name>
+        <message>
+            <location filename="../../gui/theme.py" line="104" />
+            <source>T&amp;heme</source>
+            <translation>ال&amp;مظهر</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme.py" line="108" />
+            <source>&amp;System</source>
+            <translation>حسب ال&amp;نظام</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme.py" line="108" />
+            <source>&amp;Light</source>
+            <translation>&amp;فاتح</translation>
+        </message>
+        <message>
+            <location filename="../../gui/theme.py" line="108" />
+            <source>&amp;Dark</source>
+            <translation>&amp;داكن</translation>
         </message>
     </context>
 </TS>

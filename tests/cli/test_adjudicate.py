@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from core.formats.registry import EXPORTS, FOLDER_READERS, READERS
+from core.formats.report import Losses
 from core.model import GOLD, Record
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS
 from core.schema import load_schema
@@ -144,7 +145,7 @@ def reread(fmt: str, out: Path) -> dict[str, set[tuple[int, int, str]]]:
     got: dict[str, set[tuple[int, int, str]]] = {}
     items: Iterator[tuple[str | None, Record]]
     if fmt in FOLDER_READERS:
-        items = ((rec.annotator, rec) for _, _, rec in FOLDER_READERS[fmt](out))
+        items = ((doc.record.annotator, doc.record) for doc in FOLDER_READERS[fmt](out, Losses()))
     else:
         with out.open("rb") as stream:
             items = iter([(rec.annotator, rec) for _, rec in READERS[fmt](stream, str(out))])

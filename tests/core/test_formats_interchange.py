@@ -33,6 +33,7 @@ from core.formats.labelstudio import iter_json_array, read_labelstudio, write_la
 from core.formats.lines import json_line
 from core.formats.network import build_network, write_network, write_network_csv
 from core.formats.prodigy import dumps_prodigy, read_prodigy, write_prodigy
+from core.formats.report import Losses
 from core.model import Record, Relation, Span
 from core.paths import DEFAULT_SCHEMA
 from core.schema import Schema, load_schema
@@ -122,7 +123,10 @@ def test_doccano_reads_doccanos_own_export_without_extras() -> None:
 @pytest.mark.parametrize(
     ("obj", "reason"),
     [
-        ({"text": "x y", "label": ["POSITIVE"]}, "text category"),
+        ({"text": "x y", "cats": [3]}, "cats 1: must be a category name"),
+        ({"text": "x y", "labels": [[0, 1]]}, r'labels 1: must be \[start, end, "LABEL"\]'),
+        ({"text": "x y", "annotations": [{"label": 2, "start_offset": 0, "end_offset": 1}]}, "label id without"),
+        ({"text": "x y", "spanz": [{"start": 0, "end": 1, "label": "A"}]}, "'spanz' holds what look like annotations"),
         ({"text": "x y", "label": [[0, "1", "A"]]}, r'\[start, end, "LABEL"\]'),
         ({"text": "x y", "entities": [{"label": "A", "start_offset": 0}]}, "start_offset and end_offset"),
         ({"text": "x y", "entities": [], "relations": [{"from_id": 1, "type": "R"}]}, "from_id and to_id"),
@@ -332,9 +336,11 @@ def test_brat_folder_written_and_read_back(tmp_path: Path, schema: Schema) -> No
             assert TEXT[int(start) : int(end)] == covered
     assert (tmp_path / f"{safe_name('s/../2')}.txt").exists()
     back = list(read_brat(tmp_path))
-    assert [(r.id, r.annotator) for _, _, r in back] == [("s/../2", None), ("s1", "amal"), ("s1", "badr")]
-    assert key(back[1][2]) == key(record())
-    assert back[1][0].endswith("s1.ann")
+    assert [(d.record.id, d.record.annotator) for d in back] == [("s/../2", None), ("s1", "amal"), ("s1", "badr")]
+    assert key(back[1].record) == key(record())
+    assert back[1].file.endswith("s1.ann")
+    # Bayan's own annotation.conf, read back, declares what the schema holds.
+    assert back[1].conf is not None and back[1].conf.widen(schema) == schema
 
 
 def test_safe_name_leaves_plain_ids_alone_but_not_reserved_or_long_ones() -> None:
@@ -389,21 +395,33 @@ def test_brat_ann_errors_point_at_the_line() -> None:
     assert info.value.line == 2
     with pytest.raises(InputError, match="not within the text"):
         record_from_ann(text, "T1\tACTOR 4 11\tالوزير\n", "d.ann")
-    with pytest.raises(InputError, match="events"):
-        record_from_ann(text, "E1\tSay:T1\n", "d.ann")
-    with pytest.raises(InputError, match="not a T line"):
+    with pytest.raises(InputError, match="not in this file") as info:
         record_from_ann(text, "T1\tACTOR 0 3\tقال\nA1\tstance T9 oppose\n", "d.ann")
-    _, spans, rels = record_from_ann(text, "T1\tACTOR 0 3;4 10\tقال الوزير\n#1\tAnnotatorNotes T1\tnote\n", "d.ann")
-    assert [(s.start, s.end) for s in spans] == [(0, 10)] and rels == []
+    assert info.value.line == 2
+    with pytest.raises(InputError, match="T9") as info:
+        record_from_ann(text, "T1\tACTOR 0 3\tقال\n\nR1\tCLAIMANT Arg1:T1 Arg2:T9\n", "d.ann")
+    assert info.value.line == 3
+    with pytest.raises(InputError, match="overlap") as info:
+        record_from_ann(text, "T1\tACTOR 0 3;2 10\tقال الوزير\n", "d.ann")
+    losses = Losses()
+    doc = record_from_ann(text, "T1\tACTOR 0 3;4 10\tقال الوزير\n#1\tAnnotatorNotes T1\tnote\nE1\tSay:T1\n",
+                          "d.ann", losses)
+    assert [(s.start, s.end) for s in doc.spans] == [(0, 10)] and doc.relations == []
+    assert doc.note == "T1 ACTOR «قال الوزير»: note"
+    assert doc.fragments == {"ACTOR 0 10": [[0, 3], [4, 10]]}  # a space between them: not what export would write
+    assert losses.summary() == (
+        "kept 1 discontinuous span's fragments in statement meta (the span is their hull); dropped 1 event (E line); "
+        "kept 1 annotator note (# line) in the statement note"
+    )
 
 
 def test_brat_line_breaks_in_span_text(schema: Schema) -> None:
     text = "قال\nالوزير"
     rec = Record("d", text, annotator="a", spans=[Span(0, len(text), "ACTOR", text, {}, "T1")])
     ann = ann_text(rec)
-    assert ann == "T1\tACTOR 0 10\tقال الوزير\n"
-    _, spans, _ = record_from_ann(text, ann, "d.ann")
-    assert (spans[0].start, spans[0].end) == (0, 10)
+    assert ann == "T1\tACTOR 0 3;4 10\tقال الوزير\n"  # split at the line break (nlplab/brat#786)
+    doc = record_from_ann(text, ann, "d.ann")
+    assert [(s.start, s.end) for s in doc.spans] == [(0, 10)] and doc.fragments == {}
     assert "[attributes]" in annotation_conf(schema)
 
 
@@ -451,7 +469,11 @@ def test_labelstudio_streams_in_small_chunks(monkeypatch: pytest.MonkeyPatch, sc
 @pytest.mark.parametrize(
     ("data", "line", "reason"),
     [
-        (b'{"data": {}}', 1, "JSON list of tasks"),
+        (b'{"data": {}}', 1, "holds no text"),
+        (b'"tasks"', 1, "JSON list of tasks, or one task object"),
+        (b'{"data": {"text": "x"}}\n{"data": {"text": "y"}}', 2, "more after the task object"),
+        (b'[{"data": {"image": "https://x/y.jpg"}}]', 1, "is a URL"),
+        (b'[{"data": {"a": "x", "b": "y"}}]', 1, "--ls-text-key"),
         (b'[\n{"data": {"text": "x"}}\n{"data": {}}]', 3, "expected , or ]"),
         (b'[\n{"data": {"text": "x"}},\n{"data": }]', 3, "not valid JSON"),
         (b'[{"data": {"text": "x"}}', 1, "not closed"),

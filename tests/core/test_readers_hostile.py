@@ -24,6 +24,7 @@ from core.formats.lines import MAX_JSON_DEPTH, JSONRefused, json_depth, parse_js
 from core.formats.native import read_native
 from core.formats.network import Edge, Node, csv_cell, write_edge_csv
 from core.formats.prodigy import read_prodigy
+from core.formats.report import Losses
 from core.formats.txt import read_txt
 from core.model import Record, Relation
 from core.paths import DEFAULT_SCHEMA
@@ -228,12 +229,24 @@ TEXT_CASES: list[tuple[Reader, Callable[[Any], bytes]]] = [
 ]
 
 
-@pytest.mark.parametrize(("reader", "make"), TEXT_CASES)
+@pytest.mark.parametrize(("reader", "make"), [case for case in TEXT_CASES if case[0] is not read_prodigy])
 @pytest.mark.parametrize("text", ["", "  \n\t"])
 def test_an_empty_text_is_refused_by_the_one_rule(reader: Reader, make: Callable[[Any], bytes], text: str) -> None:
     with pytest.raises(InputError) as info:
         checked(reader, make(text))
     assert info.value.reason == text_problem(text)
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t"])
+def test_prodigy_skips_a_blank_text_and_reports_it(text: str) -> None:
+    """Prodigy exports hold whitespace-only tasks (issue 12): skipped and counted, or refused by --strict."""
+    data = jsonl({"text": text, "answer": "accept"}) + jsonl({"text": TEXT, "answer": "accept"})
+    losses = Losses()
+    assert [r.text for _, r in read_prodigy(io.BytesIO(data), "p.jsonl", losses)] == [TEXT]
+    assert losses.summary() == "skipped 1 blank text"
+    with pytest.raises(InputError) as info:
+        list(read_prodigy(io.BytesIO(data), "p.jsonl", Losses(strict=True)))
+    assert str(info.value) == "p.jsonl:1: skipped 1 blank text; --strict refuses any loss"
 
 
 @pytest.mark.parametrize(("reader", "make"), TEXT_CASES)
@@ -407,7 +420,7 @@ def test_a_wrong_type_in_any_field_is_refused_or_read_never_a_crash(reader: Read
         (read_doccano, {"text": "x", "label": [], "attrs": []}, "attrs"),
         (read_doccano, {"text": "x", "label": [], "attrs": {"3": {}}}, "entity '3'"),
         (read_doccano, {"text": "x", "label": [], "status": 1}, "status"),
-        (read_doccano, {"text": "x", "label": [], "relations": 0}, None),
+        (read_doccano, {"text": "x", "label": [], "relations": 0}, "relations"),
         (read_doccano, {"text": "x", "entities": [], "relations": 0}, "relations"),
         (read_doccano, {"text": "x", "entities": {}}, "entities"),
         (read_prodigy, {"text": "x", "answer": ["accept"]}, "answer"),
@@ -421,11 +434,8 @@ def test_a_wrong_type_in_any_field_is_refused_or_read_never_a_crash(reader: Read
         (read_prodigy, {"text": "x", "relations": [{"label": "", "head": 0, "child": 0}]}, "label"),
     ],
 )
-def test_wrong_types_that_were_taken_for_missing_values(reader: Reader, obj: Any, reason: str | None) -> None:
-    if reason is None:  # a key the shape does not read (doccano's label shape has no relations)
-        records(reader, _encode(reader, obj))
-    else:
-        refused(reader, _encode(reader, obj), 1, reason)
+def test_wrong_types_that_were_taken_for_missing_values(reader: Reader, obj: Any, reason: str) -> None:
+    refused(reader, _encode(reader, obj), 1, reason)
 
 
 @pytest.mark.parametrize(

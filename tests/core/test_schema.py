@@ -93,7 +93,7 @@ def _label(**kw: Any) -> dict[str, Any]:
         ({"labels": [_label()], "relations": ["R"]}, "name"),
         ({"labels": [_label()], "relations": [{"name": "R R", "from": "X", "to": "X"}]}, "name"),
         ({"labels": [_label()], "relations": [{"name": "R", "from": "X", "to": "Y"}]}, "from and to"),
-        ({"labels": [_label()], "relations": [{"name": "R", "from": ["X"], "to": "X"}]}, "from and to"),
+        ({"labels": [_label()], "relations": [{"name": "R", "from": [1], "to": "X"}]}, "from and to"),
         ({"labels": [_label()], "relations": [{"name": "R", "from": "X", "to": "X"}] * 2}, "defined twice"),
     ],
 )

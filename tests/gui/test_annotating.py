@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from store.project import Project
@@ -356,3 +358,26 @@ def test_b_then_arrows_move_a_spans_boundaries_keeping_its_links(window: Any, qt
     for _ in range(3):
         window.undo_action.trigger()
     assert actor_bounds(window) == ("ACTOR", *first)
+
+
+@pytest.fixture
+def claimant_both_ways(seeded: Project) -> None:
+    """CLAIMANT allowed from a CLAIM to an ACTOR too (a second pair), before the window opens."""
+    schema = seeded.schema
+    wider = replace(schema, relations=tuple(r.with_pairs((("CLAIM", "ACTOR"),)) for r in schema.relations))
+    seeded.extend_schema(wider)
+
+
+def test_relation_by_key_r_from_a_second_pair(claimant_both_ways: None, window: Any, qtbot: Any) -> None:
+    editor = window.editor
+    editor.select_text(*offsets_of(editor.text, "الائتلاف الوطني السوري"))
+    qtbot.keyClick(editor, Qt.Key.Key_A)
+    editor.select_text(*offsets_of(editor.text, "إلى تحرك المجتمع الدولي"))
+    qtbot.keyClick(editor, Qt.Key.Key_C)
+    by_label = {s.label: s.id for s in window.project.spans(1, ANNOTATOR)}
+    editor.select_span(by_label["CLAIM"])
+    qtbot.keyClick(editor, Qt.Key.Key_R)  # CLAIMANT's second pair starts at a CLAIM; one ACTOR: preselected
+    assert editor.picking_relation and editor.selected_span == by_label["ACTOR"]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rels = window.project.relations(1, ANNOTATOR)
+    assert [(r.head, r.tail, r.label) for r in rels] == [(by_label["CLAIM"], by_label["ACTOR"], "CLAIMANT")]

@@ -72,6 +72,34 @@ def test_a_bad_jsonl_shows_file_line_reason_and_changes_nothing(
     assert window.list_model.rowCount() == before
 
 
+def test_the_import_summary_lists_what_was_left_out_and_strict_refuses_it(
+    window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path
+) -> None:
+    """One mechanism (core/formats/report.py): the reader counts, the summary says it, --strict refuses."""
+    project: Project = window.project
+    before = project.statement_count()
+    source = tmp_path / "teach.jsonl"
+    source.write_text(
+        "".join(json.dumps(t, ensure_ascii=False) + "\n" for t in [
+            {"text": "بيان أول للتجربة", "label": "ACTOR", "answer": "reject"},
+            {"text": " ", "answer": "accept"},
+            {"text": "بيان ثان للتجربة", "label": "ACTOR", "answer": "reject"},
+        ]),
+        encoding="utf-8",
+    )
+    transfer.start_import([source], strict=True)
+    wait_done(qtbot, transfer)
+    assert transfer.message_box is not None and transfer.message_box.icon() == QMessageBox.Icon.Critical
+    assert f"{source}:1: dropped 1 rejected suggestion; --strict refuses any loss" in transfer.last_message
+    assert project.statement_count() == before
+
+    transfer.start_import([source])
+    wait_done(qtbot, transfer)
+    assert project.statement_count() == before + 2
+    lines = transfer.last_message.splitlines()
+    assert lines[1:] == ["  dropped 2 rejected suggestions", "  skipped 1 blank text"]
+
+
 def test_cancel_rolls_the_import_back(window: MainWindow, transfer: Transfer, qtbot: Any, tmp_path: Path) -> None:
     project: Project = window.project
     before = project.statement_count()
@@ -126,3 +154,29 @@ def test_export_through_the_worker(window: MainWindow, transfer: Transfer, qtbot
     assert len(lines) == window.project.statement_count()
     assert json.loads(lines[0])["status"] == "done"
     assert "Wrote 10 records." in transfer.last_message
+
+
+def test_a_brat_folder_summary_lists_its_losses_in_the_ui_language(
+    window: MainWindow, transfer: Transfer, qtbot: Any, qapp: Any
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from core.paths import RESOURCES
+
+    news = Path(__file__).parent.parent / "data" / "real" / "brat" / "example-data" / "tutorials" / "news"
+    transfer.start_import([news], annotator="ext", add_labels=True)
+    wait_done(qtbot, transfer)
+    assert transfer.last_message.splitlines()[1:] == [
+        "  dropped 16 brat events (their trigger spans kept)",
+        "  dropped 5 attributes of events or relations",
+        "  kept 3 annotator notes in the statement note",
+    ]
+    translator = QTranslator()
+    assert translator.load(str(RESOURCES / "translations" / "bayan_ar.qm"))
+    qapp.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("Transfer", "dropped %n brat events (their trigger spans kept)", "", 16) == (
+            "أُسقط 16 حدثًا من brat (وحُفظت مقاطع محفّزاتها)"
+        )
+    finally:
+        qapp.removeTranslator(translator)

@@ -37,10 +37,11 @@ def test_menus_keep_their_sections_in_order_whoever_adds_to_them(window: Any) ->
         ["&New project…", "&Open project…", "&Recent projects", "----", "&Import…", "&Export…", "----",
          "Change &annotator…", "----", "&Quit"],
         ["&Undo", "&Redo", "----", "Mark &done and open the next", "Mark &skipped and open the next",
-         "Mark &to do", "&Note on this statement…", "&Delete the selected span", "----",
+         "Mark &to do", "&Note on this statement…", "De&lete the selected span", "----",
          "&Find in all statements…"],
-        ["&Next statement", "&Previous statement", "Next statement &not done", "----", "Zoom &in", "Zoom &out",
-         "&Reset zoom", "----", "Go to the statement &list", "Go to the &text"],
+        ["&Next statement", "&Previous statement", "Next statement not &done", "----", "Zoom &in", "Zoom &out",
+         "&Reset zoom", "----", "Go to the &statement list", "Go to the &text", "Show the &guidelines", "----",
+         "T&heme"],
         ["&Keyboard shortcuts", "&About Bayan"],
     ]
 
