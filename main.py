@@ -83,7 +83,8 @@ def cli(ctx: click.Context) -> None:
     """Bayan: annotate actors and claims in Arabic statements.
 
     Without a command, opens the default project (made from the seed statements
-    on first run, in $BAYAN_HOME or the user's data folder).
+    on first run, in $BAYAN_HOME or the user's data folder); `bayan FILE.bayan`
+    opens FILE.bayan in the window, as `bayan gui FILE.bayan` does.
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui, project=None, annotator=None, review=False)
@@ -358,9 +359,20 @@ def gui(project: Path | None, annotator: str | None, review: bool) -> None:
     sys.exit(run(store, annotator=annotator, review=review))
 
 
+def opens_file(args: Sequence[str]) -> list[str]:
+    """`bayan FILE.bayan`, what a file manager runs when a project is opened, means `bayan gui FILE.bayan`.
+
+    Only one argument that is an existing project file: no command name ends in .bayan, so
+    every other command line means what it meant.
+    """
+    if len(args) == 1 and args[0].lower().endswith(".bayan") and Path(args[0]).is_file():
+        return ["gui", args[0]]
+    return list(args)
+
+
 def main() -> None:
     try:
-        cli.main(prog_name="bayan", standalone_mode=False)
+        cli.main(args=opens_file(sys.argv[1:]), prog_name="bayan", standalone_mode=False)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.Abort:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.model import GOLD
@@ -32,6 +32,9 @@ from gui.transfer import Transfer
 from store.project import Project
 
 BUNDLED_FONT = RESOURCES / "fonts" / "Amiri-Regular.ttf"
+# The window's icon in the sizes the desktop asks for (PNGs rendered from bayan.svg by
+# packaging/make_icons.py: no Qt SVG module needed at run time).
+ICONS = RESOURCES / "icons"
 # Arabic faces we prefer when the system has them, best first.
 PREFERRED_ARABIC = ("Amiri", "Noto Naskh Arabic", "Noto Sans Arabic", "Scheherazade New", "Arial")
 
@@ -47,6 +50,14 @@ def arabic_font_family(database: type[QFontDatabase] = QFontDatabase) -> str:
     if loaded:
         return str(loaded[0])
     return families[0] if families else ""
+
+
+def app_icon() -> QIcon:
+    """Bayan's icon, for every window (the same one the desktop entry shows)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("bayan-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def resolve_annotator(settings: Settings, given: str | None, ask: Callable[[], str]) -> str:
@@ -201,6 +212,7 @@ def run(
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Bayan")
     app.setOrganizationName("Bayan")
+    QApplication.setWindowIcon(app_icon())  # static: every window of the app
     settings = settings or Settings()
     settings.clear_search_state()  # a search is carried across a language switch, not across runs
     # The UI language goes in before any widget is made (strings translate when made);
