@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,16 +62,29 @@ class LabelPalette(QGroupBox):
             text = f"{title}  [{label.key}]" if label.key else title
             button = QPushButton(swatch(label.color), text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
-            # `left` follows the layout direction in a style sheet: right in an Arabic UI.
-            # A style sheet draws the button itself: its colours come from the palette, so the dark theme holds.
-            button.setStyleSheet(
-                f"text-align: left; padding: 4px; border-left: 6px solid {label.color};"
-                " background: palette(button); color: palette(button-text);"
-            )
+            button.setProperty("labelColor", label.color)
+            self._style(button)
             button.setToolTip(label_tooltip(label, self.language))
             button.clicked.connect(lambda _=False, name=label.name: self.labelChosen.emit(name))
             self._layout.addWidget(button)
             self.buttons[label.name] = button
+
+
+    @staticmethod
+    def _style(button: QPushButton) -> None:
+        # `left` follows the layout direction in a style sheet: right in an Arabic UI.
+        # A style sheet draws the button itself, its colours taken from the palette when the
+        # sheet is set: changeEvent sets it again when the theme changes the palette.
+        button.setStyleSheet(
+            f"text-align: left; padding: 4px; border-left: 6px solid {button.property('labelColor')};"
+            " background: palette(button); color: palette(button-text);"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for button in self.buttons.values():
+                self._style(button)
 
 
 class AnnotationPanel(QWidget):

@@ -129,3 +129,27 @@ def test_relation_arcs_stand_out_from_the_base_in_both_themes(dark: bool) -> Non
     themed = palette(dark)
     base = themed.color(themed.ColorRole.Base).name()
     assert contrast_ratio(relation_color(themed).name(), base) >= 4.5
+
+
+def test_the_label_palette_follows_the_theme_both_ways(workbench: Any, qapp: QApplication, qtbot: Any) -> None:
+    """Its buttons draw from a style sheet, which takes the palette's colours when it is set:
+    back from dark to light they kept the dark button colour until the sheet was set again."""
+    window = workbench.window
+    window.show()
+    qtbot.waitExposed(window)
+    button = next(iter(window.label_palette.buttons.values()))
+
+    def button_lightness() -> int:
+        image = button.grab().toImage()
+        # A pixel inside the button, away from its coloured edge and its text.
+        return image.pixelColor(image.width() - 6, 3).lightness()
+
+    light = button_lightness()
+    with qtbot.waitSignal(workbench.theme.changed):
+        theme_menu_action(workbench, "dark").trigger()
+    qapp.processEvents()
+    assert button_lightness() < 128 <= light
+    with qtbot.waitSignal(workbench.theme.changed):
+        theme_menu_action(workbench, "light").trigger()
+    qapp.processEvents()
+    assert button_lightness() >= 128
