@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.common import OUT, annotated_record, txt_file  # noqa: E402
-from bench.gui_scale import build, rss_mb  # noqa: E402
+from bench.gui_scale import build, opening_figures, rss_mb, window_opener  # noqa: E402
 from core.formats.registry import READERS  # noqa: E402
 from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS  # noqa: E402
 from core.schema import load_schema  # noqa: E402
@@ -139,7 +139,6 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from gui.app import make_window
     from gui.main_window import MainWindow
     from gui.settings import Settings
 
@@ -148,36 +147,14 @@ def main() -> None:
     # Ctrl+Return first asked (gui/empty_done.py), so it marks them done as it would.
     settings.set_marks_empty_done_unasked(path)
 
-    def open_window(target: Path) -> tuple[float, MainWindow]:
-        started = time.perf_counter()
-        project = Project.open(target, check=False)
-        window = make_window(project, settings, ANNOTATOR, check_integrity=False)
-        window.show()
-        app.processEvents()
-        return time.perf_counter() - started, window
+    open_window, close = window_opener(app, settings, ANNOTATOR)
 
-    def close(window: MainWindow) -> None:
-        window.close()
-        window.project.close()
-        window.deleteLater()
-        app.processEvents()
-
-    _, warm = open_window(seed_path)
-    close(warm)
-    seed_times: list[float] = []
-    big_times: list[float] = []
-    rss_seed: list[float] = []
-    rss_big: list[float] = []
-    for _ in range(5):
-        seconds, window = open_window(seed_path)
-        seed_times.append(seconds)
-        rss_seed.append(rss_mb())
-        close(window)
-        seconds, window = open_window(path)
-        big_times.append(seconds)
-        rss_big.append(rss_mb())
+    def opens_on_the_first_not_done(window: MainWindow) -> None:
         assert window.current_seq == open_seqs(n)[0], "the window opens on the first statement not done"
-        close(window)
+
+    seed_times, big_times, rss_seed, rss_big = opening_figures(
+        open_window, close, seed_path, path, check_big=opens_on_the_first_not_done
+    )
 
     _, window = open_window(path)
     project = window.project

@@ -23,7 +23,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -57,6 +59,61 @@ def build(path: Path, source: Path) -> None:
     tmp.replace(path)
 
 
+def window_opener(
+    app: Any, settings: Any, annotator: str
+) -> tuple[Callable[[Path], tuple[float, Any]], Callable[[Any], None]]:
+    """Open a project's window as the GUI does (no integrity check, shown, events processed),
+    timed; and close it with its project. Qt is imported by the caller, once it is wanted."""
+    from gui.app import make_window
+
+    def open_window(path: Path) -> tuple[float, Any]:
+        started = time.perf_counter()
+        project = Project.open(path, check=False)
+        window = make_window(project, settings, annotator, check_integrity=False)
+        window.show()
+        app.processEvents()
+        return time.perf_counter() - started, window
+
+    def close(window: Any) -> None:
+        window.close()
+        window.project.close()
+        window.deleteLater()
+        app.processEvents()
+
+    return open_window, close
+
+
+def opening_figures(
+    open_window: Callable[[Path], tuple[float, Any]],
+    close: Callable[[Any], None],
+    seed_path: Path,
+    big_path: Path,
+    *,
+    rounds: int = 5,
+    check_big: Callable[[Any], None] | None = None,
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Seconds to open, and RSS once open, of the seed project and the large one, alternately."""
+    # Warm up Qt, fonts and the import machinery so neither measurement pays for them.
+    _, warm = open_window(seed_path)
+    close(warm)
+    seed_times: list[float] = []
+    big_times: list[float] = []
+    rss_seed: list[float] = []
+    rss_big: list[float] = []
+    for _ in range(rounds):
+        seconds, window = open_window(seed_path)
+        seed_times.append(seconds)
+        rss_seed.append(rss_mb())
+        close(window)
+        seconds, window = open_window(big_path)
+        big_times.append(seconds)
+        rss_big.append(rss_mb())
+        if check_big is not None:
+            check_big(window)
+        close(window)
+    return seed_times, big_times, rss_seed, rss_big
+
+
 def large_project(n: int) -> Path:
     path = OUT / f"gui-{n}.bayan"
     if not path.exists():
@@ -81,43 +138,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from gui.app import make_window
-    from gui.main_window import MainWindow
     from gui.settings import Settings
 
     settings = Settings.at(work / "settings.ini")
 
-    def open_window(path: Path) -> tuple[float, MainWindow]:
-        started = time.perf_counter()
-        project = Project.open(path, check=False)
-        window = make_window(project, settings, ANNOTATOR, check_integrity=False)
-        window.show()
-        app.processEvents()
-        return time.perf_counter() - started, window
-
-    def close(window: MainWindow) -> None:
-        window.close()
-        window.project.close()
-        window.deleteLater()
-        app.processEvents()
-
-    # Warm up Qt, fonts and the import machinery so neither measurement pays for them.
-    _, warm = open_window(seed_path)
-    close(warm)
-
-    seed_times: list[float] = []
-    big_times: list[float] = []
-    rss_seed: list[float] = []
-    rss_big: list[float] = []
-    for _ in range(5):
-        seconds, window = open_window(seed_path)
-        seed_times.append(seconds)
-        rss_seed.append(rss_mb())
-        close(window)
-        seconds, window = open_window(big_path)
-        big_times.append(seconds)
-        rss_big.append(rss_mb())
-        close(window)
+    open_window, close = window_opener(app, settings, ANNOTATOR)
+    seed_times, big_times, rss_seed, rss_big = opening_figures(open_window, close, seed_path, big_path)
 
     # Moving through the large project: in the middle and at the very end (key order reads).
     _, window = open_window(big_path)
