@@ -656,6 +656,9 @@ class StatementEditor(QTextEdit):
         if moved and self.textCursor().hasSelection():
             return
         hits = self.spans_at(pos)
+        if not hits:
+            tagged = self.layer.tag_at(QPointF(pos))  # a click on a span's label tag picks that span
+            hits = [tagged] if isinstance(tagged, int) else []
         if self._relation_from is not None:
             targets = [h for h in hits if h in self._relation_candidates()]
             if targets:

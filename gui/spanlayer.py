@@ -505,6 +505,14 @@ class SpanLayer:
                 painter.setPen(color)
                 painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), name)
 
+    def tag_at(self, point: QPointF) -> Hashable | None:
+        """The span whose label tag is under a viewport point (a tag stands for its span)."""
+        return next(
+            (key for key, (box, _text) in self.tag_boxes().items()
+             if box.left <= point.x() <= box.right and box.top <= point.y() <= box.bottom),
+            None,
+        )
+
     def keys_at(self, point: QPointF) -> list[Hashable]:
         """The spans under a viewport point, innermost (shortest) first."""
         hits = [s for s in self.spans if any(r.contains(point) for r in self.segments(s.start, s.end))]

@@ -310,3 +310,31 @@ def test_an_arabic_statement_opening_with_a_flag_reads_right_to_left(window: Any
             for y in range(int(line.top), int(line.bottom), 2)
             if (c := image.pixelColor(x, y)).red() > 150 and c.green() < 80 and c.blue() < 80]
     assert reds and max(reds) > line.right - 6, "the flag opens the line, on its right"
+
+
+def test_a_click_on_a_tag_selects_its_span_and_ends_a_relation(window: Any, qtbot: Any, tmp_path: Path) -> None:
+    editor = open_text(window, LONG, tmp_path)
+    outer = label(qtbot, editor, LONG, "منظمة حظر الأسلحة الكيميائية", Qt.Key.Key_A)
+    inner = label(qtbot, editor, LONG, "الأسلحة الكيميائية", Qt.Key.Key_A)
+    claim = label(qtbot, editor, LONG, "اجتمع مع مساعدة وزير الخارجية", Qt.Key.Key_C)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def click_tag(span_id: int) -> None:
+        box, _text = editor.layer.tag_boxes()[span_id]
+        point = QPointF((box.left + box.right) / 2, (box.top + box.bottom) / 2).toPoint()
+        assert editor.spans_at(point) == []  # above the letters: only the tag is there
+        qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    editor.select_span(None)
+    click_tag(outer)
+    assert editor.selected_span == outer
+    click_tag(inner)  # the nested ACTOR's own tag picks it, not the one around it
+    assert editor.selected_span == inner
+    # While linking, the claim's tag is a target as good as its letters.
+    qtbot.keyClick(editor, Qt.Key.Key_R)
+    assert editor.picking_relation
+    click_tag(claim)
+    assert [(r.head, r.tail, r.label) for r in window.project.relations(window.current_seq, window.annotator)] == [
+        (inner, claim, "CLAIMANT")
+    ]
