@@ -47,10 +47,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.common import OUT, annotated_record, txt_file  # noqa: E402
 from bench.gui_scale import build, opening_figures, rss_mb, window_opener  # noqa: E402
-from core.formats.registry import READERS  # noqa: E402
-from core.paths import DEFAULT_SCHEMA, SEED_STATEMENTS  # noqa: E402
-from core.schema import load_schema  # noqa: E402
-from store.importer import import_records  # noqa: E402
+from core.paths import SEED_STATEMENTS  # noqa: E402
 from store.project import Project  # noqa: E402
 
 ANNOTATOR = "bench"
@@ -99,15 +96,7 @@ def done_project(n: int) -> Path:
         print(f"writing {source} …", flush=True)
         write_source(n, source)
     print(f"importing it into {path} (the store's importer) …", flush=True)
-    tmp = path.with_name(path.name + ".part")
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(tmp) + suffix).unlink(missing_ok=True)
-    project = Project.create(tmp, load_schema(DEFAULT_SCHEMA), name=path.stem)
-    with source.open("rb") as stream:
-        import_records(project, READERS["jsonl"](stream, str(source)), file=str(source))
-    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    project.close()
-    tmp.replace(path)
+    build(path, source, "jsonl")
     print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
     return path
 

@@ -48,13 +48,16 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def build(path: Path, source: Path) -> None:
+def build(path: Path, source: Path, fmt: str = "txt") -> None:
+    """A project at `path` made from `source` by the store's importer, as a user would (built
+    beside it and renamed into place, so an interrupted build leaves no half project)."""
     tmp = path.with_name(path.name + ".part")
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
     project = Project.create(tmp, load_schema(DEFAULT_SCHEMA), name=path.stem)
     with source.open("rb") as stream:
-        import_records(project, READERS["txt"](stream, str(source)), file=str(source))
+        import_records(project, READERS[fmt](stream, str(source)), file=str(source))
+    project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the -wal folded in before the rename
     project.close()
     tmp.replace(path)
 
